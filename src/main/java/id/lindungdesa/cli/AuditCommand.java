@@ -1,0 +1,33 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.persistence.AuditRepository;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", description = "Jejak audit / audit trail", subcommands = {AuditCommand.Verify.class})
+final class AuditCommand {
+
+    @Command(name = "verify", description = "Periksa rantai hash / verify the hash chain")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            List<AuditRepository.Break> breaks = root.services().audit().verify();
+            long n = root.services().audit().count();
+            if (breaks.isEmpty()) {
+                root.out().println("Jejak audit utuh / audit trail intact: " + n + " entries");
+                return 0;
+            }
+            for (var b : breaks) root.out().println("entry " + b.seq() + ": " + b.reason());
+            root.out().println("Jejak audit RUSAK / audit trail BROKEN: " + breaks.size() + " break(s) in " + n
+                    + " entries");
+            return Cli.REFUSED;
+        }
+    }
+}

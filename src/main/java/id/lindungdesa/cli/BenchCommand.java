@@ -1,0 +1,12 @@
+package id.lindungdesa.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lindungdesa bench …}: benchmarks that print figures (never asserted in tests). Each feature adds its
+ * benchmark as a subcommand; results are recorded in docs/performance.md.
+ */
+@Command(name = "bench", description = "Ukur kecepatan dan memori / measure speed and memory",
+        subcommands = {})
+final class BenchCommand {
+}

@@ -1,0 +1,51 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.persistence.DatabaseException;
+import id.lindungdesa.persistence.DatabaseLockedException;
+import id.lindungdesa.service.RegionService;
+import id.lindungdesa.service.RosterService;
+import id.lindungdesa.service.ValidationException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+import picocli.CommandLine;
+
+/** Builds and runs the command line; turns failures into clear one-line messages and exit codes. */
+public final class Cli {
+    /** Exit codes: 0 ok, 1 refused input or failed check, 2 usage, 3 database locked or unusable. */
+    public static final int REFUSED = 1;
+    public static final int LOCKED = 3;
+
+    private Cli() {}
+
+    public static CommandLine commandLine(BiFunction<Path, String, Integer> desktop) {
+        RootCommand root = new RootCommand(desktop);
+        CommandLine cl = new CommandLine(root);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            int code = REFUSED;
+            if (ex instanceof DatabaseLockedException) code = LOCKED;
+            else if (ex instanceof DatabaseException) code = LOCKED;
+            String msg = switch (ex) {
+                case ValidationException v -> v.getMessage();
+                case RosterService.DuplicateNikException d -> d.getMessage();
+                case RegionService.BadFileException b -> b.getMessage();
+                default -> ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            };
+            err.println("Gagal / Failed: " + msg);
+            if (Boolean.getBoolean("lindungdesa.debug")) ex.printStackTrace(err);
+            return code;
+        });
+        return cl;
+    }
+
+    /** Runs a command line and closes the services it opened. */
+    public static int run(String[] args, BiFunction<Path, String, Integer> desktop) {
+        CommandLine cl = commandLine(desktop);
+        try {
+            return cl.execute(args);
+        } finally {
+            ((RootCommand) cl.getCommand()).closeServices();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.domain.Office;
+import id.lindungdesa.domain.OfficeLevel;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "office", description = "Kantor / office", subcommands = {OfficeCommand.Init.class,
+    OfficeCommand.Show.class})
+final class OfficeCommand {
+
+    @Command(name = "init", description = "Atur kantor (sekali) / set up the office (once)")
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--level", required = true, paramLabel = "district|subdistrict|province")
+        String level;
+
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "Kode wilayah, mis. 36.04")
+        String code;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--clerk", required = true, paramLabel = "NAME", description = "Nama petugas / clerk's name")
+        String clerk;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            OfficeLevel l = switch (level.toLowerCase(Locale.ROOT)) {
+                case "district", "kabupaten", "kota" -> OfficeLevel.DISTRICT;
+                case "subdistrict", "kecamatan" -> OfficeLevel.SUBDISTRICT;
+                case "province", "provinsi" -> OfficeLevel.PROVINCE;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--level harus district, subdistrict atau province / must be district, subdistrict or province");
+            };
+            Office o = root.services().office().init(l, code, name, clerk);
+            root.out().println("Kantor diatur / office set up: " + o.name() + " (" + o.regionCode() + ", "
+                    + o.level().labelId() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Tampilkan kantor / show the office")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            var o = root.services().office().office();
+            if (o.isEmpty()) {
+                root.out().println("Kantor belum diatur / no office set up");
+                return 1;
+            }
+            root.out().println(o.get().name() + " (" + o.get().regionCode() + ", " + o.get().level().labelId()
+                    + "), petugas: " + o.get().clerkName());
+            return 0;
+        }
+    }
+}

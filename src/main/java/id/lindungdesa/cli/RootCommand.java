@@ -1,0 +1,99 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.AppPaths;
+import id.lindungdesa.service.Services;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lindungdesa [--db PATH] [COMMAND]}: with no command the desktop opens; with one it runs as a CLI over the
+ * same services.
+ */
+@Command(name = "lindungdesa", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = {"LindungDesa: perlindungan jaminan sosial aparat desa / social security for village officials.",
+            "Tanpa perintah: membuka aplikasi desktop. / Without a command: opens the desktop."},
+        subcommands = {StatsCommand.class, OfficeCommand.class, RegionsCommand.class, DemoCommand.class,
+            AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class RootCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "Berkas basis data / database file (default: the user's data folder)")
+    Path db;
+
+    @Option(names = "--lang", paramLabel = "id|en", description = "Bahasa / language (default id)")
+    String lang;
+
+    private final BiFunction<Path, String, Integer> desktop;
+    private Services services;
+    /** Opens services; replaceable so that features can wrap opening (e.g. asking for a passphrase). */
+    private BiFunction<Path, String, Services> opener = Services::open;
+
+    /** @param desktop starts the desktop on a database path (null: default) and language; returns an exit code */
+    public RootCommand(BiFunction<Path, String, Integer> desktop) {
+        this.desktop = desktop;
+    }
+
+    public void setOpener(BiFunction<Path, String, Services> opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        return desktop.apply(db, lang);
+    }
+
+    public Path databasePath() {
+        return db != null ? db : AppPaths.defaultDatabase();
+    }
+
+    /** The services over the chosen database, opened on first use for this command. */
+    public Services services() {
+        if (services == null) {
+            applyLanguage();
+            services = opener.apply(databasePath(), "cli");
+        }
+        return services;
+    }
+
+    public void applyLanguage() {
+        if (lang != null) Messages.setCurrent(lang.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN);
+    }
+
+    public void closeServices() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The root of any command's spec. */
+    public static RootCommand of(CommandSpec spec) {
+        CommandSpec s = spec;
+        while (s.parent() != null) s = s.parent();
+        return (RootCommand) s.userObject();
+    }
+
+    /** Version from the jar manifest. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RootCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"LindungDesa " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package id.lindungdesa.i18n;
+
+import id.lindungdesa.domain.Labelled;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Rupiah and dates the way an Indonesian office writes them ("Rp16.200", "14 Desember 2025"). */
+public final class Formats {
+    private Formats() {}
+
+    public static String rupiah(long amount, Messages m) {
+        DecimalFormatSymbols sym = DecimalFormatSymbols.getInstance(m.indonesian() ? Messages.INDONESIAN : Locale.US);
+        DecimalFormat f = new DecimalFormat("#,##0", sym);
+        return (amount < 0 ? "-Rp" : "Rp") + f.format(Math.abs(amount));
+    }
+
+    public static String rupiah(long amount) {
+        return rupiah(amount, Messages.current());
+    }
+
+    public static String date(LocalDate d, Messages m) {
+        if (d == null) return "";
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", m.indonesian() ? Messages.INDONESIAN : Locale.UK).format(d);
+    }
+
+    public static String date(LocalDate d) {
+        return date(d, Messages.current());
+    }
+
+    public static String dateTime(OffsetDateTime t, Messages m) {
+        if (t == null) return "";
+        return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", m.indonesian() ? Messages.INDONESIAN : Locale.UK)
+                .format(t.atZoneSameInstant(java.time.ZoneId.systemDefault()));
+    }
+
+    public static String percent(double fraction) {
+        return String.format(Messages.current().indonesian() ? Messages.INDONESIAN : Locale.US, "%.1f%%",
+                fraction * 100);
+    }
+
+    /** Short numeric date for forms: dd-MM-yyyy. */
+    public static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    /** Parses dd-MM-yyyy, dd/MM/yyyy or ISO yyyy-MM-dd as typed into a form. */
+    public static Optional<LocalDate> parseFormDate(String s) {
+        if (s == null || s.isBlank()) return Optional.empty();
+        String t = s.strip().replace('/', '-').replace('.', '-');
+        for (DateTimeFormatter f : new DateTimeFormatter[] {FORM_DATE, DateTimeFormatter.ofPattern("d-M-yyyy"),
+                DateTimeFormatter.ISO_LOCAL_DATE}) {
+            try {
+                return Optional.of(LocalDate.parse(t, f));
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How a message argument is shown: dates and labels localised, the rest as is. */
+    static Object display(Object o, Messages m) {
+        if (o instanceof LocalDate d) return date(d, m);
+        if (o instanceof Labelled l) return l.label(m.indonesian());
+        return o;
+    }
+}

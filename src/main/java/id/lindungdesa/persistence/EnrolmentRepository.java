@@ -1,0 +1,140 @@
+package id.lindungdesa.persistence;
+
+import static id.lindungdesa.persistence.jooq.Tables.ENROLMENT;
+import static id.lindungdesa.persistence.jooq.Tables.ENROLMENT_STATUS;
+import static id.lindungdesa.persistence.jooq.Tables.POST;
+
+import id.lindungdesa.domain.Enrolment;
+import id.lindungdesa.domain.EnrolmentState;
+import id.lindungdesa.domain.EnrolmentStatus;
+import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.domain.Programme;
+import id.lindungdesa.domain.Segment;
+import id.lindungdesa.persistence.jooq.tables.records.EnrolmentRecord;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Record;
+
+/** Enrolments and their status history. */
+public final class EnrolmentRepository {
+
+    public void insertAll(Tx tx, Collection<Enrolment> enrolments, OffsetDateTime now) {
+        if (enrolments.isEmpty()) return;
+        var batch = tx.dsl().batch(tx.dsl().insertInto(ENROLMENT, ENROLMENT.ID, ENROLMENT.VERSION,
+                        ENROLMENT.PERSON_ID, ENROLMENT.POST_ID, ENROLMENT.KPJ, ENROLMENT.SEGMENT, ENROLMENT.JKK,
+                        ENROLMENT.JKM, ENROLMENT.JHT, ENROLMENT.JP, ENROLMENT.JKK_RISK_CLASS, ENROLMENT.WAGE_BASE,
+                        ENROLMENT.FUNDING_SOURCE, ENROLMENT.CREATED_AT, ENROLMENT.UPDATED_AT)
+                .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null));
+        for (Enrolment e : enrolments) {
+            batch.bind(e.id(), e.version(), e.personId(), e.postId(), e.kpj(), e.segment().name(),
+                    e.programmes().contains(Programme.JKK), e.programmes().contains(Programme.JKM),
+                    e.programmes().contains(Programme.JHT), e.programmes().contains(Programme.JP), e.jkkRiskClass(),
+                    e.wageBase(), e.fundingSource().name(), now, now);
+        }
+        batch.execute();
+    }
+
+    public void insert(Tx tx, Enrolment e, OffsetDateTime now) {
+        insertAll(tx, List.of(e), now);
+    }
+
+    public Enrolment update(Tx tx, Enrolment e, OffsetDateTime now) {
+        int n = tx.dsl().update(ENROLMENT)
+                .set(ENROLMENT.VERSION, e.version() + 1)
+                .set(ENROLMENT.POST_ID, e.postId()).set(ENROLMENT.KPJ, e.kpj())
+                .set(ENROLMENT.SEGMENT, e.segment().name())
+                .set(ENROLMENT.JKK, e.programmes().contains(Programme.JKK))
+                .set(ENROLMENT.JKM, e.programmes().contains(Programme.JKM))
+                .set(ENROLMENT.JHT, e.programmes().contains(Programme.JHT))
+                .set(ENROLMENT.JP, e.programmes().contains(Programme.JP))
+                .set(ENROLMENT.JKK_RISK_CLASS, e.jkkRiskClass()).set(ENROLMENT.WAGE_BASE, e.wageBase())
+                .set(ENROLMENT.FUNDING_SOURCE, e.fundingSource().name()).set(ENROLMENT.UPDATED_AT, now)
+                .where(ENROLMENT.ID.eq(e.id()).and(ENROLMENT.VERSION.eq(e.version())))
+                .execute();
+        if (n != 1) throw new StaleRecordException("enrolment", e.id(), e.version());
+        return find(tx, e.id()).orElseThrow();
+    }
+
+    /** Bumps the version (a status change is a change of the enrolment for merges and bundles). */
+    public void touch(Tx tx, UUID id, OffsetDateTime now) {
+        tx.dsl().update(ENROLMENT).set(ENROLMENT.VERSION, ENROLMENT.VERSION.plus(1)).set(ENROLMENT.UPDATED_AT, now)
+                .where(ENROLMENT.ID.eq(id)).execute();
+    }
+
+    public Optional<Enrolment> find(Tx tx, UUID id) {
+        return tx.dsl().selectFrom(ENROLMENT).where(ENROLMENT.ID.eq(id).and(ENROLMENT.DELETED_AT.isNull()))
+                .fetchOptional(EnrolmentRepository::map);
+    }
+
+    public List<Enrolment> byPerson(Tx tx, UUID personId) {
+        return tx.dsl().selectFrom(ENROLMENT)
+                .where(ENROLMENT.PERSON_ID.eq(personId).and(ENROLMENT.DELETED_AT.isNull()))
+                .orderBy(ENROLMENT.CREATED_AT).fetch(EnrolmentRepository::map);
+    }
+
+    /** Enrolments of people holding (or having held) a post within {@code prefix}. */
+    public List<Enrolment> listWithin(Tx tx, String prefix) {
+        var people = tx.dsl().select(POST.PERSON_ID).from(POST)
+                .where(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull());
+        return tx.dsl().selectFrom(ENROLMENT)
+                .where(ENROLMENT.DELETED_AT.isNull()).and(ENROLMENT.PERSON_ID.in(people))
+                .fetch(EnrolmentRepository::map);
+    }
+
+    public void addStatus(Tx tx, EnrolmentStatus s) {
+        addStatuses(tx, List.of(s));
+    }
+
+    public void addStatuses(Tx tx, Collection<EnrolmentStatus> statuses) {
+        if (statuses.isEmpty()) return;
+        var batch = tx.dsl().batch(tx.dsl().insertInto(ENROLMENT_STATUS, ENROLMENT_STATUS.ID,
+                        ENROLMENT_STATUS.ENROLMENT_ID, ENROLMENT_STATUS.STATUS, ENROLMENT_STATUS.EFFECTIVE_DATE,
+                        ENROLMENT_STATUS.NOTE, ENROLMENT_STATUS.RECORDED_AT, ENROLMENT_STATUS.RECORDED_BY)
+                .values((UUID) null, null, null, null, null, null, null));
+        for (EnrolmentStatus s : statuses) {
+            batch.bind(s.id(), s.enrolmentId(), s.state().name(), s.effectiveDate(), s.note(), s.recordedAt(),
+                    s.recordedBy());
+        }
+        batch.execute();
+    }
+
+    public List<EnrolmentStatus> history(Tx tx, UUID enrolmentId) {
+        return tx.dsl().selectFrom(ENROLMENT_STATUS).where(ENROLMENT_STATUS.ENROLMENT_ID.eq(enrolmentId))
+                .orderBy(ENROLMENT_STATUS.EFFECTIVE_DATE, ENROLMENT_STATUS.RECORDED_AT)
+                .fetch(EnrolmentRepository::mapStatus);
+    }
+
+    /** Status histories of all enrolments of people with posts within {@code prefix}. */
+    public List<EnrolmentStatus> historiesWithin(Tx tx, String prefix) {
+        var people = tx.dsl().select(POST.PERSON_ID).from(POST)
+                .where(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull());
+        var enrolments = tx.dsl().select(ENROLMENT.ID).from(ENROLMENT)
+                .where(ENROLMENT.DELETED_AT.isNull()).and(ENROLMENT.PERSON_ID.in(people));
+        return tx.dsl().selectFrom(ENROLMENT_STATUS).where(ENROLMENT_STATUS.ENROLMENT_ID.in(enrolments))
+                .orderBy(ENROLMENT_STATUS.EFFECTIVE_DATE, ENROLMENT_STATUS.RECORDED_AT)
+                .fetch(EnrolmentRepository::mapStatus);
+    }
+
+    static Enrolment map(Record rec) {
+        EnrolmentRecord r = rec.into(ENROLMENT);
+        EnumSet<Programme> ps = EnumSet.noneOf(Programme.class);
+        if (r.getJkk()) ps.add(Programme.JKK);
+        if (r.getJkm()) ps.add(Programme.JKM);
+        if (r.getJht()) ps.add(Programme.JHT);
+        if (r.getJp()) ps.add(Programme.JP);
+        return new Enrolment(r.getId(), r.getVersion(), r.getPersonId(), r.getPostId(), r.getKpj(),
+                Segment.valueOf(r.getSegment()), ps, r.getJkkRiskClass(), r.getWageBase(),
+                FundingSource.valueOf(r.getFundingSource()));
+    }
+
+    static EnrolmentStatus mapStatus(Record rec) {
+        var r = rec.into(ENROLMENT_STATUS);
+        return new EnrolmentStatus(r.getId(), r.getEnrolmentId(), EnrolmentState.valueOf(r.getStatus()),
+                r.getEffectiveDate(), r.getNote(), r.getRecordedAt(), r.getRecordedBy());
+    }
+}

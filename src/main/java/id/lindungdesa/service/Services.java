@@ -1,0 +1,86 @@
+package id.lindungdesa.service;
+
+import id.lindungdesa.domain.Office;
+import id.lindungdesa.persistence.AuditRepository;
+import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.EnrolmentRepository;
+import id.lindungdesa.persistence.OfficeRepository;
+import id.lindungdesa.persistence.PersonRepository;
+import id.lindungdesa.persistence.PostRepository;
+import id.lindungdesa.persistence.RateRepository;
+import id.lindungdesa.persistence.RegionRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The composition root of the core: one database, one clock, every service. The desktop and the CLI both build
+ * exactly this; features add their service here.
+ */
+public final class Services implements AutoCloseable {
+    private final Database db;
+    private final Clock clock;
+    private volatile String actor = "sistem";
+
+    private final AuditLog audit;
+    private final OfficeService office;
+    private final RegionService regions;
+    private final RosterService roster;
+    private final EnrolmentService enrolments;
+    private final StatsService stats;
+    private final DemoService demo;
+
+    public Services(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        OfficeRepository officeRepo = new OfficeRepository();
+        RegionRepository regionRepo = new RegionRepository();
+        PersonRepository personRepo = new PersonRepository();
+        PostRepository postRepo = new PostRepository();
+        EnrolmentRepository enrolmentRepo = new EnrolmentRepository();
+        RateRepository rateRepo = new RateRepository();
+        this.audit = new AuditLog(db, new AuditRepository(), clock, () -> actor);
+        this.office = new OfficeService(db, officeRepo, clock, audit);
+        this.regions = new RegionService(db, regionRepo, clock, audit);
+        this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
+        this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
+        this.stats = new StatsService(db, regionRepo, roster);
+        this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
+        office.office().ifPresent(o -> actor = o.clerkName());
+        office.onSetUp(o -> actor = o.clerkName());
+    }
+
+    /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
+    public static Services open(Path path, String program) {
+        return new Services(Database.open(path, Database.Options.of(program)), Clock.systemDefaultZone());
+    }
+
+    public Database database() { return db; }
+
+    public Clock clock() { return clock; }
+
+    /** Who is recorded in the audit trail (the office's clerk). */
+    public String actor() { return actor; }
+
+    public void setActor(String actor) { this.actor = actor; }
+
+    public AuditLog audit() { return audit; }
+
+    public OfficeService office() { return office; }
+
+    public RegionService regions() { return regions; }
+
+    public RosterService roster() { return roster; }
+
+    public EnrolmentService enrolments() { return enrolments; }
+
+    public StatsService stats() { return stats; }
+
+    public DemoService demo() { return demo; }
+
+    public java.util.Optional<Office> currentOffice() { return office.office(); }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,158 @@
+package id.lindungdesa.ui;
+
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.persistence.DatabaseLockedException;
+import id.lindungdesa.service.AppPaths;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The desktop. The window appears at once with a "opening" message; the database is opened behind it on a
+ * worker thread, then the first-run set-up or the main window replaces the message.
+ */
+public class DesktopApp extends Application {
+    /** How the desktop is started: which database, how to open it (tests pass their own clock). */
+    public record Config(Path database, Function<Path, Services> opener) {
+        public static Config defaults(Path db) {
+            return new Config(db != null ? db : AppPaths.defaultDatabase(), p -> Services.open(p, "desktop"));
+        }
+    }
+
+    private static volatile Config launchConfig;
+    /** Start-up probe: JVM start → window shown / roster ready (used by the bench command). */
+    public static final String PROBE_PROPERTY = "lindungdesa.startupProbe";
+
+    private final Config config;
+    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private Stage stage;
+    private Services services;
+    private MainWindow main;
+
+    public DesktopApp() {
+        this(launchConfig != null ? launchConfig : Config.defaults(null));
+    }
+
+    public DesktopApp(Config config) {
+        this.config = config;
+    }
+
+    /** Starts the desktop and blocks until its window closes. */
+    public static int launchDesktop(Path db, String lang) {
+        if (lang != null) Messages.setCurrent(lang.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN);
+        launchConfig = Config.defaults(db);
+        Application.launch(DesktopApp.class);
+        return 0;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        stage.setTitle("LindungDesa");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        ProgressIndicator spin = new ProgressIndicator();
+        Label msg = new Label(Messages.tr("app.opening", config.database()));
+        msg.setId("openingMessage");
+        VBox box = new VBox(16, spin, msg);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        Scene scene = new Scene(box, 1200, 760);
+        scene.getStylesheets().add(DesktopApp.class.getResource("/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        Probe.mark("window");
+        stage.setOnCloseRequest(e -> {
+            if (main != null) main.close();
+        });
+        tasks.execute(BackgroundTask.of("open", p -> config.opener().apply(config.database()))
+                .onSuccess(this::opened)
+                .onFailure(this::failedToOpen));
+    }
+
+    private void opened(Services s) {
+        this.services = s;
+        s.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
+                l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
+        if (s.currentOffice().isEmpty()) {
+            setRoot(new id.lindungdesa.ui.setup.SetupView(s, tasks, this::showMain).root());
+        } else {
+            showMain();
+        }
+    }
+
+    /** Replaces the window content with the main window. */
+    public void showMain() {
+        main = new MainWindow(services, tasks);
+        setRoot((Parent) main.root());
+        stage.setTitle("LindungDesa — " + services.currentOffice().map(o -> o.name()).orElse(""));
+    }
+
+    private void setRoot(Parent p) {
+        stage.getScene().setRoot(p);
+    }
+
+    private void failedToOpen(Throwable e) {
+        String text;
+        if (e instanceof DatabaseLockedException l) {
+            text = Messages.tr("app.locked", l.file(), l.holder() == null ? Messages.tr("app.lockedUnknown") : l.holder());
+        } else {
+            text = Messages.tr("app.openFailed", config.database(), String.valueOf(e.getMessage()));
+        }
+        Label msg = new Label(text);
+        msg.setId("openError");
+        msg.setWrapText(true);
+        msg.setMaxWidth(700);
+        Button close = new Button(Messages.tr("action.close"));
+        close.setOnAction(ev -> Platform.exit());
+        VBox box = new VBox(16, msg, close);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        setRoot(box);
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public MainWindow mainWindow() {
+        return main;
+    }
+
+    public FxTaskExecutor tasks() {
+        return tasks;
+    }
+
+    @Override
+    public void stop() {
+        if (main != null) main.close();
+        tasks.shutdown();
+        if (services != null) services.close();
+    }
+
+    /** Start-up timing printed for the bench command when -Dlindungdesa.startupProbe=true. */
+    public static final class Probe {
+        private Probe() {}
+
+        public static void mark(String what) {
+            if (!Boolean.getBoolean(PROBE_PROPERTY)) return;
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("probe " + what + " " + ms);
+            System.out.flush();
+            if (what.equals("roster")) Platform.exit();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package id.lindungdesa.testing;
+
+import id.lindungdesa.persistence.Database;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.ui.DesktopApp;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real desktop window on a real H2 file with a fixed clock, and waits for background work. */
+public final class FxAppHarness {
+    private FxAppHarness() {}
+
+    public static DesktopApp start(Path db, LocalDate today) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+        DesktopApp.Config cfg = new DesktopApp.Config(db,
+                p -> new Services(Database.open(p, Database.Options.of("desktop")), TestDb.clockAt(today)));
+        return (DesktopApp) FxToolkit.setupApplication(() -> new DesktopApp(cfg));
+    }
+
+    public static void stop(DesktopApp app) throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    /** Waits (up to 20 s) until {@code condition} holds, checking on the FX thread. */
+    public static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
+            WaitForAsyncUtils.asyncFx(() -> ok.set(condition.getAsBoolean())).get();
+            return ok.get();
+        });
+    }
+}
