@@ -9,6 +9,7 @@ import id.lindungdesa.persistence.PersonRepository;
 import id.lindungdesa.persistence.PostRepository;
 import id.lindungdesa.persistence.RateRepository;
 import id.lindungdesa.persistence.RegionRepository;
+import id.lindungdesa.persistence.TargetRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -28,6 +29,7 @@ public final class Services implements AutoCloseable {
     private final EnrolmentService enrolments;
     private final StatsService stats;
     private final DemoService demo;
+    private final TargetService targets;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -44,6 +46,7 @@ public final class Services implements AutoCloseable {
         this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
         this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
         this.stats = new StatsService(db, regionRepo, roster);
+        this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
@@ -76,6 +79,8 @@ public final class Services implements AutoCloseable {
     public StatsService stats() { return stats; }
 
     public DemoService demo() { return demo; }
+
+    public TargetService targets() { return targets; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 
