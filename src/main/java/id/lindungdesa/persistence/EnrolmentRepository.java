@@ -17,7 +17,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Record;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /** Enrolments and their status history. */
 public final class EnrolmentRepository {
@@ -79,11 +80,38 @@ public final class EnrolmentRepository {
 
     /** Enrolments of people holding (or having held) a post within {@code prefix}. */
     public List<Enrolment> listWithin(Tx tx, String prefix) {
-        var people = tx.dsl().select(POST.PERSON_ID).from(POST)
-                .where(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull());
         return tx.dsl().selectFrom(ENROLMENT)
-                .where(ENROLMENT.DELETED_AT.isNull()).and(ENROLMENT.PERSON_ID.in(people))
+                .where(ENROLMENT.DELETED_AT.isNull()).and(personWithin(prefix))
                 .fetch(EnrolmentRepository::map);
+    }
+
+    /** The enrolment's person holds (or held) a post within {@code prefix}; no condition for the whole database. */
+    private static Condition personWithin(String prefix) {
+        if (prefix == null || prefix.isEmpty()) return DSL.trueCondition();
+        return DSL.exists(DSL.selectOne().from(POST).where(POST.PERSON_ID.eq(ENROLMENT.PERSON_ID))
+                .and(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull()));
+    }
+
+    /** Enrolments of the given people. */
+    public List<Enrolment> byPersons(Tx tx, Collection<UUID> personIds) {
+        List<Enrolment> out = new java.util.ArrayList<>();
+        for (List<UUID> chunk : Chunks.of(personIds)) {
+            out.addAll(tx.dsl().selectFrom(ENROLMENT).where(ENROLMENT.PERSON_ID.in(chunk))
+                    .and(ENROLMENT.DELETED_AT.isNull()).fetch(EnrolmentRepository::map));
+        }
+        return out;
+    }
+
+    /** Status histories of the given enrolments, oldest first. */
+    public List<EnrolmentStatus> historiesOf(Tx tx, Collection<UUID> enrolmentIds) {
+        List<EnrolmentStatus> out = new java.util.ArrayList<>();
+        for (List<UUID> chunk : Chunks.of(enrolmentIds)) {
+            out.addAll(tx.dsl().selectFrom(ENROLMENT_STATUS).where(ENROLMENT_STATUS.ENROLMENT_ID.in(chunk))
+                    .fetch(EnrolmentRepository::mapStatus));
+        }
+        out.sort(java.util.Comparator.comparing(EnrolmentStatus::effectiveDate)
+                .thenComparing(EnrolmentStatus::recordedAt));
+        return out;
     }
 
     public void addStatus(Tx tx, EnrolmentStatus s) {
@@ -111,17 +139,14 @@ public final class EnrolmentRepository {
 
     /** Status histories of all enrolments of people with posts within {@code prefix}. */
     public List<EnrolmentStatus> historiesWithin(Tx tx, String prefix) {
-        var people = tx.dsl().select(POST.PERSON_ID).from(POST)
-                .where(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull());
-        var enrolments = tx.dsl().select(ENROLMENT.ID).from(ENROLMENT)
-                .where(ENROLMENT.DELETED_AT.isNull()).and(ENROLMENT.PERSON_ID.in(people));
-        return tx.dsl().selectFrom(ENROLMENT_STATUS).where(ENROLMENT_STATUS.ENROLMENT_ID.in(enrolments))
+        return tx.dsl().select(ENROLMENT_STATUS.fields()).from(ENROLMENT_STATUS)
+                .join(ENROLMENT).on(ENROLMENT.ID.eq(ENROLMENT_STATUS.ENROLMENT_ID))
+                .where(ENROLMENT.DELETED_AT.isNull()).and(personWithin(prefix))
                 .orderBy(ENROLMENT_STATUS.EFFECTIVE_DATE, ENROLMENT_STATUS.RECORDED_AT)
-                .fetch(EnrolmentRepository::mapStatus);
+                .fetch(r -> mapStatus(r.into(ENROLMENT_STATUS)));
     }
 
-    static Enrolment map(Record rec) {
-        EnrolmentRecord r = rec.into(ENROLMENT);
+    static Enrolment map(EnrolmentRecord r) {
         EnumSet<Programme> ps = EnumSet.noneOf(Programme.class);
         if (r.getJkk()) ps.add(Programme.JKK);
         if (r.getJkm()) ps.add(Programme.JKM);
@@ -132,8 +157,7 @@ public final class EnrolmentRepository {
                 FundingSource.valueOf(r.getFundingSource()));
     }
 
-    static EnrolmentStatus mapStatus(Record rec) {
-        var r = rec.into(ENROLMENT_STATUS);
+    static EnrolmentStatus mapStatus(id.lindungdesa.persistence.jooq.tables.records.EnrolmentStatusRecord r) {
         return new EnrolmentStatus(r.getId(), r.getEnrolmentId(), EnrolmentState.valueOf(r.getStatus()),
                 r.getEffectiveDate(), r.getNote(), r.getRecordedAt(), r.getRecordedBy());
     }

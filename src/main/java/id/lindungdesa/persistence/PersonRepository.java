@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** People (tombstoned people are kept, and hidden from normal reads). */
 public final class PersonRepository {
@@ -76,11 +76,29 @@ public final class PersonRepository {
 
     /** People with at least one post in a village within {@code prefix} (or whose home village is there). */
     public List<Person> listWithin(Tx tx, String prefix) {
-        var inPosts = tx.dsl().select(POST.PERSON_ID).from(POST)
-                .where(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull());
+        var c = PERSON.DELETED_AT.isNull();
+        if (prefix != null && !prefix.isEmpty()) {
+            c = c.and(DSL.exists(DSL.selectOne().from(POST).where(POST.PERSON_ID.eq(PERSON.ID))
+                    .and(PostRepository.villageWithin(prefix)).and(POST.DELETED_AT.isNull()))
+                    .or(PostRepository.codeWithin(PERSON.HOME_VILLAGE_CODE, prefix)));
+        }
+        return tx.dsl().selectFrom(PERSON).where(c).fetch(PersonRepository::map);
+    }
+
+    /** People by id (tombstoned ones left out), in chunks so that large sets stay fast. */
+    public List<Person> byIds(Tx tx, Collection<UUID> ids) {
+        List<Person> out = new java.util.ArrayList<>(ids.size());
+        for (List<UUID> chunk : Chunks.of(ids)) {
+            out.addAll(tx.dsl().selectFrom(PERSON).where(PERSON.ID.in(chunk)).and(PERSON.DELETED_AT.isNull())
+                    .fetch(PersonRepository::map));
+        }
+        return out;
+    }
+
+    /** People whose home village is within {@code prefix} (also those not yet appointed to any post). */
+    public List<Person> byHomeVillageWithin(Tx tx, String prefix) {
         return tx.dsl().selectFrom(PERSON)
-                .where(PERSON.DELETED_AT.isNull())
-                .and(PERSON.ID.in(inPosts).or(PostRepository.codeWithin(PERSON.HOME_VILLAGE_CODE, prefix)))
+                .where(PostRepository.codeWithin(PERSON.HOME_VILLAGE_CODE, prefix)).and(PERSON.DELETED_AT.isNull())
                 .fetch(PersonRepository::map);
     }
 
@@ -88,8 +106,7 @@ public final class PersonRepository {
         return tx.dsl().fetchCount(PERSON, PERSON.DELETED_AT.isNull());
     }
 
-    static Person map(Record rec) {
-        PersonRecord r = rec.into(PERSON);
+    static Person map(PersonRecord r) {
         return new Person(r.getId(), r.getVersion(), r.getNik(), r.getFullName(), Sex.valueOf(r.getSex().strip()),
                 r.getBirthDate(), r.getBirthPlace(), r.getNkk(), r.getPhone(),
                 EmploymentStatus.valueOf(r.getEmploymentStatus()), r.getHomeVillageCode());

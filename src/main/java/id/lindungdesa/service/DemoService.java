@@ -82,7 +82,8 @@ public final class DemoService {
     /**
      * Builds the demo district. {@code regionsFile} may be null (synthetic regions are made); {@code code} is the
      * district (or a kecamatan) to fill, default 36.04. On an empty database the office is set up too.
-     * Refuses when the roster already has people.
+     * Refuses when someone is already on a roster within {@code code} (other districts may hold people: a
+     * province-sized demo is built district by district).
      */
     public Result generate(Path regionsFile, String code, long seed, Progress progress) {
         String within = code == null || code.isBlank() ? DEFAULT_CODE : code.strip();
@@ -90,7 +91,9 @@ public final class DemoService {
                 || Region.levelOf(within) == RegionLevel.PROVINCE) {
             throw ValidationException.of("code", "demo.error.code", within);
         }
-        if (db.read(tx -> people.countActive(tx)) > 0) throw ValidationException.of("demo", "demo.error.notEmpty");
+        if (!db.read(tx -> people.listWithin(tx, within)).isEmpty()) {
+            throw ValidationException.of("demo", "demo.error.notEmpty", within);
+        }
         String district = within.substring(0, 5);
         Random rnd = new Random(seed);
         progress.update(0, -1, "Menyiapkan wilayah…");

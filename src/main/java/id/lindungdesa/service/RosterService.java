@@ -320,19 +320,38 @@ public final class RosterService {
         }
     }
 
+    /**
+     * Reads everything within a region in one go. The whole database is read with plain scans; one area starts
+     * from its posts (an index range on the village code) and fetches only those people and their enrolments.
+     */
     public Snapshot snapshot(String prefix, LocalDate on) {
         return db.read(tx -> {
-            Map<UUID, Person> ps = people.listWithin(tx, prefix).stream()
-                    .collect(Collectors.toMap(Person::id, Function.identity()));
             List<Post> po = posts.listWithin(tx, prefix);
-            List<Enrolment> en = enrolments.listWithin(tx, prefix);
-            Map<UUID, List<EnrolmentStatus>> st = enrolments.historiesWithin(tx, prefix).stream()
+            List<Person> ps;
+            List<Enrolment> en;
+            List<EnrolmentStatus> st;
+            if (prefix == null || prefix.isEmpty()) {
+                ps = people.listWithin(tx, "");
+                en = enrolments.listWithin(tx, "");
+                st = enrolments.historiesWithin(tx, "");
+            } else {
+                java.util.Set<UUID> ids = new java.util.HashSet<>();
+                for (Post p : po) ids.add(p.personId());
+                Map<UUID, Person> found = new HashMap<>();
+                for (Person p : people.byIds(tx, ids)) found.put(p.id(), p);
+                for (Person p : people.byHomeVillageWithin(tx, prefix)) found.put(p.id(), p);
+                ps = new ArrayList<>(found.values());
+                en = enrolments.byPersons(tx, found.keySet());
+                st = enrolments.historiesOf(tx, en.stream().map(Enrolment::id).toList());
+            }
+            Map<UUID, Person> byId = ps.stream().collect(Collectors.toMap(Person::id, Function.identity()));
+            Map<UUID, List<EnrolmentStatus>> byEnrolment = st.stream()
                     .collect(Collectors.groupingBy(EnrolmentStatus::enrolmentId));
             Map<String, Region> vs = new HashMap<>();
             for (Region r : regions.listWithin(tx, prefix, true)) {
                 if (r.villageType() != null) vs.put(r.code(), r);
             }
-            return Snapshot.of(on, ps, po, en, st, vs, rates.rates(tx));
+            return Snapshot.of(on, byId, po, en, byEnrolment, vs, rates.rates(tx));
         });
     }
 
