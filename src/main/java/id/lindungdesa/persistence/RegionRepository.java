@@ -70,6 +70,17 @@ public final class RegionRepository {
                 .execute();
     }
 
+    /** Batch of ADDED history rows for newly inserted regions. */
+    public void historyAdded(Tx tx, List<Region> regions, OffsetDateTime at, String source) {
+        if (regions.isEmpty()) return;
+        var batch = tx.dsl().batch(tx.dsl().insertInto(REGION_HISTORY, REGION_HISTORY.CODE,
+                        REGION_HISTORY.CHANGE_TYPE, REGION_HISTORY.NEW_NAME, REGION_HISTORY.CHANGED_AT,
+                        REGION_HISTORY.SOURCE_FILE)
+                .values((String) null, null, null, null, null));
+        for (Region r : regions) batch.bind(r.code(), "ADDED", r.name(), at, source);
+        batch.execute();
+    }
+
     /** Record of a code's changes: change type, old and new name, when. */
     public record HistoryEntry(String code, String changeType, String oldName, String newName, OffsetDateTime at) {
     }

@@ -151,7 +151,7 @@ public final class RegionService {
                 if (++done % 5000 == 0) progress.update(done, total, "Menyimpan… " + done);
             }
             repo.insertAll(tx, toAdd, now);
-            for (Region r : toAdd) repo.history(tx, r.code(), "ADDED", null, r.name(), now, sourceName);
+            repo.historyAdded(tx, toAdd, now, sourceName);
             for (Region old : existing.values()) {
                 if (old.active() && !rows.containsKey(old.code()) && Region.within(old.code(), s)
                         && !old.code().equals(s)) {
@@ -191,7 +191,7 @@ public final class RegionService {
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Region> fresh = regions.stream().filter(r -> repo.find(tx, r.code()).isEmpty()).toList();
             repo.insertAll(tx, fresh, now);
-            for (Region r : fresh) repo.history(tx, r.code(), "ADDED", null, r.name(), now, source);
+            repo.historyAdded(tx, fresh, now, source);
         });
     }
 }
