@@ -248,6 +248,20 @@ public final class DemoService {
                 long wage = pos == Position.SEKRETARIS_DESA ? 2_224_420 : 2_022_200;
                 if (p.enrollable()) enrolMaybe(p, 70, Segment.PU, wage, FundingSource.APBDES);
             }
+            // About 2% of villages: the head resigned and the sekretaris desa stands in as Plt (two posts at once).
+            if (rnd.nextInt(100) < 2) {
+                Post head = posts.stream().filter(x -> x.villageCode().equals(v.code())
+                        && x.category() == Category.KEPALA_DESA).findFirst().orElseThrow();
+                Post sekdes = posts.stream().filter(x -> x.villageCode().equals(v.code())
+                        && x.position() == Position.SEKRETARIS_DESA).findFirst().orElseThrow();
+                LocalDate resigned = today.minusDays(30 + rnd.nextInt(120));
+                if (resigned.isAfter(head.startDate())) {
+                    posts.set(posts.indexOf(head), head.ended(resigned, id.lindungdesa.domain.EndReason.RESIGNED));
+                    posts.add(new Post(uuid(), 1, sekdes.personId(), v.code(), Position.PLT_KEPALA_DESA, null,
+                            String.format("141/%03d/Kep.Bup/%d", rnd.nextInt(999) + 1, resigned.getYear()), resigned,
+                            resigned.plusDays(1), null, null, null));
+                }
+            }
             // Deliberate problems: someone reaching 60, a NIK/birth-date mismatch.
             if (index % 41 == 3) {
                 Person old = person(prefix, v.code(), 60, 61, Sex.L);

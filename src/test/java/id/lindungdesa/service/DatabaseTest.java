@@ -28,6 +28,30 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void aDatabaseMadeByAnOlderVersionOpensAndIsMigrated() throws Exception {
+        Path db = dir.resolve("old");
+        // An older version: the schema as of V1, with a person in it.
+        var pool = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:" + db.toAbsolutePath(), "lindungdesa", "");
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("1")
+                    .load().migrate();
+            try (var c = pool.getConnection(); var st = c.createStatement()) {
+                st.execute("INSERT INTO person (id, version, nik, full_name, sex, employment_status, created_at, "
+                        + "updated_at) VALUES (RANDOM_UUID(), 1, '3604051203800001', 'Lama', 'L', 'NON_ASN', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                st.execute("SHUTDOWN");
+            }
+        } finally {
+            pool.dispose();
+        }
+        try (Services s = TestDb.open(dir, "old", LocalDate.of(2026, 1, 1))) {
+            assertThat(s.roster().findByNik("3604051203800001")).extracting(p -> p.fullName()).containsExactly("Lama");
+            assertThat(s.enrolments().rates()).isNotEmpty(); // V2 reference data arrived
+            assertThat(s.targets().all()).isEmpty();          // V3 table exists
+        }
+    }
+
     /** Runs the CLI in a second process, as a second program would. */
     static Process cli(Path db, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -44,6 +44,11 @@ class DemoServiceTest {
             assertThat(RosterService.warnings(snap)).extracting(Warning::code)
                     .contains(Warning.Code.BPD_SIZE, Warning.Code.AGE_60_REACHED, Warning.Code.TERM_ENDED,
                             Warning.Code.NIK_BIRTHDATE_MISMATCH);
+            var plt = rows.stream().filter(x -> x.position() == id.lindungdesa.domain.Position.PLT_KEPALA_DESA)
+                    .toList();
+            assertThat(plt).as("acting heads who are also village secretaries").isNotEmpty()
+                    .allMatch(x -> rows.stream().anyMatch(o -> o.personId().equals(x.personId())
+                            && o.position() == id.lindungdesa.domain.Position.SEKRETARIS_DESA));
             first = rows.stream().map(x -> x.nik() + x.fullName() + x.position()).sorted().toList();
         }
         try (Services s = TestDb.open(dir, "b", TODAY)) {
