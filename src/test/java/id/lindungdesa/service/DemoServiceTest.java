@@ -24,7 +24,6 @@ class DemoServiceTest {
 
     @Test
     void serangDemoIsRealisticAndDeterministic() {
-        List<String> first;
         try (Services s = TestDb.open(dir, "a", TODAY)) {
             var r = s.demo().generate(TestDb.wilayahCsv(), "36.04", 42, Progress.NONE);
             assertThat(r.villages()).isEqualTo(326);
@@ -49,13 +48,28 @@ class DemoServiceTest {
             assertThat(plt).as("acting heads who are also village secretaries").isNotEmpty()
                     .allMatch(x -> rows.stream().anyMatch(o -> o.personId().equals(x.personId())
                             && o.position() == id.lindungdesa.domain.Position.SEKRETARIS_DESA));
-            first = rows.stream().map(x -> x.nik() + x.fullName() + x.position()).sorted().toList();
         }
-        try (Services s = TestDb.open(dir, "b", TODAY)) {
-            s.demo().generate(TestDb.wilayahCsv(), "36.04", 42, Progress.NONE);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDistrict() {
+        List<String> first;
+        try (Services s = TestDb.open(dir, "k1", TODAY)) {
+            s.demo().generate(TestDb.wilayahCsv(), "36.04.05", 42, Progress.NONE);
+            first = RosterReadModel.rows(s.roster().snapshot("", TODAY), false).stream()
+                    .map(x -> x.nik() + x.fullName() + x.position() + x.enrolmentState()).sorted().toList();
+        }
+        try (Services s = TestDb.open(dir, "k2", TODAY)) {
+            s.demo().generate(TestDb.wilayahCsv(), "36.04.05", 42, Progress.NONE);
             var again = RosterReadModel.rows(s.roster().snapshot("", TODAY), false).stream()
-                    .map(x -> x.nik() + x.fullName() + x.position()).sorted().toList();
-            assertThat(again).isEqualTo(first);
+                    .map(x -> x.nik() + x.fullName() + x.position() + x.enrolmentState()).sorted().toList();
+            assertThat(again).isNotEmpty().isEqualTo(first);
+        }
+        try (Services s = TestDb.open(dir, "k3", TODAY)) {
+            s.demo().generate(TestDb.wilayahCsv(), "36.04.05", 43, Progress.NONE);
+            var other = RosterReadModel.rows(s.roster().snapshot("", TODAY), false).stream()
+                    .map(x -> x.nik() + x.fullName() + x.position() + x.enrolmentState()).sorted().toList();
+            assertThat(other).isNotEqualTo(first);
         }
     }
 
