@@ -47,9 +47,17 @@ public final class Forms {
                 else rest.append(rest.isEmpty() ? "" : "\n").append(e.getValue());
             }
             general.setText(rest.toString());
+            fit(general);
         };
         errors.addListener(l);
         return l;
+    }
+
+    /** Grows the dialog holding {@code n} to fit what became visible (error messages, optional sections). */
+    public static void fit(Node n) {
+        if (n.getScene() != null && n.getScene().getWindow() instanceof Stage st && st.getOwner() != null) {
+            st.sizeToScene();
+        }
     }
 
     /** Adds a row: label, field, and the field's error label under the field. */

@@ -74,6 +74,7 @@ final class EndTermDialog {
         VBox successorBox = new VBox(6, existingHint, s);
         successorBox.visibleProperty().bind(form.appointSuccessor);
         successorBox.managedProperty().bind(form.appointSuccessor);
+        form.appointSuccessor.addListener((o, a, b) -> Forms.fit(successorBox));
         Label general = Forms.errorLabel("endTermError");
 
         Button save = new Button(Messages.tr("endTerm.save"));

@@ -164,7 +164,10 @@ final class PersonEditor {
         box.getStyleClass().add("panel");
         box.visibleProperty().bind(form.duplicateProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
-        form.duplicateProperty().addListener((o, a, b) -> text.setText(b == null ? "" : form.duplicateText()));
+        form.duplicateProperty().addListener((o, a, b) -> {
+            text.setText(b == null ? "" : form.duplicateText());
+            Forms.fit(box);
+        });
         return box;
     }
 
