@@ -32,6 +32,7 @@ public final class SetupView {
     private final TaskExecutor tasks;
     private final Runnable done;
     private final SetupViewModel vm;
+    private javafx.collections.MapChangeListener<String, String> errorBinding;
 
     public SetupView(Services services, TaskExecutor tasks, Runnable done) {
         this.services = services;
@@ -75,7 +76,8 @@ public final class SetupView {
         Label clerkHint = new Label(Messages.tr("setup.clerkHint"));
         clerkHint.getStyleClass().add("hint");
         Label error = Forms.errorLabel("setupError");
-        Forms.bind(vm.errors(), errors, error);
+        if (errorBinding != null) vm.errors().removeListener(errorBinding);
+        errorBinding = Forms.bind(vm.errors(), errors, error);
         Button save = new Button(Messages.tr("setup.save"));
         save.setId("setupSave");
         save.setDefaultButton(true);
@@ -106,7 +108,22 @@ public final class SetupView {
         HBox demoRow = new HBox(8, demo, bar, cancelDemo);
         demoRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(12, title, intro, g, clerkHint, save, error, new Separator(), demoTitle, demoExplain,
+        ComboBox<String> language = new ComboBox<>();
+        language.setId("setupLanguage");
+        language.getItems().setAll("Bahasa Indonesia", "English");
+        language.setValue(Messages.current().indonesian() ? "Bahasa Indonesia" : "English");
+        language.valueProperty().addListener((o, a, b) -> {
+            String lang = "English".equals(b) ? "en" : "id";
+            Messages.setCurrent("en".equals(lang) ? Messages.ENGLISH : Messages.INDONESIAN);
+            tasks.execute(id.lindungdesa.task.BackgroundTask.<Void>of("language", p -> {
+                services.office().putSetting("ui.language", lang);
+                return null;
+            }));
+            root.getChildren().setAll(officeStep());
+        });
+        HBox head = new HBox(16, title, language);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(12, head, intro, g, clerkHint, save, error, new Separator(), demoTitle, demoExplain,
                 demoRow, demoStatus);
         box.setPadding(new Insets(32));
         box.setMaxWidth(720);

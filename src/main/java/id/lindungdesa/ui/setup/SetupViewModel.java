@@ -81,6 +81,14 @@ public final class SetupViewModel extends FormModel {
                 }));
     }
 
+    @Override
+    protected String field(String serviceField) {
+        return switch (serviceField) {
+            case "level", "code", "name", "clerk" -> serviceField;
+            default -> GENERAL;
+        };
+    }
+
     public void cancelDemo() {
         if (demoTask != null) demoTask.cancel();
     }

@@ -70,4 +70,23 @@ class SetupViewModelTest {
         m.start(r -> { throw new AssertionError("imported"); });
         assertThat(m.errorProperty().get()).contains("tidak ditemukan");
     }
+
+    @Test
+    void theDemoChoiceBuildsADistrictWithProgressAndSetsUpTheOffice() {
+        SetupViewModel vm = new SetupViewModel(s, new SyncTaskExecutor());
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        vm.demoProgressProperty().addListener((o, a, b) -> seen.add(b.doubleValue()));
+        AtomicBoolean done = new AtomicBoolean();
+        vm.demo(() -> done.set(true));
+        assertThat(done).isTrue();
+        assertThat(vm.errors()).isEmpty();
+        assertThat(seen).anyMatch(f -> f > 0 && f < 1);
+        assertThat(vm.demoStatusProperty().get()).startsWith("Kabupaten demo siap");
+        assertThat(s.currentOffice()).isPresent();
+        assertThat((Integer) s.stats().stats(LocalDate.of(2026, 2, 2)).get("people")).isGreaterThan(100);
+
+        SetupViewModel again = new SetupViewModel(s, new SyncTaskExecutor());
+        again.demo(() -> { throw new AssertionError("twice"); });
+        assertThat(again.errors().get(SetupViewModel.GENERAL)).contains("kosong");
+    }
 }
