@@ -51,7 +51,10 @@ public final class Formats {
     public static Optional<LocalDate> parseFormDate(String s) {
         if (s == null || s.isBlank()) return Optional.empty();
         String t = s.strip().replace('/', '-').replace('.', '-');
-        for (DateTimeFormatter f : new DateTimeFormatter[] {FORM_DATE, DateTimeFormatter.ofPattern("d-M-yyyy"),
+        // Strict: 31-02-2025 is refused, not turned into 28 February.
+        for (DateTimeFormatter f : new DateTimeFormatter[] {
+                DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT),
+                DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT),
                 DateTimeFormatter.ISO_LOCAL_DATE}) {
             try {
                 return Optional.of(LocalDate.parse(t, f));

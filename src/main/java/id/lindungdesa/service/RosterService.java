@@ -212,6 +212,56 @@ public final class RosterService {
         return p;
     }
 
+    /**
+     * Adds a new person and appoints them to a post in one transaction (the desktop's "new person" form): both
+     * are validated first, so an error in either saves nothing. {@code post.personId()} is ignored.
+     */
+    public Post addPersonAndAppoint(NewPerson person, NewPost post) {
+        List<ValidationException.FieldError> errors = new ArrayList<>(validate(person));
+        NewPost probe = new NewPost(UUID.randomUUID(), post.villageCode(), post.position(), post.unitLabel(),
+                post.skNumber(), post.skDate(), post.startDate(), post.plannedEndDate());
+        errors.addAll(validate(probe));
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        return db.write(tx -> {
+            Person p = insertPersonIn(tx, person, post.villageCode());
+            return appointIn(tx, new NewPost(p.id(), post.villageCode(), post.position(), post.unitLabel(),
+                    post.skNumber(), post.skDate(), post.startDate(), post.plannedEndDate()));
+        });
+    }
+
+    /**
+     * Ends a term and appoints a successor who is not on any roster yet, in one transaction (the successor is
+     * validated first; a NIK already on a roster is refused with {@link DuplicateNikException}).
+     */
+    public Post endAndAppointNew(UUID postId, int version, LocalDate endDate, EndReason reason, NewPerson successor,
+                                 String skNumber, LocalDate skDate, LocalDate startDate) {
+        List<ValidationException.FieldError> errors = validate(successor);
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        return db.write(tx -> {
+            Post ended = endTermIn(tx, postId, version, endDate, reason);
+            Person p = insertPersonIn(tx, successor, ended.villageCode());
+            NewPost next = new NewPost(p.id(), ended.villageCode(), ended.position(), ended.unitLabel(), skNumber,
+                    skDate, startDate == null ? endDate : startDate, null);
+            List<ValidationException.FieldError> postErrors = validate(next);
+            if (!postErrors.isEmpty()) throw new ValidationException(postErrors);
+            return appointIn(tx, next);
+        });
+    }
+
+    private Person insertPersonIn(Tx tx, NewPerson input, String fallbackVillage) {
+        String nik = input.nik().strip();
+        List<Person> same = people.findByNik(tx, nik);
+        if (!same.isEmpty()) throw new DuplicateNikException(nik, holders(tx, same));
+        Person p = new Person(UUID.randomUUID(), 1, nik, input.fullName().strip(), input.sex(), input.birthDate(),
+                blankToNull(input.birthPlace()), blankToNull(input.nkk()), blankToNull(input.phone()),
+                input.employmentStatus() == null ? EmploymentStatus.NON_ASN : input.employmentStatus(),
+                input.homeVillageCode() == null ? fallbackVillage : input.homeVillageCode());
+        people.insert(tx, p, now());
+        audit.record(tx, "CREATE", "person", p.id(), p.homeVillageCode(), p.id(), "Orang baru: " + p.fullName(),
+                null, p);
+        return p;
+    }
+
     /** Updates a post's details (not for ending it: use {@link #endTerm}). */
     public Post updatePost(Post changed) {
         NewPost asInput = new NewPost(changed.personId(), changed.villageCode(), changed.position(),

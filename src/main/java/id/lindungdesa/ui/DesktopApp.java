@@ -35,6 +35,8 @@ public class DesktopApp extends Application {
     private static volatile Config launchConfig;
     /** Start-up probe: JVM start → window shown / roster ready (used by the bench command). */
     public static final String PROBE_PROPERTY = "lindungdesa.startupProbe";
+    /** Scene property holding a Runnable that rebuilds the main window (after a language switch). */
+    public static final String RELOAD_KEY = "lindungdesa.reloadMain";
 
     private final Config config;
     private final FxTaskExecutor tasks = new FxTaskExecutor();
@@ -96,7 +98,9 @@ public class DesktopApp extends Application {
 
     /** Replaces the window content with the main window. */
     public void showMain() {
+        if (main != null) main.close();
         main = new MainWindow(services, tasks);
+        stage.getScene().getProperties().put(RELOAD_KEY, (Runnable) this::showMain);
         setRoot((Parent) main.root());
         stage.setTitle("LindungDesa — " + services.currentOffice().map(o -> o.name()).orElse(""));
     }

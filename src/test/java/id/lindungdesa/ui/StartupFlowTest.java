@@ -30,6 +30,8 @@ class StartupFlowTest extends FxRobot {
         clickOn("#setupName").write("DPMD Kabupaten Serang");
         clickOn("#setupClerk").write("Budi Santoso");
         clickOn("#setupSave");
+        FxAppHarness.waitUntil(() -> lookup("#importSkip").tryQuery().isPresent());
+        clickOn("#importSkip");
         FxAppHarness.waitUntil(() -> lookup("#navigation").tryQuery().isPresent());
         ListView<?> nav = lookup("#navigation").queryAs(ListView.class);
         assertThat(nav.getItems()).isNotEmpty();

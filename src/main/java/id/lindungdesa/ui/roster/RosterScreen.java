@@ -1,35 +1,225 @@
 package id.lindungdesa.ui.roster;
 
+import id.lindungdesa.domain.Category;
+import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.RosterRow;
+import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
-import id.lindungdesa.service.RosterReadModel;
 import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.ui.DesktopApp;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
 
-/** Villages and rosters. */
+/**
+ * Villages and rosters: the navigator (kecamatan → desa with head-counts and coverage badges) on the left, the
+ * roster table with search and filters in the middle, the warnings for the selection below it, and the actions
+ * (new person, edit, enrol, end term, remove, village history, import regions) with keyboard shortcuts.
+ */
 public final class RosterScreen implements Screen {
+    static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination ENROL = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination END_TERM = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.F5);
+
     private final ScreenContext ctx;
+    private final RosterViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final TreeView<RosterViewModel.NavNode> tree = new TreeView<>();
     private final TableView<RosterRow> table = new TableView<>();
+    private final TextField search = TextFields.createClearableTextField();
+    private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+    private final ChangeListener<Scene> sceneListener = (o, a, b) -> {
+        if (a != null) uninstall(a);
+        if (b != null) install(b);
+    };
+    private final ChangeListener<RosterViewModel.NavNode> treeListener = (o, a, b) -> rebuildTree(b);
+    private boolean marked;
+    private boolean active;
 
     public RosterScreen(ScreenContext ctx) {
         this.ctx = ctx;
+        this.vm = new RosterViewModel(ctx.services(), ctx.tasks());
+        root.setId("rosterScreen");
+
+        // Navigator
+        tree.setId("villageTree");
+        tree.setShowRoot(true);
+        tree.setPrefWidth(300);
+        tree.setCellFactory(t -> new NavCell());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            String code = b == null || b.getValue() == null || b.getValue().level() == 0 ? null : b.getValue().code();
+            vm.villageProperty().set(code);
+        });
+
+        // Filters
+        search.setId("rosterSearch");
+        search.setPromptText(Messages.tr("roster.searchPrompt"));
+        search.setPrefColumnCount(18);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        ComboBox<Category> category = new ComboBox<>();
+        category.setId("rosterCategory");
+        category.getItems().add(null);
+        category.getItems().addAll(Category.values());
+        category.setButtonCell(labelCell(c -> c == null ? Messages.tr("roster.allCategories") : label(c)));
+        category.setCellFactory(l -> labelCell(c -> c == null ? Messages.tr("roster.allCategories") : label(c)));
+        category.valueProperty().bindBidirectional(vm.categoryProperty());
+        ComboBox<RosterViewModel.StatusChoice> status = new ComboBox<>();
+        status.setId("rosterStatus");
+        status.getItems().setAll(RosterViewModel.StatusChoice.values());
+        status.setButtonCell(labelCell(RosterViewModel.StatusChoice::label));
+        status.setCellFactory(l -> labelCell(RosterViewModel.StatusChoice::label));
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+
+        Button add = button("rosterNew", "roster.new", NEW, this::newPerson);
+        Button edit = button("rosterEdit", "roster.edit", EDIT, this::editSelected);
+        Button enrol = button("rosterEnrol", "roster.enrol", ENROL, this::enrolSelected);
+        Button end = button("rosterEndTerm", "roster.endTerm", END_TERM, this::endTermSelected);
+        Button remove = button("rosterRemove", "roster.removePost", null, this::removeSelected);
+        Button history = button("rosterVillageAudit", "roster.villageHistory", HISTORY, this::villageHistory);
+        Button regions = button("rosterImportRegions", "roster.importRegions", null, this::importRegions);
+        edit.disableProperty().bind(vm.selectedProperty().isNull());
+        enrol.disableProperty().bind(vm.selectedProperty().isNull());
+        end.disableProperty().bind(vm.selectedProperty().isNull());
+        remove.disableProperty().bind(vm.selectedProperty().isNull());
+        ComboBox<String> language = new ComboBox<>();
+        language.setId("languageSwitch");
+        language.getItems().setAll("Bahasa Indonesia", "English");
+        language.setValue(Messages.current().indonesian() ? "Bahasa Indonesia" : "English");
+        language.setTooltip(new Tooltip(Messages.tr("roster.language")));
+        language.valueProperty().addListener((o, a, b) -> switchLanguage("English".equals(b) ? "en" : "id"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox filters = new HBox(8, search, category, status, spacer, language);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(6, add, edit, enrol, end, remove, history, regions);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, filters, actions);
+        top.setPadding(new Insets(8));
+
+        // Table
         table.setId("rosterTable");
-        TableColumn<RosterRow, String> name = new TableColumn<>(Messages.tr("roster.name"));
-        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().fullName()));
-        TableColumn<RosterRow, String> nik = new TableColumn<>("NIK");
-        nik.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().nik()));
-        table.getColumns().add(name);
-        table.getColumns().add(nik);
-        root.setCenter(table);
+        table.setPlaceholder(new Label(Messages.tr("roster.empty")));
+        table.getColumns().add(text("colName", "roster.name", RosterRow::fullName, 180));
+        table.getColumns().add(text("colNik", "roster.nik", RosterRow::nik, 140));
+        table.getColumns().add(text("colPosition", "roster.position", r -> label(r.position()), 160));
+        table.getColumns().add(text("colUnit", "roster.unit", r -> r.unitLabel() == null ? "" : r.unitLabel(), 90));
+        table.getColumns().add(text("colVillage", "roster.village", RosterRow::villageName, 130));
+        table.getColumns().add(date("colStart", "roster.start", RosterRow::startDate));
+        table.getColumns().add(date("colEnd", "roster.plannedEnd", RosterRow::plannedEndDate));
+        table.getColumns().add(text("colEnrolment", "roster.enrolment", RosterScreen::stateText, 120));
+        TableColumn<RosterRow, Long> monthly = new TableColumn<>(Messages.tr("roster.monthly"));
+        monthly.setId("colMonthly");
+        monthly.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().monthlyContribution()));
+        monthly.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null || v == 0 ? null : Formats.rupiah(v));
+            }
+        });
+        monthly.setStyle("-fx-alignment: CENTER-RIGHT;");
+        monthly.setPrefWidth(110);
+        table.getColumns().add(monthly);
+        SortedList<RosterRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) editSelected();
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) editSelected();
+            if (e.getCode() == KeyCode.DELETE) removeSelected();
+        });
+
+        Label count = new Label();
+        count.setId("rosterCount");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.tr("roster.count", vm.rows().size(), vm.allRows().size()), vm.rows(), vm.allRows()));
+
+        // Warnings
+        ListView<String> warnings = new ListView<>(vm.visibleWarnings());
+        warnings.setId("rosterWarnings");
+        warnings.setPrefHeight(110);
+        warnings.setPlaceholder(new Label(Messages.tr("roster.noWarnings")));
+        Label warnTitle = new Label();
+        warnTitle.getStyleClass().add("warning");
+        warnTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.tr("roster.warnings", vm.visibleWarnings().size()), vm.visibleWarnings()));
+        Label hint = new Label(Messages.tr("roster.shortcuts"));
+        hint.setId("shortcutHint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox bottom = new VBox(4, warnTitle, warnings, hint);
+        bottom.setPadding(new Insets(4, 8, 8, 8));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox center = new VBox(4, table, count, bottom);
+        center.setPadding(new Insets(0, 8, 0, 0));
+
+        SplitPane split = new SplitPane(tree, center);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(tree, false);
+        root.setTop(top);
+        root.setCenter(split);
+
+        vm.onLoaded(() -> {
+            if (!marked) {
+                marked = true;
+                DesktopApp.Probe.mark("roster");
+            }
+        });
+        vm.loadErrorProperty().addListener((o, a, b) -> {
+            if (b != null) ctx.window().say(Messages.tr("roster.loadFailed", String.valueOf(b.getMessage())));
+        });
+        // Tab order: search, filters, table, navigator.
+        search.setFocusTraversable(true);
+    }
+
+    public RosterViewModel viewModel() {
+        return vm;
     }
 
     @Override
@@ -49,12 +239,269 @@ public final class RosterScreen implements Screen {
 
     @Override
     public void activate() {
-        ctx.tasks().execute(BackgroundTask.<List<RosterRow>>of("roster", p -> {
-            var s = ctx.services().roster().snapshot("", LocalDate.now(ctx.services().clock()));
-            return RosterReadModel.rows(s, false);
-        }).onSuccess(rows -> {
-            table.getItems().setAll(rows);
-            id.lindungdesa.ui.DesktopApp.Probe.mark("roster");
-        }));
+        active = true;
+        vm.treeProperty().addListener(treeListener);
+        root.sceneProperty().addListener(sceneListener);
+        if (root.getScene() != null) install(root.getScene());
+        vm.reload();
+    }
+
+    @Override
+    public void deactivate() {
+        active = false;
+        vm.treeProperty().removeListener(treeListener);
+        root.sceneProperty().removeListener(sceneListener);
+        if (root.getScene() != null) uninstall(root.getScene());
+    }
+
+    @Override
+    public void open(Object target) {
+        if (target instanceof String code) selectCode(code);
+    }
+
+    // ------------------------------------------------------------------ shortcuts
+
+    private void install(Scene scene) {
+        shortcuts.forEach((k, r) -> scene.getAccelerators().put(k, r));
+        scene.getAccelerators().put(FIND, () -> {
+            search.requestFocus();
+            search.selectAll();
+        });
+        scene.getAccelerators().put(RELOAD, vm::reload);
+    }
+
+    private void uninstall(Scene scene) {
+        shortcuts.keySet().forEach(k -> scene.getAccelerators().remove(k));
+        scene.getAccelerators().remove(FIND);
+        scene.getAccelerators().remove(RELOAD);
+    }
+
+    private Button button(String id, String key, KeyCombination shortcut, Runnable action) {
+        Button b = new Button(Messages.tr(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        if (shortcut != null) {
+            b.setTooltip(new Tooltip(shortcut.getDisplayText()));
+            shortcuts.put(shortcut, () -> {
+                if (!b.isDisabled()) action.run();
+            });
+        }
+        return b;
+    }
+
+    // ------------------------------------------------------------------ navigator
+
+    private void rebuildTree(RosterViewModel.NavNode rootNode) {
+        String keep = vm.villageProperty().get();
+        if (rootNode == null) {
+            tree.setRoot(null);
+            return;
+        }
+        TreeItem<RosterViewModel.NavNode> r = new TreeItem<>(rootNode);
+        r.setExpanded(true);
+        for (RosterViewModel.NavNode k : rootNode.children()) {
+            TreeItem<RosterViewModel.NavNode> ki = new TreeItem<>(k);
+            for (RosterViewModel.NavNode d : k.children()) ki.getChildren().add(new TreeItem<>(d));
+            ki.setExpanded(keep != null && keep.startsWith(k.code()));
+            r.getChildren().add(ki);
+        }
+        tree.setRoot(r);
+        if (keep != null) selectCode(keep);
+        else tree.getSelectionModel().select(r);
+    }
+
+    private void selectCode(String code) {
+        if (tree.getRoot() == null) return;
+        TreeItem<RosterViewModel.NavNode> found = find(tree.getRoot(), code);
+        if (found != null) {
+            if (found.getParent() != null) found.getParent().setExpanded(true);
+            tree.getSelectionModel().select(found);
+            int row = tree.getRow(found);
+            if (row >= 0) tree.scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    private static TreeItem<RosterViewModel.NavNode> find(TreeItem<RosterViewModel.NavNode> item, String code) {
+        if (item.getValue() != null && item.getValue().code().equals(code)) return item;
+        for (TreeItem<RosterViewModel.NavNode> c : item.getChildren()) {
+            TreeItem<RosterViewModel.NavNode> f = find(c, code);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    /** A navigator line: name (head-count) and a coverage badge. */
+    static final class NavCell extends TreeCell<RosterViewModel.NavNode> {
+        private final Label badge = new Label();
+
+        NavCell() {
+            badge.getStyleClass().add("badge");
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+        }
+
+        @Override
+        protected void updateItem(RosterViewModel.NavNode n, boolean empty) {
+            super.updateItem(n, empty);
+            if (empty || n == null) {
+                setText(null);
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            setId("nav-" + n.code().replace('.', '_'));
+            setText(n.label());
+            badge.getStyleClass().removeIf(s -> s.startsWith("badge-"));
+            badge.getStyleClass().add("badge-" + n.badge().name().toLowerCase(java.util.Locale.ROOT));
+            badge.setText(badgeText(n));
+            setGraphic(badge);
+            setTooltip(new Tooltip(Messages.tr("roster.badge." + n.badge().name()) + " — "
+                    + Messages.tr("roster.coverage", n.covered(), n.eligible())));
+        }
+    }
+
+    /** What a badge says: "none", "some 3/8", "full", or "—" when nobody may be enrolled. */
+    static String badgeText(RosterViewModel.NavNode n) {
+        return switch (n.badge()) {
+            case EMPTY -> Messages.tr("roster.badge.EMPTY");
+            case NONE -> Messages.tr("roster.badge.NONE");
+            case FULL -> Messages.tr("roster.badge.FULL");
+            case SOME -> Messages.tr("roster.badge.SOME") + " " + n.covered() + "/" + n.eligible();
+        };
+    }
+
+    // ------------------------------------------------------------------ table
+
+    private static String label(id.lindungdesa.domain.Labelled l) {
+        return l == null ? "" : l.label(Messages.current().indonesian());
+    }
+
+    static String stateText(RosterRow r) {
+        EnrolmentState s = r.enrolmentState();
+        return s == null ? Messages.tr("roster.notEnrolled") : label(s);
+    }
+
+    private static <T> ListCell<T> labelCell(Function<T, String> f) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : f.apply(item));
+            }
+        };
+    }
+
+    private static TableColumn<RosterRow, String> text(String id, String key, Function<RosterRow, String> f,
+                                                       double width) {
+        TableColumn<RosterRow, String> c = new TableColumn<>(Messages.tr(key));
+        c.setId(id);
+        c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<RosterRow, LocalDate> date(String id, String key, Function<RosterRow, LocalDate> f) {
+        TableColumn<RosterRow, LocalDate> c = new TableColumn<>(Messages.tr(key));
+        c.setId(id);
+        c.setCellValueFactory(x -> new SimpleObjectProperty<>(f.apply(x.getValue())));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(LocalDate d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty ? null : Formats.date(d));
+            }
+        });
+        c.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        c.setPrefWidth(120);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void afterSave(UUID personId, String message) {
+        ctx.window().say(message);
+        vm.onLoadedOnce(() -> {
+            for (RosterRow r : table.getItems()) {
+                if (r.personId().equals(personId)) {
+                    table.getSelectionModel().select(r);
+                    table.scrollTo(r);
+                    break;
+                }
+            }
+        });
+        vm.reload();
+    }
+
+    private void newPerson() {
+        PersonForm form = PersonForm.create(ctx.services(), ctx.tasks(), vm.selectedVillage());
+        new PersonEditor(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved"))).show();
+    }
+
+    private void editSelected() {
+        RosterRow r = vm.selectedProperty().get();
+        if (r == null) return;
+        ctx.tasks().execute(BackgroundTask.of(Messages.tr("roster.loading"), p -> ctx.services().roster().person(r.personId()))
+                .onSuccess(p -> p.ifPresent(person -> new PersonEditor(ctx, vm,
+                        PersonForm.edit(ctx.services(), ctx.tasks(), person), window(),
+                        id -> afterSave(id, Messages.tr("person.saved"))).show())));
+    }
+
+    private void enrolSelected() {
+        RosterRow r = vm.selectedProperty().get();
+        if (r == null) return;
+        EnrolmentForm form = new EnrolmentForm(ctx.services(), ctx.tasks(), r.personId(), r.postId(), r.position(),
+                r.employmentStatus());
+        new EnrolmentEditor(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(),
+                e -> afterSave(r.personId(), Messages.tr("enrolment.saved"))).show();
+    }
+
+    private void endTermSelected() {
+        RosterRow r = vm.selectedProperty().get();
+        if (r == null) return;
+        EndTermForm form = new EndTermForm(ctx.services(), ctx.tasks(), r.postId());
+        new EndTermDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(), p -> afterSave(p.personId(), Messages.tr("endTerm.saved"))).show();
+    }
+
+    private void removeSelected() {
+        RosterRow r = vm.selectedProperty().get();
+        if (r == null) return;
+        RemoveDialog.post(ctx, r.postId(), r.fullName() + " — " + label(r.position()) + ", " + r.villageName(),
+                window(), () -> {
+                    ctx.window().say(Messages.tr("remove.done"));
+                    vm.reload();
+                });
+    }
+
+    private void villageHistory() {
+        String code = vm.villageProperty().get();
+        RosterRow r = vm.selectedProperty().get();
+        if (code == null && r != null) code = r.villageCode();
+        RosterViewModel.NavNode n = code == null ? null : vm.node(code);
+        if (n == null || n.level() != 2) {
+            ctx.window().say(Messages.tr("audit.chooseVillage"));
+            return;
+        }
+        VillageHistory.show(ctx, n.code(), n.name(), window());
+    }
+
+    private void importRegions() {
+        id.lindungdesa.ui.setup.RegionImportView.openDialog(ctx, window(), report -> vm.reload());
+    }
+
+    private void switchLanguage(String lang) {
+        if (!active) return;
+        Messages.setCurrent("en".equals(lang) ? Messages.ENGLISH : Messages.INDONESIAN);
+        Scene scene = root.getScene();
+        ctx.tasks().execute(BackgroundTask.<Void>of("language", p -> {
+            ctx.services().office().putSetting("ui.language", lang);
+            return null;
+        }).onSuccess(v -> {
+            Object reload = scene == null ? null : scene.getProperties().get(DesktopApp.RELOAD_KEY);
+            if (reload instanceof Runnable run) run.run();
+        }).onFailure(e -> ctx.window().say(String.valueOf(e.getMessage()))));
     }
 }

@@ -1,0 +1,140 @@
+package id.lindungdesa.ui.roster;
+
+import id.lindungdesa.domain.EmploymentStatus;
+import id.lindungdesa.domain.EndReason;
+import id.lindungdesa.domain.Nik;
+import id.lindungdesa.domain.Person;
+import id.lindungdesa.domain.Post;
+import id.lindungdesa.domain.Sex;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.RosterService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.task.TaskExecutor;
+import id.lindungdesa.ui.form.FormModel;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Ends a term (date and reason) and optionally appoints a successor to the same post in the same transaction.
+ * The successor is found by NIK: someone already on a roster is appointed as they are; a new NIK makes a new
+ * person from the name and sex typed here.
+ */
+public final class EndTermForm extends FormModel {
+    private final Services services;
+    private final TaskExecutor tasks;
+    private final UUID postId;
+    private Post post;
+
+    public final StringProperty endDate = new SimpleStringProperty("");
+    public final ObjectProperty<EndReason> reason = new SimpleObjectProperty<>(EndReason.TERM_ENDED);
+    public final BooleanProperty appointSuccessor = new SimpleBooleanProperty(false);
+    public final StringProperty successorNik = new SimpleStringProperty("");
+    public final StringProperty successorName = new SimpleStringProperty("");
+    public final ObjectProperty<Sex> successorSex = new SimpleObjectProperty<>();
+    public final StringProperty skNumber = new SimpleStringProperty("");
+    public final StringProperty skDate = new SimpleStringProperty("");
+    public final StringProperty startDate = new SimpleStringProperty("");
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+
+    public EndTermForm(Services services, TaskExecutor tasks, UUID postId) {
+        this.services = services;
+        this.tasks = tasks;
+        this.postId = postId;
+        endDate.set(text(services.roster().today()));
+        successorNik.addListener((o, a, b) -> {
+            Nik.Check c = Nik.check(b, services.roster().today());
+            if (c.valid() && successorSex.get() == null) successorSex.set(c.sex());
+        });
+    }
+
+    /** Loads the post (its current version) in the background. */
+    public void load(Runnable then) {
+        tasks.execute(BackgroundTask.<Optional<Post>>of(Messages.tr("roster.loading"), p -> services.roster().post(postId))
+                .onSuccess(p -> {
+                    post = p.orElse(null);
+                    if (post == null) {
+                        errors().put(GENERAL, Messages.tr("form.error.stale"));
+                    } else {
+                        if (post.plannedEndDate() != null && !post.plannedEndDate().isAfter(services.roster().today())) {
+                            endDate.set(text(post.plannedEndDate()));
+                        }
+                        ready.set(true);
+                    }
+                    then.run();
+                })
+                .onFailure(this::fail));
+    }
+
+    public Post post() {
+        return post;
+    }
+
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    public void save(Consumer<Post> done) {
+        errors().clear();
+        if (post == null) {
+            errors().put(GENERAL, Messages.tr("form.error.stale"));
+            return;
+        }
+        Optional<LocalDate> end = date("endDate", endDate.get(), true);
+        if (reason.get() == null) errors().put("endReason", Messages.tr("error.required"));
+        Optional<LocalDate> sk = Optional.empty();
+        Optional<LocalDate> start = Optional.empty();
+        if (appointSuccessor.get()) {
+            sk = date("skDate", skDate.get(), false);
+            start = date("startDate", startDate.get(), false);
+            Nik.Check c = Nik.check(successorNik.get(), services.roster().today());
+            if (!c.valid()) errors().put("nik", Messages.tr("nik." + c.problem().name()));
+        }
+        if (!errors().isEmpty()) return;
+        busyProperty().set(true);
+        final LocalDate e = end.get();
+        final EndReason r = reason.get();
+        final int version = post.version();
+        BackgroundTask<Post> t;
+        if (!appointSuccessor.get()) {
+            t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> services.roster().endTerm(postId, version, e, r));
+        } else {
+            final String nik = successorNik.get().strip();
+            final String sn = skNumber.get();
+            final LocalDate sd = sk.orElse(null);
+            final LocalDate st = start.orElse(null);
+            final RosterService.NewPerson np = new RosterService.NewPerson(nik, successorName.get(), successorSex.get(),
+                    Nik.birthDate(nik, services.roster().today()).orElse(null), null, null, null,
+                    EmploymentStatus.NON_ASN, post.villageCode());
+            t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> {
+                List<Person> existing = services.roster().findByNik(nik);
+                if (!existing.isEmpty()) {
+                    return services.roster().endAndAppoint(postId, version, e, r, existing.getFirst().id(), sn, sd, st);
+                }
+                return services.roster().endAndAppointNew(postId, version, e, r, np, sn, sd, st);
+            });
+        }
+        tasks.execute(t.onSuccess(p -> {
+            busyProperty().set(false);
+            done.accept(p);
+        }).onFailure(this::fail));
+    }
+
+    @Override
+    protected String field(String serviceField) {
+        return switch (serviceField) {
+            case "fullName" -> "successorName";
+            case "sex" -> "successorSex";
+            default -> serviceField;
+        };
+    }
+}

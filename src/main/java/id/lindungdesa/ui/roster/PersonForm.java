@@ -1,0 +1,182 @@
+package id.lindungdesa.ui.roster;
+
+import id.lindungdesa.domain.EmploymentStatus;
+import id.lindungdesa.domain.Nik;
+import id.lindungdesa.domain.Person;
+import id.lindungdesa.domain.Position;
+import id.lindungdesa.domain.Post;
+import id.lindungdesa.domain.Sex;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.RosterService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.task.TaskExecutor;
+import id.lindungdesa.ui.form.FormModel;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A person's details, and for a new person the post they are appointed to (saved together in one transaction).
+ * A NIK already on a roster is shown with its holder and villages ({@link #duplicateProperty()}), and the post can
+ * be added to that person instead ({@link #addPostToExisting}).
+ */
+public final class PersonForm extends FormModel {
+    private final Services services;
+    private final TaskExecutor tasks;
+    private final Person editing;
+
+    public final StringProperty nik = new SimpleStringProperty("");
+    public final StringProperty fullName = new SimpleStringProperty("");
+    public final ObjectProperty<Sex> sex = new SimpleObjectProperty<>();
+    public final StringProperty birthDate = new SimpleStringProperty("");
+    public final StringProperty birthPlace = new SimpleStringProperty("");
+    public final StringProperty nkk = new SimpleStringProperty("");
+    public final StringProperty phone = new SimpleStringProperty("");
+    public final ObjectProperty<EmploymentStatus> employment = new SimpleObjectProperty<>(EmploymentStatus.NON_ASN);
+    /** The post of a new person. */
+    public final PostForm post;
+    private final ObjectProperty<RosterService.DuplicateNikException.Holder> duplicate = new SimpleObjectProperty<>();
+
+    /** A form for a new person appointed in {@code villageCode} (may be null). */
+    public static PersonForm create(Services services, TaskExecutor tasks, String villageCode) {
+        return new PersonForm(services, tasks, null, villageCode);
+    }
+
+    /** A form editing {@code person}. */
+    public static PersonForm edit(Services services, TaskExecutor tasks, Person person) {
+        return new PersonForm(services, tasks, person, null);
+    }
+
+    private PersonForm(Services services, TaskExecutor tasks, Person editing, String villageCode) {
+        this.services = services;
+        this.tasks = tasks;
+        this.editing = editing;
+        this.post = editing == null ? PostForm.forNew(services, tasks, villageCode) : null;
+        if (editing != null) {
+            nik.set(editing.nik());
+            fullName.set(editing.fullName());
+            sex.set(editing.sex());
+            birthDate.set(text(editing.birthDate()));
+            birthPlace.set(nz(editing.birthPlace()));
+            nkk.set(nz(editing.nkk()));
+            phone.set(nz(editing.phone()));
+            employment.set(editing.employmentStatus());
+        }
+        // A valid NIK fills in birth date and sex when they are still empty.
+        nik.addListener((o, a, b) -> {
+            errors().remove("nik");
+            duplicate.set(null);
+            Nik.Check c = Nik.check(b, services.roster().today());
+            if (c.valid()) {
+                if (birthDate.get().isBlank()) birthDate.set(text(c.birthDate()));
+                if (sex.get() == null) sex.set(c.sex());
+            }
+        });
+    }
+
+    public boolean isNew() {
+        return editing == null;
+    }
+
+    public Person editing() {
+        return editing;
+    }
+
+    /** Someone already on a roster with the NIK typed, or null. */
+    public ObjectProperty<RosterService.DuplicateNikException.Holder> duplicateProperty() {
+        return duplicate;
+    }
+
+    /** Text shown for a duplicate NIK: the existing holder and their villages. */
+    public String duplicateText() {
+        var h = duplicate.get();
+        if (h == null) return "";
+        return Messages.tr("person.duplicateNik", h.person().nik(), h.person().fullName(),
+                h.villages().isEmpty() ? "—" : String.join(", ", h.villages()));
+    }
+
+    Optional<RosterService.NewPerson> input() {
+        errors().clear();
+        Optional<LocalDate> birth = date("birthDate", birthDate.get(), false);
+        if (!errors().isEmpty()) return Optional.empty();
+        String home = editing != null ? editing.homeVillageCode() : post.village.get();
+        return Optional.of(new RosterService.NewPerson(nik.get() == null ? "" : nik.get().strip(), fullName.get(),
+                sex.get(), birth.orElse(null), birthPlace.get(), nkk.get(), phone.get(), employment.get(), home));
+    }
+
+    /** Saves (in the background); {@code done} gets the saved person's id. */
+    public void save(Consumer<java.util.UUID> done) {
+        Optional<RosterService.NewPerson> in = input();
+        Optional<RosterService.NewPost> p = post == null ? Optional.empty() : post.input(null);
+        if (post != null) post.errors().forEach((k, v) -> errors().put(k, v));
+        if (in.isEmpty() || (post != null && p.isEmpty())) return;
+        RosterService.NewPerson np = in.get();
+        busyProperty().set(true);
+        if (editing == null) {
+            tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"),
+                            x -> services.roster().addPersonAndAppoint(np, p.get()))
+                    .onSuccess(saved -> {
+                        busyProperty().set(false);
+                        done.accept(saved.personId());
+                    })
+                    .onFailure(this::failed));
+        } else {
+            Person changed = new Person(editing.id(), editing.version(), np.nik(), np.fullName() == null ? null
+                    : np.fullName().strip(), np.sex(), np.birthDate(), blank(np.birthPlace()), blank(np.nkk()),
+                    blank(np.phone()), np.employmentStatus(), editing.homeVillageCode());
+            tasks.execute(BackgroundTask.<Person>of(Messages.tr("person.saving"),
+                            x -> services.roster().updatePerson(changed))
+                    .onSuccess(saved -> {
+                        busyProperty().set(false);
+                        done.accept(saved.id());
+                    })
+                    .onFailure(this::failed));
+        }
+    }
+
+    /** After a duplicate NIK: appoints the existing holder to this form's post instead of making a new person. */
+    public void addPostToExisting(Consumer<java.util.UUID> done) {
+        var h = duplicate.get();
+        if (h == null || post == null) return;
+        Optional<RosterService.NewPost> p = post.input(h.person().id());
+        if (p.isEmpty()) {
+            post.errors().forEach((k, v) -> errors().put(k, v));
+            return;
+        }
+        busyProperty().set(true);
+        tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"), x -> services.roster().appoint(p.get()))
+                .onSuccess(saved -> {
+                    busyProperty().set(false);
+                    done.accept(saved.personId());
+                })
+                .onFailure(this::failed));
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof RosterService.DuplicateNikException d) {
+            busyProperty().set(false);
+            duplicate.set(d.holders().getFirst());
+            errors().put("nik", duplicateText());
+        } else {
+            fail(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Positions offered for a village type (kelurahan have no kepala desa, perangkat or BPD). */
+    static Position[] positions() {
+        return Position.values();
+    }
+}

@@ -1,0 +1,108 @@
+package id.lindungdesa.ui.roster;
+
+import id.lindungdesa.domain.Position;
+import id.lindungdesa.domain.Post;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.ui.form.Forms;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Editor of one post (a new post of an existing person, or an existing post's details). */
+final class PostEditor {
+    private final PostForm form;
+    private final RosterViewModel vm;
+    private final Window owner;
+    private final Consumer<Post> saved;
+    private final Map<String, Label> errors = new HashMap<>();
+
+    PostEditor(PostForm form, RosterViewModel vm, Window owner, Consumer<Post> saved) {
+        this.form = form;
+        this.vm = vm;
+        this.owner = owner;
+        this.saved = saved;
+    }
+
+    /** Adds the post fields to {@code grid} from {@code row}; error labels come from {@code error(field, id)}. */
+    static int fields(GridPane grid, int row, PostForm form, RosterViewModel vm,
+                      BiFunction<String, String, Label> error) {
+        ComboBox<RosterViewModel.NavNode> village = new ComboBox<>();
+        village.setId("postVillage");
+        village.getItems().setAll(vm.villages());
+        village.setVisibleRowCount(14);
+        village.setCellFactory(l -> villageCell());
+        village.setButtonCell(villageCell());
+        village.getItems().stream().filter(n -> n.code().equals(form.village.get())).findFirst()
+                .ifPresent(village::setValue);
+        village.valueProperty().addListener((o, a, b) -> form.village.set(b == null ? null : b.code()));
+        ComboBox<Position> position = PersonEditor.combo("postPosition", Position.values());
+        position.setVisibleRowCount(14);
+        position.valueProperty().bindBidirectional(form.position);
+        TextField unit = PersonEditor.field("postUnit", form.unit);
+        unit.setPromptText(Messages.tr("post.unitPrompt"));
+        TextField sk = PersonEditor.field("postSkNumber", form.skNumber);
+        TextField skDate = PersonEditor.field("postSkDate", form.skDate);
+        skDate.setPromptText("dd-mm-yyyy");
+        TextField start = PersonEditor.field("postStart", form.startDate);
+        TextField end = PersonEditor.field("postPlannedEnd", form.plannedEnd);
+        end.setPromptText(Messages.tr("post.plannedEndPrompt"));
+        Forms.row(grid, row++, Messages.tr("post.village"), village, error.apply("village", "villageError"));
+        Forms.row(grid, row++, Messages.tr("post.position"), position, error.apply("position", "positionError"));
+        Forms.row(grid, row++, Messages.tr("post.unit"), unit, null);
+        Forms.row(grid, row++, Messages.tr("post.skNumber"), sk, null);
+        Forms.row(grid, row++, Messages.tr("post.skDate"), skDate, error.apply("skDate", "skDateError"));
+        Forms.row(grid, row++, Messages.tr("post.start"), start, error.apply("startDate", "startDateError"));
+        Forms.row(grid, row++, Messages.tr("post.plannedEnd"), end, error.apply("plannedEndDate", "plannedEndError"));
+        return row;
+    }
+
+    private static ListCell<RosterViewModel.NavNode> villageCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(RosterViewModel.NavNode n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : n.name() + " (" + n.code() + ")");
+            }
+        };
+    }
+
+    void show() {
+        GridPane grid = Forms.grid();
+        fields(grid, 0, form, vm, (field, id) -> {
+            Label l = Forms.errorLabel(id);
+            errors.put(field, l);
+            return l;
+        });
+        Label general = Forms.errorLabel("postError");
+        Button save = new Button(Messages.tr("action.save"));
+        save.setId("postSave");
+        save.disableProperty().bind(form.busyProperty());
+        Button cancel = new Button(Messages.tr("action.cancel"));
+        HBox buttons = new HBox(8, save, cancel);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(8, grid, general, buttons);
+        box.setPadding(new Insets(12));
+        Stage st = Forms.dialog(owner, Messages.tr(form.isNew() ? "post.add" : "post.edit"), box, save, cancel);
+        MapChangeListener<String, String> l = Forms.bind(form.errors(), errors, general);
+        st.setOnHidden(e -> form.errors().removeListener(l));
+        save.setOnAction(e -> form.save(p -> {
+            st.close();
+            saved.accept(p);
+        }));
+        st.show();
+    }
+}

@@ -1,0 +1,291 @@
+package id.lindungdesa.ui.roster;
+
+import id.lindungdesa.domain.Category;
+import id.lindungdesa.domain.EnrolmentState;
+import id.lindungdesa.domain.Region;
+import id.lindungdesa.domain.RegionLevel;
+import id.lindungdesa.domain.RosterRow;
+import id.lindungdesa.domain.Warning;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.RosterFilter;
+import id.lindungdesa.service.RosterReadModel;
+import id.lindungdesa.service.RosterService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.task.TaskExecutor;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The roster screen's state, without any {@code Node}: the village navigator (kecamatan → desa with head-counts
+ * and a coverage badge), the roster rows filtered by {@link RosterFilter}, and the warnings for what is selected.
+ * Loads off the UI thread through the {@link TaskExecutor}; tested with {@code SyncTaskExecutor}.
+ */
+public final class RosterViewModel {
+
+    /** Coverage badge of a village or kecamatan: nobody eligible, no one covered, some, all. */
+    public enum Badge {
+        EMPTY, NONE, SOME, FULL;
+
+        public static Badge of(int covered, int eligible) {
+            if (eligible == 0) return EMPTY;
+            if (covered == 0) return NONE;
+            return covered >= eligible ? FULL : SOME;
+        }
+    }
+
+    /** Enrolment-status filter choices. */
+    public enum StatusChoice {
+        ALL(null, false), ACTIVE(EnrolmentState.ACTIVE, false), NOT_ENROLLED(null, true),
+        REGISTERED(EnrolmentState.REGISTERED, false), LAPSED(EnrolmentState.LAPSED, false),
+        ENDED(EnrolmentState.ENDED, false);
+
+        final EnrolmentState state;
+        final boolean none;
+
+        StatusChoice(EnrolmentState state, boolean none) {
+            this.state = state;
+            this.none = none;
+        }
+
+        public String label() {
+            return Messages.tr("roster.status." + name());
+        }
+    }
+
+    /** A node of the navigator: the district (level 0), a kecamatan (1) or a village (2). */
+    public record NavNode(String code, String name, int level, int holders, int covered, int eligible, Badge badge,
+                          List<NavNode> children) {
+        public String label() {
+            return name + " (" + holders + ")";
+        }
+    }
+
+    /** Everything read in one background load. */
+    public record Loaded(LocalDate on, List<RosterRow> rows, NavNode tree, List<Warning> warnings) {
+    }
+
+    private final Services services;
+    private final TaskExecutor tasks;
+    private final ObservableList<RosterRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<RosterRow> filtered = new FilteredList<>(rows, r -> true);
+    private final ReadOnlyObjectWrapper<NavNode> tree = new ReadOnlyObjectWrapper<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<StatusChoice> status = new SimpleObjectProperty<>(StatusChoice.ALL);
+    private final ObjectProperty<String> village = new SimpleObjectProperty<>();
+    private final ObjectProperty<RosterRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> visibleWarnings = FXCollections.observableArrayList();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RosterFilter> filter = new ReadOnlyObjectWrapper<>(RosterFilter.ALL);
+    private List<Warning> warnings = List.of();
+    private Map<String, NavNode> byCode = Map.of();
+    private final List<Runnable> loadedListeners = new ArrayList<>();
+    private final ChangeListener<Object> refilter = (o, a, b) -> applyFilter();
+    private final ChangeListener<Object> rewarn = (o, a, b) -> updateWarnings();
+
+    public RosterViewModel(Services services, TaskExecutor tasks) {
+        this.services = services;
+        this.tasks = tasks;
+        search.addListener(refilter);
+        category.addListener(refilter);
+        status.addListener(refilter);
+        village.addListener(refilter);
+        village.addListener(rewarn);
+        selected.addListener(rewarn);
+    }
+
+    /** Reads the office's roster in the background and publishes it; {@code then} runs after it is shown. */
+    public void reload() {
+        loading.set(true);
+        String scope = services.currentOffice().map(o -> o.regionCode()).orElse("");
+        tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("roster.loading"), p -> load(services, scope))
+                .onSuccess(this::publish)
+                .onFailure(e -> {
+                    loading.set(false);
+                    loadError.set(e);
+                }));
+    }
+
+    /** Runs after every successful load (on the UI thread). */
+    public void onLoaded(Runnable r) {
+        loadedListeners.add(r);
+    }
+
+    /** Runs once after the next successful load (on the UI thread). */
+    public void onLoadedOnce(Runnable r) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            loadedListeners.remove(self[0]);
+            r.run();
+        };
+        loadedListeners.add(self[0]);
+    }
+
+    static Loaded load(Services services, String scope) {
+        LocalDate on = services.roster().today();
+        RosterService.Snapshot s = services.roster().snapshot(scope, on);
+        List<RosterRow> rows = RosterReadModel.rows(s, false);
+        Map<String, RosterReadModel.VillageCoverage> cov = RosterReadModel.coverage(s, on);
+        Map<String, String> kecNames = new HashMap<>();
+        String districtName = scope;
+        for (Region r : services.regions().within(scope)) {
+            if (r.level() == RegionLevel.SUBDISTRICT) kecNames.put(r.code(), r.name());
+            if (r.code().equals(scope)) districtName = r.name();
+        }
+        Map<String, List<RosterReadModel.VillageCoverage>> byKec = new TreeMap<>();
+        for (RosterReadModel.VillageCoverage v : cov.values()) {
+            byKec.computeIfAbsent(v.kecamatanCode(), k -> new ArrayList<>()).add(v);
+        }
+        List<NavNode> kecs = new ArrayList<>();
+        int allHolders = 0;
+        int allCovered = 0;
+        int allEligible = 0;
+        for (var e : byKec.entrySet()) {
+            List<NavNode> desa = new ArrayList<>();
+            int h = 0;
+            int c = 0;
+            int el = 0;
+            int full = 0;
+            int none = 0;
+            e.getValue().sort(Comparator.comparing(RosterReadModel.VillageCoverage::code));
+            for (RosterReadModel.VillageCoverage v : e.getValue()) {
+                Badge b = Badge.of(v.total().covered(), v.total().eligible());
+                desa.add(new NavNode(v.code(), v.name(), 2, v.holders(), v.total().covered(), v.total().eligible(), b,
+                        List.of()));
+                h += v.holders();
+                c += v.total().covered();
+                el += v.total().eligible();
+                if (b == Badge.FULL) full++;
+                if (b == Badge.NONE) none++;
+            }
+            Badge kb = el == 0 ? Badge.EMPTY : full == desa.size() ? Badge.FULL : c == 0 ? Badge.NONE : Badge.SOME;
+            kecs.add(new NavNode(e.getKey(), kecNames.getOrDefault(e.getKey(), e.getKey()), 1, h, c, el, kb,
+                    List.copyOf(desa)));
+            allHolders += h;
+            allCovered += c;
+            allEligible += el;
+        }
+        NavNode root = new NavNode(scope, districtName.isEmpty() ? Messages.tr("roster.allVillages") : districtName,
+                0, allHolders, allCovered, allEligible, Badge.of(allCovered, allEligible), List.copyOf(kecs));
+        return new Loaded(on, rows, root, RosterService.warnings(s));
+    }
+
+    void publish(Loaded l) {
+        Map<String, NavNode> index = new HashMap<>();
+        index(l.tree(), index);
+        byCode = index;
+        warnings = l.warnings();
+        UUID keep = selected.get() == null ? null : selected.get().postId();
+        rows.setAll(l.rows());
+        tree.set(l.tree());
+        if (keep != null) selected.set(rows.stream().filter(r -> r.postId().equals(keep)).findFirst().orElse(null));
+        applyFilter();
+        updateWarnings();
+        loading.set(false);
+        loadError.set(null);
+        List.copyOf(loadedListeners).forEach(Runnable::run);
+    }
+
+    private static void index(NavNode n, Map<String, NavNode> out) {
+        out.put(n.code(), n);
+        n.children().forEach(c -> index(c, out));
+    }
+
+    private void applyFilter() {
+        StatusChoice st = status.get() == null ? StatusChoice.ALL : status.get();
+        RosterFilter f = RosterFilter.ALL.withText(search.get()).withCategory(category.get())
+                .withStatus(st.state, st.none).withVillage(village.get());
+        filter.set(f);
+        filtered.setPredicate(f);
+    }
+
+    private void updateWarnings() {
+        RosterRow row = selected.get();
+        List<String> out = new ArrayList<>();
+        for (Warning w : warnings) {
+            boolean show;
+            if (row != null) {
+                show = row.personId().equals(w.personId()) || row.postId().equals(w.postId())
+                        || (w.personId() == null && row.villageCode().equals(w.villageCode()));
+            } else {
+                show = w.villageCode() != null && Region.within(w.villageCode(), village.get());
+            }
+            if (show) out.add(text(w));
+        }
+        visibleWarnings.setAll(out);
+    }
+
+    /** A warning in the user's language. */
+    public static String text(Warning w) {
+        return Messages.tr("warning." + w.code().name(), w.args().toArray());
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public ObservableList<RosterRow> allRows() { return rows; }
+
+    /** The rows the table shows (search, filters and village applied). */
+    public FilteredList<RosterRow> rows() { return filtered; }
+
+    public ReadOnlyObjectProperty<NavNode> treeProperty() { return tree.getReadOnlyProperty(); }
+
+    public StringProperty searchProperty() { return search; }
+
+    public ObjectProperty<Category> categoryProperty() { return category; }
+
+    public ObjectProperty<StatusChoice> statusProperty() { return status; }
+
+    /** Selected region code in the navigator (district, kecamatan or village), or null for all. */
+    public ObjectProperty<String> villageProperty() { return village; }
+
+    public ObjectProperty<RosterRow> selectedProperty() { return selected; }
+
+    public ObservableList<String> visibleWarnings() { return visibleWarnings; }
+
+    public BooleanProperty loadingProperty() { return loading; }
+
+    public ReadOnlyObjectProperty<Throwable> loadErrorProperty() { return loadError.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<RosterFilter> filterProperty() { return filter.getReadOnlyProperty(); }
+
+    public NavNode node(String code) { return byCode.get(code); }
+
+    public List<Warning> warnings() { return warnings; }
+
+    /** The selected village's code when a single village (desa) is selected, else null. */
+    public String selectedVillage() {
+        NavNode n = village.get() == null ? null : byCode.get(village.get());
+        return n != null && n.level() == 2 ? n.code() : null;
+    }
+
+    /** Every village (desa/kelurahan) of the navigator, for choosers. */
+    public List<NavNode> villages() {
+        List<NavNode> out = new ArrayList<>();
+        if (tree.get() != null) tree.get().children().forEach(k -> out.addAll(k.children()));
+        return out;
+    }
+
+    public Services services() { return services; }
+
+    public TaskExecutor tasks() { return tasks; }
+}

@@ -1,0 +1,103 @@
+package id.lindungdesa.ui.setup;
+
+import id.lindungdesa.domain.Office;
+import id.lindungdesa.domain.OfficeLevel;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.DemoService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.task.TaskExecutor;
+import id.lindungdesa.task.TaskHandle;
+import id.lindungdesa.ui.form.FormModel;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** First run: the office form (level, region code, name, clerk) or a demo district built in the background. */
+public final class SetupViewModel extends FormModel {
+    private final Services services;
+    private final TaskExecutor tasks;
+    public final ObjectProperty<OfficeLevel> level = new SimpleObjectProperty<>(OfficeLevel.DISTRICT);
+    public final StringProperty code = new SimpleStringProperty("");
+    public final StringProperty name = new SimpleStringProperty("");
+    public final StringProperty clerk = new SimpleStringProperty("");
+    private final DoubleProperty demoProgress = new SimpleDoubleProperty(0);
+    private final StringProperty demoStatus = new SimpleStringProperty("");
+    private TaskHandle demoTask;
+
+    public SetupViewModel(Services services, TaskExecutor tasks) {
+        this.services = services;
+        this.tasks = tasks;
+        code.addListener((o, a, b) -> errors().remove("code"));
+        name.addListener((o, a, b) -> errors().remove("name"));
+        clerk.addListener((o, a, b) -> errors().remove("clerk"));
+    }
+
+    /** Sets up the office in the background; {@code done} gets it. */
+    public void save(Consumer<Office> done) {
+        errors().clear();
+        busyProperty().set(true);
+        OfficeLevel l = level.get();
+        String c = code.get() == null ? "" : code.get().strip();
+        String n = name.get();
+        String k = clerk.get();
+        tasks.execute(BackgroundTask.<Office>of(Messages.tr("setup.saving"), p -> services.office().init(l, c, n, k))
+                .onSuccess(o -> {
+                    busyProperty().set(false);
+                    done.accept(o);
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Builds the demo district (synthetic regions, seed 1) in the background with progress. */
+    public void demo(Runnable done) {
+        errors().clear();
+        busyProperty().set(true);
+        demoStatus.set(Messages.tr("setup.demoRunning"));
+        demoProgress.set(-1);
+        demoTask = tasks.execute(BackgroundTask.<DemoService.Result>of(Messages.tr("setup.demo"),
+                        p -> services.demo().generate(null, null, 1, p))
+                .onProgress((f, m) -> {
+                    demoProgress.set(f);
+                    if (m != null) demoStatus.set(m);
+                })
+                .onSuccess(r -> {
+                    busyProperty().set(false);
+                    demoProgress.set(1);
+                    demoStatus.set(Messages.tr("setup.demoDone", r.villages(), r.people()));
+                    done.run();
+                })
+                .onCancelled(() -> {
+                    busyProperty().set(false);
+                    demoStatus.set(Messages.tr("task.cancelled"));
+                })
+                .onFailure(e -> {
+                    demoStatus.set("");
+                    fail(e);
+                }));
+    }
+
+    @Override
+    protected String field(String serviceField) {
+        return switch (serviceField) {
+            case "level", "code", "name", "clerk" -> serviceField;
+            default -> GENERAL;
+        };
+    }
+
+    public void cancelDemo() {
+        if (demoTask != null) demoTask.cancel();
+    }
+
+    public DoubleProperty demoProgressProperty() {
+        return demoProgress;
+    }
+
+    public StringProperty demoStatusProperty() {
+        return demoStatus;
+    }
+}

@@ -1,0 +1,249 @@
+package id.lindungdesa.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindungdesa.domain.EmploymentStatus;
+import id.lindungdesa.domain.OfficeLevel;
+import id.lindungdesa.domain.Position;
+import id.lindungdesa.domain.RosterRow;
+import id.lindungdesa.domain.Sex;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.RosterService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.Progress;
+import id.lindungdesa.testing.FxAppHarness;
+import id.lindungdesa.testing.TestDb;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/** The clerk's main flows through the real window: set-up and import, add and enrol, bad NIK, end of term. */
+class DeskFlowTest extends FxRobot {
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    static final String LORONG = "61.01.01.2001";
+
+    @TempDir
+    Path dir;
+    DesktopApp app;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) FxAppHarness.stop(app);
+        Messages.setCurrent(Messages.INDONESIAN);
+    }
+
+    /** A district with one kecamatan, two desa and a kepala desa (not enrolled) in Lorong. */
+    Path district() {
+        try (Services s = TestDb.open(dir, "desk", TODAY)) {
+            s.office().init(OfficeLevel.DISTRICT, "61.01", "DPMD Sambas", "Sri Wahyuni");
+            s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
+                    + "61.01.01,Sambas\n61.01.01.2001,Lorong\n61.01.01.2002,Durian\n"), "t.csv", null, Progress.NONE);
+            s.roster().addPersonAndAppoint(new RosterService.NewPerson("6101011203800001", "Ahmad Yani", Sex.L,
+                            LocalDate.of(1980, 3, 12), null, null, null, EmploymentStatus.NON_ASN, null),
+                    new RosterService.NewPost(null, LORONG, Position.KEPALA_DESA, null, "141/1/2020",
+                            LocalDate.of(2020, 1, 5), LocalDate.of(2020, 1, 10), null));
+        }
+        return dir.resolve("desk");
+    }
+
+    void startOn(Path db) throws Exception {
+        app = FxAppHarness.start(db, TODAY);
+    }
+
+    void waitForRoster() throws Exception {
+        FxAppHarness.waitUntil(() -> lookup("#villageTree").tryQuery()
+                .map(n -> ((TreeView<?>) n).getRoot() != null).orElse(false));
+    }
+
+    TableView<RosterRow> table() {
+        return lookup("#rosterTable").queryAs(TableView.class);
+    }
+
+    boolean tableShows(String name) {
+        return table().getItems().stream().anyMatch(r -> r.fullName().equals(name));
+    }
+
+    /** The badge the navigator shows for a region code (the cell must be on screen). */
+    Optional<String> badge(String code) {
+        return lookup("#nav-" + code.replace('.', '_')).tryQuery()
+                .map(n -> ((Label) ((TreeCell<?>) n).getGraphic()).getText());
+    }
+
+    void openVillage(String kecamatan, String village) throws Exception {
+        FxAppHarness.waitUntil(() -> lookup("#nav-" + kecamatan.replace('.', '_')).tryQuery().isPresent());
+        if (lookup("#nav-" + village.replace('.', '_')).tryQuery().isEmpty()) {
+            doubleClickOn("#nav-" + kecamatan.replace('.', '_'));
+        }
+        FxAppHarness.waitUntil(() -> lookup("#nav-" + village.replace('.', '_')).tryQuery().isPresent());
+        clickOn("#nav-" + village.replace('.', '_'));
+    }
+
+    <T> void choose(String comboId, T value) {
+        @SuppressWarnings("unchecked")
+        ComboBox<T> c = lookup(comboId).queryAs(ComboBox.class);
+        interact(() -> c.setValue(value));
+    }
+
+    void shortcut(KeyCode key) {
+        press(KeyCode.CONTROL, key);
+        release(key, KeyCode.CONTROL);
+    }
+
+    @Test
+    void setUpTheOfficeImportRegionsThenReimportTheOfficialList() throws Exception {
+        Path csv = dir.resolve("wilayah-kecil.csv");
+        Files.writeString(csv, "kode,nama\n36,BANTEN\n36.04,KABUPATEN SERANG\n36.04.01,Cinangka\n"
+                + "36.04.01.2001,\"Kamasan, Lama\"\n36.04.01.2002,Cinangka\n36.73,KOTA SERANG\n");
+        startOn(dir.resolve("first"));
+        FxAppHarness.waitUntil(() -> lookup("#setupCode").tryQuery().isPresent());
+        clickOn("#setupCode").write("36.04.1");
+        clickOn("#setupSave");
+        FxAppHarness.waitUntil(() -> !lookup("#setupCodeError").queryAs(Label.class).getText().isEmpty());
+        assertThat(lookup("#setupCodeError").queryAs(Label.class).getText()).contains("36.04.1");
+        assertThat(lookup("#setupNameError").queryAs(Label.class).getText()).isEqualTo("Wajib diisi.");
+
+        TextField code = lookup("#setupCode").queryAs(TextField.class);
+        interact(code::clear);
+        clickOn("#setupCode").write("36.04");
+        clickOn("#setupName").write("DPMD Serang");
+        clickOn("#setupClerk").write("Budi");
+        clickOn("#setupSave");
+        FxAppHarness.waitUntil(() -> lookup("#importStart").tryQuery().isPresent());
+        TextField file = lookup("#importFile").queryAs(TextField.class);
+        interact(() -> file.setText(csv.toString()));
+        clickOn("#importStart");
+        FxAppHarness.waitUntil(() -> !lookup("#importReport").queryAs(Label.class).getText().isEmpty());
+        assertThat(lookup("#importReport").queryAs(Label.class).getText()).contains("1 kecamatan, 2 desa")
+                .contains("5 baru");
+        clickOn("#importDone");
+        waitForRoster();
+        TreeView<?> tree = lookup("#villageTree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).hasSize(1);
+
+        // Later, from the roster screen: the official list within 36.04.
+        clickOn("#rosterImportRegions");
+        FxAppHarness.waitUntil(() -> lookup("#importFile").tryQuery().isPresent());
+        TextField file2 = lookup("#importFile").queryAs(TextField.class);
+        interact(() -> file2.setText(TestDb.wilayahCsv().toAbsolutePath().toString()));
+        clickOn("#importStart");
+        FxAppHarness.waitUntil(() -> !lookup("#importReport").queryAs(Label.class).getText().isEmpty());
+        assertThat(lookup("#importReport").queryAs(Label.class).getText()).contains("29 kecamatan, 326 desa");
+        clickOn("#importClose");
+        FxAppHarness.waitUntil(() -> ((TreeView<?>) lookup("#villageTree").query()).getRoot().getChildren().size() == 29);
+        int desa = 0;
+        for (TreeItem<?> k : ((TreeView<?>) lookup("#villageTree").query()).getRoot().getChildren()) {
+            desa += (int) k.getChildren().stream()
+                    .filter(d -> ((id.lindungdesa.ui.roster.RosterViewModel.NavNode) d.getValue()).code()
+                            .matches(".*\\.2\\d{3}")).count();
+        }
+        assertThat(desa).isEqualTo(326);
+    }
+
+    @Test
+    void addAPerangkatWithAnEnrolmentAndSeeTheCoverageBadgeChange() throws Exception {
+        startOn(district());
+        waitForRoster();
+        openVillage("61.01.01", LORONG);
+        assertThat(badge(LORONG)).contains("Belum ada");
+
+        shortcut(KeyCode.N);
+        FxAppHarness.waitUntil(() -> lookup("#personNik").tryQuery().isPresent());
+        clickOn("#personNik").write("6101015505900002");
+        clickOn("#personName").write("Siti Aminah");
+        choose("#postPosition", Position.KASI_PELAYANAN);
+        clickOn("#personSave");
+        FxAppHarness.waitUntil(() -> tableShows("Siti Aminah"));
+        FxAppHarness.waitUntil(() -> table().getSelectionModel().getSelectedItem() != null
+                && table().getSelectionModel().getSelectedItem().fullName().equals("Siti Aminah"));
+
+        clickOn("#rosterEnrol");
+        FxAppHarness.waitUntil(() -> lookup("#enrolMonthly").tryQuery()
+                .map(n -> !((Label) n).getText().isEmpty()).orElse(false));
+        TextField wage = lookup("#enrolWage").queryAs(TextField.class);
+        interact(wage::clear);
+        clickOn("#enrolWage").write("3000000");
+        FxAppHarness.waitUntil(() -> lookup("#enrolMonthly").queryAs(Label.class).getText().equals("Rp16.200"));
+        clickOn("#enrolSave");
+        FxAppHarness.waitUntil(() -> badge(LORONG).map(b -> b.equals("Sebagian 1/2")).orElse(false));
+        RosterRow siti = table().getItems().stream().filter(r -> r.fullName().equals("Siti Aminah")).findFirst()
+                .orElseThrow();
+        assertThat(siti.monthlyContribution()).isEqualTo(16_200);
+        assertThat(lookup("#rosterCount").queryAs(Label.class).getText()).contains("2 dari 2");
+    }
+
+    @Test
+    void anInvalidNikShowsItsMessageAndSavesNothing() throws Exception {
+        startOn(district());
+        waitForRoster();
+        clickOn("#rosterNew");
+        FxAppHarness.waitUntil(() -> lookup("#personNik").tryQuery().isPresent());
+        clickOn("#personNik").write("3.60405E+15");
+        clickOn("#personName").write("Dedi Kurniawan");
+        choose("#personSex", Sex.L);
+        choose("#postVillage", lookup("#postVillage").queryAs(ComboBox.class).getItems().getFirst());
+        choose("#postPosition", Position.KEPALA_DUSUN);
+        clickOn("#personSave");
+        FxAppHarness.waitUntil(() -> !lookup("#nikError").queryAs(Label.class).getText().isEmpty());
+        assertThat(lookup("#nikError").queryAs(Label.class).getText()).contains("angka ilmiah");
+        assertThat(lookup("#personSave").query().getScene().getWindow().isShowing()).isTrue();
+        assertThat(app.services().roster().findByNik("3.60405E+15")).isEmpty();
+        assertThat(app.services().stats().stats(TODAY).get("people")).isEqualTo(1);
+
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        FxAppHarness.waitUntil(() -> lookup("#personNik").tryQuery().isEmpty());
+        assertThat(table().getItems()).hasSize(1);
+    }
+
+    @Test
+    void endATermAndAppointASuccessor() throws Exception {
+        startOn(district());
+        waitForRoster();
+        FxAppHarness.waitUntil(() -> tableShows("Ahmad Yani"));
+        clickOn("Ahmad Yani");
+        shortcut(KeyCode.T);
+        FxAppHarness.waitUntil(() -> lookup("#endTermSave").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        TextField end = lookup("#endTermDate").queryAs(TextField.class);
+        interact(end::clear);
+        clickOn("#endTermDate").write("01-03-2026");
+        clickOn("#endTermAppoint");
+        clickOn("#successorNik").write("6101014404920003");
+        clickOn("#successorName").write("Rina Marlina");
+        clickOn("#successorSk").write("141/7/2026");
+        clickOn("#endTermSave");
+        FxAppHarness.waitUntil(() -> lookup("#endTermConfirm").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(lookup("#endTermConfirmText").queryAs(Label.class).getText()).contains("Ahmad Yani")
+                .contains("1 Maret 2026").contains("Rina Marlina");
+        clickOn("#endTermConfirm");
+        FxAppHarness.waitUntil(() -> tableShows("Rina Marlina") && !tableShows("Ahmad Yani"));
+        RosterRow rina = table().getItems().getFirst();
+        assertThat(rina.position()).isEqualTo(Position.KEPALA_DESA);
+        assertThat(rina.startDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+
+        // The person's history shows the change, and the language switch persists.
+        clickOn("Rina Marlina");
+        shortcut(KeyCode.E);
+        FxAppHarness.waitUntil(() -> lookup("#personAuditTable").tryQuery()
+                .map(n -> !((TableView<?>) n).getItems().isEmpty()).orElse(false));
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        FxAppHarness.waitUntil(() -> lookup("#personAuditTable").tryQuery().isEmpty());
+        choose("#languageSwitch", "English");
+        FxAppHarness.waitUntil(() -> lookup("#rosterNew").tryQuery()
+                .map(n -> ((javafx.scene.control.Button) n).getText().equals("New person")).orElse(false));
+        assertThat(app.services().office().setting("ui.language")).contains("en");
+    }
+}
