@@ -87,7 +87,8 @@ class DeskFlowTest extends FxRobot {
     void openVillage(String kecamatan, String village) throws Exception {
         FxAppHarness.waitUntil(() -> lookup("#nav-" + kecamatan.replace('.', '_')).tryQuery().isPresent());
         if (lookup("#nav-" + village.replace('.', '_')).tryQuery().isEmpty()) {
-            doubleClickOn("#nav-" + kecamatan.replace('.', '_'));
+            clickOn("#nav-" + kecamatan.replace('.', '_'));
+            type(KeyCode.RIGHT); // expands the kecamatan
         }
         FxAppHarness.waitUntil(() -> lookup("#nav-" + village.replace('.', '_')).tryQuery().isPresent());
         clickOn("#nav-" + village.replace('.', '_'));
@@ -213,7 +214,7 @@ class DeskFlowTest extends FxRobot {
     void endATermAndAppointASuccessor() throws Exception {
         startOn(district());
         waitForRoster();
-        FxAppHarness.waitUntil(() -> tableShows("Ahmad Yani"));
+        FxAppHarness.waitUntil(() -> lookup("Ahmad Yani").tryQuery().isPresent());
         clickOn("Ahmad Yani");
         shortcut(KeyCode.T);
         FxAppHarness.waitUntil(() -> lookup("#endTermSave").tryQuery().map(n -> !n.isDisabled()).orElse(false));
@@ -234,8 +235,9 @@ class DeskFlowTest extends FxRobot {
         assertThat(rina.position()).isEqualTo(Position.KEPALA_DESA);
         assertThat(rina.startDate()).isEqualTo(LocalDate.of(2026, 3, 1));
 
-        // The person's history shows the change, and the language switch persists.
-        clickOn("Rina Marlina");
+        // The successor is selected: their history shows the change; the language switch persists.
+        FxAppHarness.waitUntil(() -> table().getSelectionModel().getSelectedItem() != null
+                && table().getSelectionModel().getSelectedItem().fullName().equals("Rina Marlina"));
         shortcut(KeyCode.E);
         FxAppHarness.waitUntil(() -> lookup("#personAuditTable").tryQuery()
                 .map(n -> !((TableView<?>) n).getItems().isEmpty()).orElse(false));

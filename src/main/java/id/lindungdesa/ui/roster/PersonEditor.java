@@ -228,9 +228,34 @@ final class PersonEditor {
                 EnrolmentEditor.changeStatus(ctx, enrolmentList.get(i), stage, this::changed);
             }
         });
-        VBox box = new VBox(8, enrolments, new HBox(6, status));
+        Button add = new Button(Messages.tr("roster.enrol"));
+        add.setId("enrolmentAdd");
+        add.setOnAction(e -> {
+            Post p = currentPosts().stream().findFirst().orElse(null);
+            EnrolmentForm f = new EnrolmentForm(ctx.services(), ctx.tasks(), form.editing().id(),
+                    p == null ? null : p.id(), p == null ? null : p.position(), form.editing().employmentStatus());
+            new EnrolmentEditor(f, form.editing().fullName(), stage, x -> changed()).show();
+        });
+        Button edit = new Button(Messages.tr("enrolment.edit"));
+        edit.setId("enrolmentEdit");
+        edit.disableProperty().bind(enrolments.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> {
+            int i = enrolments.getSelectionModel().getSelectedIndex();
+            if (i < 0 || i >= enrolmentList.size()) return;
+            Enrolment en = enrolmentList.get(i);
+            Position pos = posts.getItems().stream().filter(p -> p.id().equals(en.postId())).map(Post::position)
+                    .findFirst().orElse(null);
+            EnrolmentForm f = EnrolmentForm.edit(ctx.services(), ctx.tasks(), en, pos,
+                    form.editing().employmentStatus());
+            new EnrolmentEditor(f, form.editing().fullName(), stage, x -> changed()).show();
+        });
+        VBox box = new VBox(8, enrolments, new HBox(6, add, edit, status));
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    private List<Post> currentPosts() {
+        return posts.getItems().stream().filter(p -> p.endDate() == null).toList();
     }
 
     private void changed() {

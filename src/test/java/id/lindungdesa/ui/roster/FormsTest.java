@@ -126,6 +126,21 @@ class FormsTest {
         assertThat(f.errors()).isEmpty();
         assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).hasSize(1);
 
+        var saved = s.enrolments().enrolmentsOf(ids.getFirst()).getFirst();
+        EnrolmentForm edit = EnrolmentForm.edit(s, sync, saved, Position.KASI_PELAYANAN, EmploymentStatus.NON_ASN);
+        edit.load();
+        assertThat(edit.monthlyProperty().get()).isEqualTo("Rp16.200");
+        edit.wage.set("2022200");
+        edit.kpj.set("12345678901");
+        edit.save(e -> { });
+        assertThat(edit.errors()).isEmpty();
+        assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.wageBase()).isEqualTo(2_022_200);
+                    assertThat(e.kpj()).isEqualTo("12345678901");
+                    assertThat(e.version()).isEqualTo(2);
+                });
+
         EnrolmentForm asn = new EnrolmentForm(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
                 EmploymentStatus.PPPK);
         asn.load();
