@@ -84,10 +84,10 @@ class FormsTest {
 
     @Test
     void aBadDateAndAMissingPositionAreShownBeforeAnythingIsWritten() {
-        PersonForm f = newPerson("6101011203800001", "Ahmad", LORONG, null);
+        PersonForm f = newPerson("6101011203800001", " ", LORONG, null);
         f.post.startDate.set("31-02-2025");
         f.save(id -> { throw new AssertionError("saved"); });
-        assertThat(f.errors()).containsKeys("startDate", "position");
+        assertThat(f.errors()).containsKeys("startDate", "position", "fullName");
         assertThat(f.errors().get("startDate")).contains("31-02-2025");
     }
 
