@@ -185,6 +185,14 @@ class DeskFlowTest extends FxRobot {
                 .orElseThrow();
         assertThat(siti.monthlyContribution()).isEqualTo(16_200);
         assertThat(lookup("#rosterCount").queryAs(Label.class).getText()).contains("2 dari 2");
+
+        // The village's history lists the new person, post and enrolment.
+        shortcut(KeyCode.H);
+        FxAppHarness.waitUntil(() -> lookup("#villageAuditTable").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() >= 3).orElse(false));
+        TableView<id.lindungdesa.domain.AuditEntry> audit = lookup("#villageAuditTable").queryAs(TableView.class);
+        assertThat(audit.getItems().getFirst().summary()).contains("Siti Aminah");
+        assertThat(audit.getItems().getFirst().actor()).isEqualTo("Sri Wahyuni");
     }
 
     @Test
@@ -208,6 +216,19 @@ class DeskFlowTest extends FxRobot {
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         FxAppHarness.waitUntil(() -> lookup("#personNik").tryQuery().isEmpty());
         assertThat(table().getItems()).hasSize(1);
+
+        // Removing a post asks for a reason first, then keeps it as a tombstone in the history.
+        FxAppHarness.waitUntil(() -> lookup("Ahmad Yani").tryQuery().isPresent());
+        clickOn("Ahmad Yani");
+        type(KeyCode.DELETE);
+        FxAppHarness.waitUntil(() -> lookup("#removeConfirm").tryQuery().isPresent());
+        clickOn("#removeConfirm");
+        FxAppHarness.waitUntil(() -> !lookup("#removeError").queryAs(Label.class).getText().isEmpty());
+        assertThat(table().getItems()).hasSize(1);
+        clickOn("#removeReason").write("salah input");
+        clickOn("#removeConfirm");
+        FxAppHarness.waitUntil(() -> table().getItems().isEmpty());
+        assertThat(app.services().audit().forVillage(LORONG)).anyMatch(e -> e.summary().contains("salah input"));
     }
 
     @Test
