@@ -127,7 +127,15 @@ final class PersonEditor {
                         saved.accept(form.editing().id());
                     }));
             buttons.getChildren().addFirst(remove);
-            VBox data = new VBox(8, personGrid, general, hint, buttons);
+            Label warnings = new Label(vm.warnings().stream()
+                    .filter(w -> form.editing().id().equals(w.personId()))
+                    .map(w -> "⚠ " + RosterViewModel.text(w)).distinct()
+                    .collect(java.util.stream.Collectors.joining("\n")));
+            warnings.setId("personWarnings");
+            warnings.getStyleClass().add("warning");
+            warnings.setWrapText(true);
+            warnings.managedProperty().bind(warnings.textProperty().isNotEmpty());
+            VBox data = new VBox(8, warnings, personGrid, general, hint, buttons);
             data.setPadding(new Insets(8));
             TabPane tabs = new TabPane(new Tab(Messages.tr("person.tab.data"), data),
                     new Tab(Messages.tr("person.tab.posts"), postsPanel()),
