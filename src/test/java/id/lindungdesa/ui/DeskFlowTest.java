@@ -87,7 +87,8 @@ class DeskFlowTest extends FxRobot {
     void openVillage(String kecamatan, String village) throws Exception {
         FxAppHarness.waitUntil(() -> lookup("#nav-" + kecamatan.replace('.', '_')).tryQuery().isPresent());
         if (lookup("#nav-" + village.replace('.', '_')).tryQuery().isEmpty()) {
-            doubleClickOn("#nav-" + kecamatan.replace('.', '_'));
+            clickOn("#nav-" + kecamatan.replace('.', '_'));
+            type(KeyCode.RIGHT); // expands the kecamatan
         }
         FxAppHarness.waitUntil(() -> lookup("#nav-" + village.replace('.', '_')).tryQuery().isPresent());
         clickOn("#nav-" + village.replace('.', '_'));
@@ -184,6 +185,14 @@ class DeskFlowTest extends FxRobot {
                 .orElseThrow();
         assertThat(siti.monthlyContribution()).isEqualTo(16_200);
         assertThat(lookup("#rosterCount").queryAs(Label.class).getText()).contains("2 dari 2");
+
+        // The village's history lists the new person, post and enrolment.
+        shortcut(KeyCode.H);
+        FxAppHarness.waitUntil(() -> lookup("#villageAuditTable").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() >= 3).orElse(false));
+        TableView<id.lindungdesa.domain.AuditEntry> audit = lookup("#villageAuditTable").queryAs(TableView.class);
+        assertThat(audit.getItems().getFirst().summary()).contains("Siti Aminah");
+        assertThat(audit.getItems().getFirst().actor()).isEqualTo("Sri Wahyuni");
     }
 
     @Test
@@ -207,13 +216,26 @@ class DeskFlowTest extends FxRobot {
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         FxAppHarness.waitUntil(() -> lookup("#personNik").tryQuery().isEmpty());
         assertThat(table().getItems()).hasSize(1);
+
+        // Removing a post asks for a reason first, then keeps it as a tombstone in the history.
+        FxAppHarness.waitUntil(() -> lookup("Ahmad Yani").tryQuery().isPresent());
+        clickOn("Ahmad Yani");
+        type(KeyCode.DELETE);
+        FxAppHarness.waitUntil(() -> lookup("#removeConfirm").tryQuery().isPresent());
+        clickOn("#removeConfirm");
+        FxAppHarness.waitUntil(() -> !lookup("#removeError").queryAs(Label.class).getText().isEmpty());
+        assertThat(table().getItems()).hasSize(1);
+        clickOn("#removeReason").write("salah input");
+        clickOn("#removeConfirm");
+        FxAppHarness.waitUntil(() -> table().getItems().isEmpty());
+        assertThat(app.services().audit().forVillage(LORONG)).anyMatch(e -> e.summary().contains("salah input"));
     }
 
     @Test
     void endATermAndAppointASuccessor() throws Exception {
         startOn(district());
         waitForRoster();
-        FxAppHarness.waitUntil(() -> tableShows("Ahmad Yani"));
+        FxAppHarness.waitUntil(() -> lookup("Ahmad Yani").tryQuery().isPresent());
         clickOn("Ahmad Yani");
         shortcut(KeyCode.T);
         FxAppHarness.waitUntil(() -> lookup("#endTermSave").tryQuery().map(n -> !n.isDisabled()).orElse(false));
@@ -234,8 +256,9 @@ class DeskFlowTest extends FxRobot {
         assertThat(rina.position()).isEqualTo(Position.KEPALA_DESA);
         assertThat(rina.startDate()).isEqualTo(LocalDate.of(2026, 3, 1));
 
-        // The person's history shows the change, and the language switch persists.
-        clickOn("Rina Marlina");
+        // The successor is selected: their history shows the change; the language switch persists.
+        FxAppHarness.waitUntil(() -> table().getSelectionModel().getSelectedItem() != null
+                && table().getSelectionModel().getSelectedItem().fullName().equals("Rina Marlina"));
         shortcut(KeyCode.E);
         FxAppHarness.waitUntil(() -> lookup("#personAuditTable").tryQuery()
                 .map(n -> !((TableView<?>) n).getItems().isEmpty()).orElse(false));

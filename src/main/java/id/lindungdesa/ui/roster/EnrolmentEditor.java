@@ -78,8 +78,10 @@ final class EnrolmentEditor {
         Forms.row(g, r++, Messages.tr("enrolment.risk"), risk, err(errors, "jkkRiskClass", "riskError"));
         Forms.row(g, r++, Messages.tr("enrolment.wage"), wage, err(errors, "wageBase", "wageError"));
         Forms.row(g, r++, Messages.tr("enrolment.funding"), funding, err(errors, "fundingSource", "fundingError"));
-        Forms.row(g, r++, Messages.tr("enrolment.state"), state, err(errors, "state", "stateError"));
-        Forms.row(g, r++, Messages.tr("enrolment.effective"), eff, err(errors, "effectiveDate", "effectiveError"));
+        if (form.isNew()) {
+            Forms.row(g, r++, Messages.tr("enrolment.state"), state, err(errors, "state", "stateError"));
+            Forms.row(g, r++, Messages.tr("enrolment.effective"), eff, err(errors, "effectiveDate", "effectiveError"));
+        }
         Forms.row(g, r++, Messages.tr("enrolment.monthly"), monthly, null);
         Label refusal = new Label();
         refusal.setId("enrolRefusal");

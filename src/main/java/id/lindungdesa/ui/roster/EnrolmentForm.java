@@ -47,6 +47,7 @@ public final class EnrolmentForm extends FormModel {
     private final Position position;
     private final LocalDate today;
     private List<ContributionRate> rates;
+    private Enrolment editing;
 
     public final StringProperty kpj = new SimpleStringProperty("");
     public final ObjectProperty<Segment> segment = new SimpleObjectProperty<>(Segment.PU);
@@ -80,6 +81,24 @@ public final class EnrolmentForm extends FormModel {
         riskClass.addListener(recompute);
         wage.addListener(recompute);
         programmes.values().forEach(p -> p.addListener(recompute));
+    }
+
+    /** A form editing an existing enrolment's details (its status changes through a status step). */
+    public static EnrolmentForm edit(Services services, TaskExecutor tasks, Enrolment e, Position position,
+                                     EmploymentStatus employment) {
+        EnrolmentForm f = new EnrolmentForm(services, tasks, e.personId(), e.postId(), position, employment);
+        f.editing = e;
+        f.kpj.set(e.kpj() == null ? "" : e.kpj());
+        f.segment.set(e.segment());
+        f.programmes.forEach((p, b) -> b.set(e.programmes().contains(p)));
+        f.riskClass.set(e.jkkRiskClass());
+        f.wage.set(Long.toString(e.wageBase()));
+        f.funding.set(e.fundingSource());
+        return f;
+    }
+
+    public boolean isNew() {
+        return editing == null;
     }
 
     /** Loads the rates and the default wage base for the post (background), then computes the contribution. */
@@ -158,7 +177,11 @@ public final class EnrolmentForm extends FormModel {
         var in = new EnrolmentService.NewEnrolment(personId, postId, kpj.get(), segment.get(), chosen(),
                 riskClass.get() == null ? 1 : riskClass.get(), w.get(), funding.get(), state.get(), eff.get());
         busyProperty().set(true);
-        tasks.execute(BackgroundTask.<Enrolment>of(Messages.tr("enrolment.saving"), x -> services.enrolments().enrol(in))
+        Enrolment changed = editing == null ? null : new Enrolment(editing.id(), editing.version(), editing.personId(),
+                editing.postId(), in.kpj() == null || in.kpj().isBlank() ? null : in.kpj().strip(), in.segment(),
+                in.programmes(), in.jkkRiskClass(), in.wageBase(), in.fundingSource());
+        tasks.execute(BackgroundTask.<Enrolment>of(Messages.tr("enrolment.saving"),
+                        x -> changed == null ? services.enrolments().enrol(in) : services.enrolments().update(changed))
                 .onSuccess(e -> {
                     busyProperty().set(false);
                     done.accept(e);

@@ -127,7 +127,15 @@ final class PersonEditor {
                         saved.accept(form.editing().id());
                     }));
             buttons.getChildren().addFirst(remove);
-            VBox data = new VBox(8, personGrid, general, hint, buttons);
+            Label warnings = new Label(vm.warnings().stream()
+                    .filter(w -> form.editing().id().equals(w.personId()))
+                    .map(w -> "⚠ " + RosterViewModel.text(w)).distinct()
+                    .collect(java.util.stream.Collectors.joining("\n")));
+            warnings.setId("personWarnings");
+            warnings.getStyleClass().add("warning");
+            warnings.setWrapText(true);
+            warnings.managedProperty().bind(warnings.textProperty().isNotEmpty());
+            VBox data = new VBox(8, warnings, personGrid, general, hint, buttons);
             data.setPadding(new Insets(8));
             TabPane tabs = new TabPane(new Tab(Messages.tr("person.tab.data"), data),
                     new Tab(Messages.tr("person.tab.posts"), postsPanel()),
@@ -228,9 +236,34 @@ final class PersonEditor {
                 EnrolmentEditor.changeStatus(ctx, enrolmentList.get(i), stage, this::changed);
             }
         });
-        VBox box = new VBox(8, enrolments, new HBox(6, status));
+        Button add = new Button(Messages.tr("roster.enrol"));
+        add.setId("enrolmentAdd");
+        add.setOnAction(e -> {
+            Post p = currentPosts().stream().findFirst().orElse(null);
+            EnrolmentForm f = new EnrolmentForm(ctx.services(), ctx.tasks(), form.editing().id(),
+                    p == null ? null : p.id(), p == null ? null : p.position(), form.editing().employmentStatus());
+            new EnrolmentEditor(f, form.editing().fullName(), stage, x -> changed()).show();
+        });
+        Button edit = new Button(Messages.tr("enrolment.edit"));
+        edit.setId("enrolmentEdit");
+        edit.disableProperty().bind(enrolments.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> {
+            int i = enrolments.getSelectionModel().getSelectedIndex();
+            if (i < 0 || i >= enrolmentList.size()) return;
+            Enrolment en = enrolmentList.get(i);
+            Position pos = posts.getItems().stream().filter(p -> p.id().equals(en.postId())).map(Post::position)
+                    .findFirst().orElse(null);
+            EnrolmentForm f = EnrolmentForm.edit(ctx.services(), ctx.tasks(), en, pos,
+                    form.editing().employmentStatus());
+            new EnrolmentEditor(f, form.editing().fullName(), stage, x -> changed()).show();
+        });
+        VBox box = new VBox(8, enrolments, new HBox(6, add, edit, status));
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    private List<Post> currentPosts() {
+        return posts.getItems().stream().filter(p -> p.endDate() == null).toList();
     }
 
     private void changed() {

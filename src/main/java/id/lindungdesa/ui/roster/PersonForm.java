@@ -113,8 +113,14 @@ public final class PersonForm extends FormModel {
     public void save(Consumer<java.util.UUID> done) {
         Optional<RosterService.NewPerson> in = input();
         Optional<RosterService.NewPost> p = post == null ? Optional.empty() : post.input(null);
-        if (post != null) post.errors().forEach((k, v) -> errors().put(k, v));
-        if (in.isEmpty() || (post != null && p.isEmpty())) return;
+        if (post != null) post.errors().forEach((k, v) -> errors().putIfAbsent(k, v));
+        // Check every field before anything runs (the service's checks need no database), so the user sees all
+        // problems at once, not the post's first and the person's after.
+        if (in.isPresent()) show(services.roster().validate(in.get()));
+        if (p.isPresent()) show(services.roster().validate(new RosterService.NewPost(java.util.UUID.randomUUID(),
+                p.get().villageCode(), p.get().position(), p.get().unitLabel(), p.get().skNumber(), p.get().skDate(),
+                p.get().startDate(), p.get().plannedEndDate())));
+        if (in.isEmpty() || (post != null && p.isEmpty()) || !errors().isEmpty()) return;
         RosterService.NewPerson np = in.get();
         busyProperty().set(true);
         if (editing == null) {
@@ -155,6 +161,10 @@ public final class PersonForm extends FormModel {
                     done.accept(saved.personId());
                 })
                 .onFailure(this::failed));
+    }
+
+    private void show(java.util.List<id.lindungdesa.service.ValidationException.FieldError> list) {
+        for (var f : list) errors().putIfAbsent(field(f.field()), Messages.tr(f.key(), f.args().toArray()));
     }
 
     private void failed(Throwable e) {

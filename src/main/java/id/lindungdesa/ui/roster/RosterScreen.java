@@ -141,14 +141,14 @@ public final class RosterScreen implements Screen {
         // Table
         table.setId("rosterTable");
         table.setPlaceholder(new Label(Messages.tr("roster.empty")));
-        table.getColumns().add(text("colName", "roster.name", RosterRow::fullName, 180));
-        table.getColumns().add(text("colNik", "roster.nik", RosterRow::nik, 140));
-        table.getColumns().add(text("colPosition", "roster.position", r -> label(r.position()), 160));
-        table.getColumns().add(text("colUnit", "roster.unit", r -> r.unitLabel() == null ? "" : r.unitLabel(), 90));
-        table.getColumns().add(text("colVillage", "roster.village", RosterRow::villageName, 130));
+        table.getColumns().add(text("colName", "roster.name", RosterRow::fullName, 165));
+        table.getColumns().add(text("colNik", "roster.nik", RosterRow::nik, 135));
+        table.getColumns().add(text("colPosition", "roster.position", r -> label(r.position()), 145));
+        table.getColumns().add(text("colUnit", "roster.unit", r -> r.unitLabel() == null ? "" : r.unitLabel(), 75));
+        table.getColumns().add(text("colVillage", "roster.village", RosterRow::villageName, 105));
         table.getColumns().add(date("colStart", "roster.start", RosterRow::startDate));
         table.getColumns().add(date("colEnd", "roster.plannedEnd", RosterRow::plannedEndDate));
-        table.getColumns().add(text("colEnrolment", "roster.enrolment", RosterScreen::stateText, 120));
+        table.getColumns().add(text("colEnrolment", "roster.enrolment", RosterScreen::stateText, 100));
         TableColumn<RosterRow, Long> monthly = new TableColumn<>(Messages.tr("roster.monthly"));
         monthly.setId("colMonthly");
         monthly.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().monthlyContribution()));
@@ -160,7 +160,7 @@ public final class RosterScreen implements Screen {
             }
         });
         monthly.setStyle("-fx-alignment: CENTER-RIGHT;");
-        monthly.setPrefWidth(110);
+        monthly.setPrefWidth(95);
         table.getColumns().add(monthly);
         SortedList<RosterRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -182,7 +182,8 @@ public final class RosterScreen implements Screen {
         // Warnings
         ListView<String> warnings = new ListView<>(vm.visibleWarnings());
         warnings.setId("rosterWarnings");
-        warnings.setPrefHeight(110);
+        warnings.setPrefHeight(80);
+        warnings.setMaxHeight(140);
         warnings.setPlaceholder(new Label(Messages.tr("roster.noWarnings")));
         Label warnTitle = new Label();
         warnTitle.getStyleClass().add("warning");
@@ -200,7 +201,7 @@ public final class RosterScreen implements Screen {
 
         SplitPane split = new SplitPane(tree, center);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(tree, false);
         root.setTop(top);
         root.setCenter(split);
@@ -412,7 +413,7 @@ public final class RosterScreen implements Screen {
             }
         });
         c.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
-        c.setPrefWidth(120);
+        c.setPrefWidth(105);
         return c;
     }
 

@@ -84,10 +84,10 @@ class FormsTest {
 
     @Test
     void aBadDateAndAMissingPositionAreShownBeforeAnythingIsWritten() {
-        PersonForm f = newPerson("6101011203800001", "Ahmad", LORONG, null);
+        PersonForm f = newPerson("6101011203800001", " ", LORONG, null);
         f.post.startDate.set("31-02-2025");
         f.save(id -> { throw new AssertionError("saved"); });
-        assertThat(f.errors()).containsKeys("startDate", "position");
+        assertThat(f.errors()).containsKeys("startDate", "position", "fullName");
         assertThat(f.errors().get("startDate")).contains("31-02-2025");
     }
 
@@ -125,6 +125,21 @@ class FormsTest {
         f.save(e -> { });
         assertThat(f.errors()).isEmpty();
         assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).hasSize(1);
+
+        var saved = s.enrolments().enrolmentsOf(ids.getFirst()).getFirst();
+        EnrolmentForm edit = EnrolmentForm.edit(s, sync, saved, Position.KASI_PELAYANAN, EmploymentStatus.NON_ASN);
+        edit.load();
+        assertThat(edit.monthlyProperty().get()).isEqualTo("Rp16.200");
+        edit.wage.set("2022200");
+        edit.kpj.set("12345678901");
+        edit.save(e -> { });
+        assertThat(edit.errors()).isEmpty();
+        assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.wageBase()).isEqualTo(2_022_200);
+                    assertThat(e.kpj()).isEqualTo("12345678901");
+                    assertThat(e.version()).isEqualTo(2);
+                });
 
         EnrolmentForm asn = new EnrolmentForm(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
                 EmploymentStatus.PPPK);
