@@ -158,6 +158,13 @@ class AgreementServiceTest {
         Files.writeString(out, "forged");
         assertThat(Files.readString(s.agreements().exportAttachment(a.id(), dir.resolve("view"))))
                 .isEqualTo("%PDF-1.4 the signed agreement");
+        // Stored bytes that no longer match their SHA-256 are refused, not shown.
+        s.database().writeVoid(tx -> tx.dsl().execute(
+                "UPDATE agreement_attachment SET content = X'00' WHERE agreement_id = ?", a.id()));
+        assertThatThrownBy(() -> s.agreements().exportAttachment(a.id(), dir.resolve("view2")))
+                .isInstanceOf(AgreementService.AttachmentCorruptException.class)
+                .hasMessageContaining("tidak cocok dengan SHA-256");
+        assertThat(dir.resolve("view2")).doesNotExist();
     }
 
     @Test

@@ -74,7 +74,7 @@ class AgreementFlowTest extends FxRobot {
         assertThat(nav.getSelectionModel().getSelectedIndex()).as("home screen first").isZero();
 
         // Record the PKS.
-        clickOn("Perjanjian (PKS)");
+        nav("Perjanjian (PKS)");
         FxAppHarness.waitUntil(() -> lookup("#agreementTable").queryAs(TableView.class).getItems().size() == 1);
         clickOn("#agreementNew");
         clickOn("#agNumber").write("445/001/PKS-DPMD/2023");
@@ -107,8 +107,8 @@ class AgreementFlowTest extends FxRobot {
         clickOn("#termAdd");
         clickOn("#adSave");
         FxAppHarness.waitUntil(() -> lookup("#timeline").tryQuery().isPresent()
-                && lookup("#timeline").queryAs(ListView.class).getItems().stream()
-                .anyMatch(i -> i.toString().contains("Adendum 445/001.1/ADD/2024 berlaku")));
+                && lookup("#timeline").<ListView<String>>query().getItems().stream()
+                .anyMatch(i -> i.contains("Adendum 445/001.1/ADD/2024 berlaku")));
 
         // The in-force view before and after the addendum.
         showInForceOn("30-06-2024");
@@ -122,7 +122,7 @@ class AgreementFlowTest extends FxRobot {
         assertThat(shown.terms()).extracting(CoverageTerm::category).containsExactly(Category.KEPALA_DESA, Category.BPD);
 
         // Home: the expiry alert on 1 December 2025 leads to the agreement.
-        clickOn("Perlu Perhatian");
+        nav("Perlu Perhatian");
         FxAppHarness.waitUntil(() -> cell("14 Desember 2025 (13 hari lagi)").isPresent());
         // Leave the agreements screen on a different agreement first, so that opening it is what selects it.
         doubleClickOn(cell("445/001/PKS-DPMD/2023 berakhir pada 14 Desember 2025").orElseThrow());
@@ -132,7 +132,7 @@ class AgreementFlowTest extends FxRobot {
         assertThat(text("#agreementTitle")).startsWith("445/001/PKS-DPMD/2023");
 
         // Home: the monev due yesterday is listed as one day overdue and opens the monev screen.
-        clickOn("Perlu Perhatian");
+        nav("Perlu Perhatian");
         FxAppHarness.waitUntil(() -> cell("30 November 2025: terlambat 1 hari").isPresent());
         doubleClickOn(cell("30 November 2025: terlambat 1 hari").orElseThrow());
         FxAppHarness.waitUntil(() -> lookup("#monevSchedule").tryQuery().isPresent()
@@ -143,6 +143,14 @@ class AgreementFlowTest extends FxRobot {
         MonevScheduleItem item = (MonevScheduleItem) lookup("#monevSchedule").queryAs(TableView.class)
                 .getSelectionModel().getSelectedItem();
         assertThat(item.dueDate()).isEqualTo(LocalDate.of(2025, 11, 30));
+    }
+
+    /** Clicks a screen in the navigation list once its cell is laid out. */
+    private void nav(String title) throws Exception {
+        FxAppHarness.waitUntil(() -> lookup("#navigation .list-cell").queryAll().stream()
+                .anyMatch(n -> title.equals(((ListCell<?>) n).getText()) && n.isVisible()));
+        clickOn(lookup("#navigation .list-cell").match(n -> title.equals(((ListCell<?>) n).getText()))
+                .queryAs(Node.class));
     }
 
     private void choose(String combo, String label) {
