@@ -44,6 +44,11 @@ final class AlertsBench implements Callable<Integer> {
                     r.districtCode(), r.villages(), r.people(), r.enrolments(), s.agreements().all().size(),
                     (t1 - t0) / 1e6);
             LocalDate today = LocalDate.now(s.clock());
+            String prefix = s.currentOffice().map(o -> o.regionCode()).orElse("");
+            long s0 = System.nanoTime();
+            for (int i = 0; i < rounds; i++) s.roster().snapshot(prefix, today);
+            long s1 = System.nanoTime();
+            out.printf("roster snapshot (read by both below): %.1f ms%n", (s1 - s0) / 1e6 / rounds);
             int n = 0;
             long a0 = System.nanoTime();
             for (int i = 0; i < rounds; i++) n = s.alerts().alerts(today).size();

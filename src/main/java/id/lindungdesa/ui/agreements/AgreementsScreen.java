@@ -89,7 +89,10 @@ public final class AgreementsScreen implements Screen {
         dateField.setOnAction(e -> reloadOnTypedDate());
         Button create = new Button(Messages.tr("agreement.ui.new"));
         create.setId("agreementNew");
-        create.setOnAction(e -> showAgreementForm());
+        create.setOnAction(e -> showAgreementForm(null));
+        Button edit = new Button(Messages.tr("agreement.ui.edit"));
+        edit.setId("agreementEdit");
+        edit.setOnAction(e -> selected().ifPresent(this::showAgreementForm));
         addendumNew.setText(Messages.tr("addendum.ui.new"));
         addendumNew.setId("addendumNew");
         addendumNew.setOnAction(e -> selected().ifPresent(this::showAddendumForm));
@@ -101,10 +104,11 @@ public final class AgreementsScreen implements Screen {
         openDoc.setOnAction(e -> selected().ifPresent(this::openDocument));
         var none = table.getSelectionModel().selectedItemProperty().isNull();
         addendumNew.disableProperty().bind(none);
+        edit.disableProperty().bind(none);
         attach.disableProperty().bind(none);
         message.setId("agreementMessage");
         message.setWrapText(true);
-        HBox bar = new HBox(8, new Label(Messages.tr("agreement.ui.inForceOn")), dateField, show, create, addendumNew,
+        HBox bar = new HBox(8, new Label(Messages.tr("agreement.ui.inForceOn")), dateField, show, create, edit, addendumNew,
                 attach, openDoc);
         bar.setPadding(new Insets(8));
 
@@ -396,7 +400,8 @@ public final class AgreementsScreen implements Screen {
         return t;
     }
 
-    private void showAgreementForm() {
+    /** The agreement form: empty for a new one, filled for {@code existing} (its document is attached separately). */
+    private void showAgreementForm(Agreement existing) {
         message.setText("");
         message.getStyleClass().remove("error");
         TextField number = field("agNumber", "445/001/PKS-DPMD/2023");
@@ -432,6 +437,20 @@ public final class AgreementsScreen implements Screen {
             if (!is) computeHash(file, hash, seenHash);
         });
         TermEditor terms = new TermEditor(false);
+        if (existing != null) {
+            number.setText(existing.number());
+            title.setText(existing.title());
+            signing.setText(Formats.FORM_DATE.format(existing.signingDate()));
+            from.setText(Formats.FORM_DATE.format(existing.validFrom()));
+            to.setText(Formats.FORM_DATE.format(existing.validTo()));
+            parties.setText(existing.parties().stream().map(p -> p.role() + " | " + p.name()
+                    + (p.signatory() == null ? "" : " | " + p.signatory())).collect(Collectors.joining("\n")));
+            bases.setText(String.join("\n", existing.legalBases()));
+            budget.setText(existing.budgetCeiling() == null ? "" : String.valueOf(existing.budgetCeiling()));
+            months.setText(String.valueOf(existing.monevIntervalMonths()));
+            notes.setText(existing.notes() == null ? "" : existing.notes());
+            terms.setTerms(existing.terms());
+        }
         Label error = new Label();
         error.setId("formError");
         error.getStyleClass().add("error");
@@ -448,7 +467,9 @@ public final class AgreementsScreen implements Screen {
         g.addRow(r++, new Label(Messages.tr("agreement.ui.budget")), budget);
         g.addRow(r++, new Label(Messages.tr("agreement.ui.monevMonths")), months);
         g.addRow(r++, new Label(Messages.tr("agreement.ui.notes")), notes);
-        g.addRow(r++, new Label(Messages.tr("agreement.ui.documentLabel")), new HBox(6, file, pick, hash));
+        if (existing == null) {
+            g.addRow(r++, new Label(Messages.tr("agreement.ui.documentLabel")), new HBox(6, file, pick, hash));
+        }
         Button save = new Button(Messages.tr("action.save"));
         save.setId("agSave");
         save.setDefaultButton(true);
@@ -479,6 +500,22 @@ public final class AgreementsScreen implements Screen {
             var attachment = file.getText().isBlank() ? null
                     : new AgreementService.AttachmentFile(Path.of(file.getText().strip()), seenHash[0]);
             save.setDisable(true);
+            if (existing != null) {
+                Agreement changed = new Agreement(existing.id(), existing.version(), input.number(), input.title(),
+                        input.parties(), sd, fd, td, input.legalBases(), input.terms(), budgetValue, input.notes(),
+                        monthsValue == null ? existing.monevIntervalMonths() : monthsValue, existing.renewsId(),
+                        existing.attachment());
+                vm.update(changed, a -> {
+                    save.setDisable(false);
+                    message.setText(Messages.tr("agreement.ui.saved", a.number()));
+                    pendingSelect = a.id();
+                    reload(vm.on().get());
+                }, ex -> {
+                    save.setDisable(false);
+                    error.setText(errorText(ex));
+                });
+                return;
+            }
             vm.create(input, attachment, a -> {
                 save.setDisable(false);
                 message.setText(Messages.tr("agreement.ui.saved", a.number()));
@@ -489,7 +526,10 @@ public final class AgreementsScreen implements Screen {
                 error.setText(errorText(ex));
             });
         });
-        VBox form = new VBox(8, h2("agreement.ui.newHeading"), h2("agreement.ui.terms"), terms.node(), g);
+        VBox form = new VBox(8, existing == null ? h2("agreement.ui.newHeading")
+                : new Label(Messages.tr("agreement.ui.editHeading", existing.number())),
+                h2("agreement.ui.terms"), terms.node(), g);
+        form.getChildren().getFirst().getStyleClass().add("h2");
         form.setPadding(new Insets(10));
         form.setId("agreementForm");
         root.setCenter(formPane(form, error, save, cancel));

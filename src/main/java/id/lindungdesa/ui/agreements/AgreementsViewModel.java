@@ -77,6 +77,11 @@ public final class AgreementsViewModel {
                 .onSuccess(ok).onFailure(failed));
     }
 
+    public void update(Agreement changed, Consumer<Agreement> ok, Consumer<Throwable> failed) {
+        tasks.execute(BackgroundTask.of("agreement.update", p -> services.agreements().update(changed))
+                .onSuccess(ok).onFailure(failed));
+    }
+
     public void addAddendum(AgreementService.NewAddendum input, Consumer<Addendum> ok, Consumer<Throwable> failed) {
         tasks.execute(BackgroundTask.of("addendum.create", p -> services.agreements().addAddendum(input))
                 .onSuccess(ok).onFailure(failed));

@@ -140,6 +140,16 @@ final class TermEditor {
         monthly.clear();
     }
 
+    /** Starts from existing terms (editing an agreement). */
+    void setTerms(List<CoverageTerm> terms) {
+        changes.clear();
+        list.getItems().clear();
+        for (CoverageTerm t : terms) {
+            changes.add(new AddendumChange(AddendumChange.Kind.ADD, t));
+            list.getItems().add(AgreementsScreen.termText(t));
+        }
+    }
+
     List<CoverageTerm> terms() {
         return changes.stream().map(AddendumChange::term).toList();
     }
