@@ -193,6 +193,7 @@ public final class MonevScreen implements Screen {
                 pendingAgreement = t.id();
                 pendingItem = t.key() == null ? null : UUID.fromString(t.key());
             } else if ("follow_up".equals(t.type())) {
+                pendingFollowUp = t.id();
                 UUID evalId = UUID.fromString(t.key());
                 pendingAgreement = vm.evaluations().stream().filter(e -> e.id().equals(evalId)).findFirst()
                         .map(MonevEvaluation::agreementId).orElse(null);
@@ -206,6 +207,7 @@ public final class MonevScreen implements Screen {
     }
 
     private UUID pendingEvaluation;
+    private UUID pendingFollowUp;
 
     private void reload() {
         UUID keep = Optional.ofNullable(agreement.getValue()).map(Agreement::id).orElse(null);
@@ -229,6 +231,14 @@ public final class MonevScreen implements Screen {
                     schedule.scrollTo(s);
                 });
                 pendingItem = null;
+            }
+            if (pendingFollowUp != null) {
+                UUID fu = pendingFollowUp;
+                followUps.getItems().stream().filter(f -> f.id().equals(fu)).findFirst().ifPresent(f -> {
+                    followUps.getSelectionModel().select(f);
+                    followUps.scrollTo(f);
+                });
+                pendingFollowUp = null;
             }
             if (evalDate.getText().isBlank()) evalDate.setText(Formats.FORM_DATE.format(vm.today()));
         });
