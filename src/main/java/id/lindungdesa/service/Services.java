@@ -30,6 +30,9 @@ public final class Services implements AutoCloseable {
     private final StatsService stats;
     private final DemoService demo;
     private final TargetService targets;
+    private final AgreementService agreements;
+    private final MonevService monev;
+    private final AlertService alerts;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -48,6 +51,12 @@ public final class Services implements AutoCloseable {
         this.stats = new StatsService(db, regionRepo, roster);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
+        var agreementRepo = new id.lindungdesa.persistence.AgreementRepository();
+        var monevRepo = new id.lindungdesa.persistence.MonevRepository();
+        this.agreements = new AgreementService(db, agreementRepo, monevRepo, roster, office, clock, audit);
+        this.monev = new MonevService(db, monevRepo, agreementRepo, roster, office, clock, audit);
+        this.alerts = new AlertService(agreements, monev, roster, office, clock);
+        demo.addExtension(new AgreementDemo());
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
     }
@@ -81,6 +90,12 @@ public final class Services implements AutoCloseable {
     public DemoService demo() { return demo; }
 
     public TargetService targets() { return targets; }
+
+    public AgreementService agreements() { return agreements; }
+
+    public MonevService monev() { return monev; }
+
+    public AlertService alerts() { return alerts; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 

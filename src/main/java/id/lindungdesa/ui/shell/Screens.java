@@ -12,7 +12,10 @@ public final class Screens {
 
     public static List<Function<ScreenContext, Screen>> factories() {
         List<Function<ScreenContext, Screen>> f = new ArrayList<>();
+        f.add(id.lindungdesa.ui.home.HomeScreen::new);
         f.add(id.lindungdesa.ui.roster.RosterScreen::new);
+        f.add(id.lindungdesa.ui.agreements.AgreementsScreen::new);
+        f.add(id.lindungdesa.ui.monev.MonevScreen::new);
         return f;
     }
 }

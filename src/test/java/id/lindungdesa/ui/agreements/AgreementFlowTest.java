@@ -1,0 +1,186 @@
+package id.lindungdesa.ui.agreements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindungdesa.domain.AgreementInForce;
+import id.lindungdesa.domain.AgreementParty;
+import id.lindungdesa.domain.Category;
+import id.lindungdesa.domain.CoverageTerm;
+import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.domain.MonevScheduleItem;
+import id.lindungdesa.domain.OfficeLevel;
+import id.lindungdesa.domain.Programme;
+import id.lindungdesa.service.AgreementService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.testing.FxAppHarness;
+import id.lindungdesa.testing.TestDb;
+import id.lindungdesa.ui.DesktopApp;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * Through the real window, on 1 December 2025: record a PKS valid until 14 December 2025 covering kepala desa with
+ * JKK+JKM; record an addendum effective later that adds BPD; the in-force view before and after the addendum
+ * differs; the home screen shows the expiry alert and it opens the agreement; a monev overdue by one day is listed
+ * and opens the monev screen.
+ */
+class AgreementFlowTest extends FxRobot {
+    static final LocalDate TODAY = LocalDate.of(2025, 12, 1);
+
+    static {
+        // Type and move quickly: the flow is long (defaults: 25 ms per character, up to 200 mouse steps).
+        System.setProperty("testfx.robot.write_sleep", "2");
+        System.setProperty("testfx.robot.move_max_count", "8");
+    }
+
+    @TempDir
+    Path dir;
+    DesktopApp app;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) FxAppHarness.stop(app);
+    }
+
+    @Test
+    void recordAgreementAndAddendumSeeWhatIsInForceAndFollowTheAlerts() throws Exception {
+        Path db = dir.resolve("desk");
+        try (Services s = TestDb.open(dir, "desk", TODAY)) {
+            s.office().init(OfficeLevel.DISTRICT, "61.01", "DPMD Kabupaten Sambas", "Sri Wahyuni");
+            // Another agreement whose first monev (six months after signing) was due yesterday.
+            s.agreements().create(new AgreementService.NewAgreement("445/009/PKS-BPD/2025", "PKS BPD",
+                    List.of(new AgreementParty("Pihak Pertama", "DPMD Kabupaten Sambas", null)),
+                    LocalDate.of(2025, 5, 30), LocalDate.of(2025, 5, 30), LocalDate.of(2026, 5, 29), List.of(),
+                    List.of(new CoverageTerm(Category.BPD, FundingSource.DANA_DESA,
+                            EnumSet.of(Programme.JKK, Programme.JKM), null, 16_800L)), null, null, null, null), null);
+        }
+        app = FxAppHarness.start(db, TODAY);
+        FxAppHarness.waitUntil(() -> lookup("#alertList").tryQuery().isPresent());
+        ListView<?> nav = lookup("#navigation").queryAs(ListView.class);
+        assertThat(nav.getSelectionModel().getSelectedIndex()).as("home screen first").isZero();
+
+        // Record the PKS.
+        nav("Perjanjian (PKS)");
+        FxAppHarness.waitUntil(() -> lookup("#agreementTable").queryAs(TableView.class).getItems().size() == 1);
+        clickOn("#agreementNew");
+        clickOn("#agNumber").write("445/001/PKS-DPMD/2023");
+        clickOn("#agTitle").write("PKS Kepala Desa");
+        clickOn("#agSigning").write("14-03-2023");
+        clickOn("#agFrom").write("14-03-2023");
+        clickOn("#agTo").write("14-12-2025");
+        clickOn("#agParties").write("Pihak Kedua | BPJS KC | Kepala KC");
+        clickOn("#agBases").write("UU 6/2014");
+        clickOn("#agBudget").write("63374400");
+        choose("#termCategory", "Kepala Desa");
+        choose("#termSource", "APBD");
+        clickOn("#termJkk");
+        clickOn("#termJkm");
+        clickOn("#termMonthly").write("16200");
+        clickOn("#termAdd");
+        clickOn("#agSave");
+        FxAppHarness.waitUntil(() -> table().getItems().size() == 2 && selectedNumber().equals("445/001/PKS-DPMD/2023"));
+        assertThat(text("#inForceTerms")).contains("Kepala Desa (APBD): JKK+JKM").doesNotContain("BPD");
+
+        // Record the addendum adding BPD from 1 July 2024.
+        clickOn("#addendumNew");
+        clickOn("#adNumber").write("445/001.1/ADD/2024");
+        clickOn("#adSigning").write("20-06-2024");
+        clickOn("#adEffective").write("01-07-2024");
+        choose("#termCategory", "BPD");
+        choose("#termSource", "APBD");
+        clickOn("#termJkk");
+        clickOn("#termJkm");
+        clickOn("#termAdd");
+        clickOn("#adSave");
+        FxAppHarness.waitUntil(() -> lookup("#timeline").tryQuery().isPresent()
+                && lookup("#timeline").<ListView<String>>query().getItems().stream()
+                .anyMatch(i -> i.contains("Adendum 445/001.1/ADD/2024 berlaku")));
+
+        // The in-force view before and after the addendum.
+        showInForceOn("30-06-2024");
+        FxAppHarness.waitUntil(() -> text("#inForceHeading").contains("30 Juni 2024"));
+        assertThat(text("#inForceTerms")).contains("Kepala Desa (APBD)").doesNotContain("BPD");
+        showInForceOn("01-07-2024");
+        FxAppHarness.waitUntil(() -> text("#inForceHeading").contains("1 Juli 2024"));
+        assertThat(text("#inForceTerms")).contains("Kepala Desa (APBD)").contains("BPD (APBD): JKK+JKM")
+                .contains("445/001.1/ADD/2024");
+        AgreementInForce shown = table().getSelectionModel().getSelectedItem();
+        assertThat(shown.terms()).extracting(CoverageTerm::category).containsExactly(Category.KEPALA_DESA, Category.BPD);
+
+        // Home: the expiry alert on 1 December 2025 leads to the agreement.
+        nav("Perlu Perhatian");
+        FxAppHarness.waitUntil(() -> cell("14 Desember 2025 (13 hari lagi)").isPresent());
+        // Leave the agreements screen on a different agreement first, so that opening it is what selects it.
+        doubleClickOn(cell("445/001/PKS-DPMD/2023 berakhir pada 14 Desember 2025").orElseThrow());
+        FxAppHarness.waitUntil(() -> lookup("#agreementTable").tryQuery().map(Node::isVisible).orElse(false)
+                && table().getSelectionModel().getSelectedItem() != null
+                && selectedNumber().equals("445/001/PKS-DPMD/2023"));
+        assertThat(text("#agreementTitle")).startsWith("445/001/PKS-DPMD/2023");
+
+        // Home: the monev due yesterday is listed as one day overdue and opens the monev screen.
+        nav("Perlu Perhatian");
+        FxAppHarness.waitUntil(() -> cell("30 November 2025: terlambat 1 hari").isPresent());
+        doubleClickOn(cell("30 November 2025: terlambat 1 hari").orElseThrow());
+        FxAppHarness.waitUntil(() -> lookup("#monevSchedule").tryQuery().isPresent()
+                && lookup("#monevSchedule").queryAs(TableView.class).getSelectionModel().getSelectedItem() != null);
+        @SuppressWarnings("unchecked")
+        ComboBox<id.lindungdesa.domain.Agreement> monevAgreement = lookup("#monevAgreement").queryAs(ComboBox.class);
+        assertThat(monevAgreement.getValue().number()).isEqualTo("445/009/PKS-BPD/2025");
+        MonevScheduleItem item = (MonevScheduleItem) lookup("#monevSchedule").queryAs(TableView.class)
+                .getSelectionModel().getSelectedItem();
+        assertThat(item.dueDate()).isEqualTo(LocalDate.of(2025, 11, 30));
+    }
+
+    /** Clicks a screen in the navigation list once its cell is laid out. */
+    private void nav(String title) throws Exception {
+        FxAppHarness.waitUntil(() -> lookup("#navigation .list-cell").queryAll().stream()
+                .anyMatch(n -> title.equals(((ListCell<?>) n).getText()) && n.isVisible()));
+        clickOn(lookup("#navigation .list-cell").match(n -> title.equals(((ListCell<?>) n).getText()))
+                .queryAs(Node.class));
+    }
+
+    private void choose(String combo, String label) {
+        clickOn(combo);
+        clickOn(lookup(".combo-box-popup .list-cell").match(n -> label.equals(((ListCell<?>) n).getText()))
+                .queryAs(Node.class));
+    }
+
+    private void showInForceOn(String date) {
+        clickOn("#inForceDate").push(KeyCode.CONTROL, KeyCode.A).write(date);
+        clickOn("#inForceShow");
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<AgreementInForce> table() {
+        return lookup("#agreementTable").queryAs(TableView.class);
+    }
+
+    private String selectedNumber() {
+        AgreementInForce x = table().getSelectionModel().getSelectedItem();
+        return x == null ? "" : x.agreement().number();
+    }
+
+    private String text(String id) {
+        return lookup(id).queryAs(Label.class).getText();
+    }
+
+    private Optional<Node> cell(String containing) {
+        return lookup("#alertList .list-cell").queryAll().stream()
+                .filter(n -> ((ListCell<?>) n).getText() != null && ((ListCell<?>) n).getText().contains(containing))
+                .findFirst();
+    }
+}
