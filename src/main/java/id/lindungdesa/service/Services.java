@@ -30,6 +30,9 @@ public final class Services implements AutoCloseable {
     private final StatsService stats;
     private final DemoService demo;
     private final TargetService targets;
+    private final CoverageService coverage;
+    private final BudgetService budget;
+    private final LedgerService ledger;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -48,6 +51,11 @@ public final class Services implements AutoCloseable {
         this.stats = new StatsService(db, regionRepo, roster);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
+        this.coverage = new CoverageService(roster, regions, targets, office);
+        this.budget = new BudgetService(roster, enrolments, coverage);
+        this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
+                coverage, office, clock, audit);
+        demo.addExtension(LedgerDemo::addPayments);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
     }
@@ -81,6 +89,12 @@ public final class Services implements AutoCloseable {
     public DemoService demo() { return demo; }
 
     public TargetService targets() { return targets; }
+
+    public CoverageService coverage() { return coverage; }
+
+    public BudgetService budget() { return budget; }
+
+    public LedgerService ledger() { return ledger; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 
