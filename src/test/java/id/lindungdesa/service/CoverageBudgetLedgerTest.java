@@ -39,12 +39,7 @@ class CoverageBudgetLedgerTest {
     Path dir;
 
     static Services small(Path dir) {
-        Services s = TestDb.open(dir, TODAY);
-        s.office().init(OfficeLevel.DISTRICT, "61.01", "Kabupaten Sambas", "Sri Wahyuni");
-        s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
-                + "61.01.01,Sambas\n61.01.01.2001,Lorong\n61.01.01.2002,Durian\n61.01.02,Teluk Keramat\n"
-                + "61.01.02.2001,Sekura\n"), "t.csv", null, Progress.NONE);
-        return s;
+        return ReportFixture.sambas(dir, TODAY);
     }
 
     @Test

@@ -40,6 +40,16 @@ public final class ReportFixture {
 
     private static int serial;
 
+    /** Kabupaten Sambas, two kecamatan, three desa (Lorong and Durian in Sambas, Sekura in Teluk Keramat). */
+    public static Services sambas(java.nio.file.Path dir, LocalDate today) {
+        Services s = id.lindungdesa.testing.TestDb.open(dir, today);
+        s.office().init(OfficeLevel.DISTRICT, "61.01", "Kabupaten Sambas", "Sri Wahyuni");
+        s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
+                + "61.01.01,Sambas\n61.01.01.2001,Lorong\n61.01.01.2002,Durian\n61.01.02,Teluk Keramat\n"
+                + "61.01.02.2001,Sekura\n"), "t.csv", null, Progress.NONE);
+        return s;
+    }
+
     public static Person person(Services s, String village, Sex sex, LocalDate birth, EmploymentStatus status) {
         String prefix = village.substring(0, 8).replace(".", "");
         String nik = Nik.compose(prefix, birth, sex, ++serial % 9000 + 1);
