@@ -13,6 +13,9 @@ public final class Screens {
     public static List<Function<ScreenContext, Screen>> factories() {
         List<Function<ScreenContext, Screen>> f = new ArrayList<>();
         f.add(id.lindungdesa.ui.roster.RosterScreen::new);
+        f.add(id.lindungdesa.ui.dashboard.DashboardScreen::new);
+        f.add(id.lindungdesa.ui.budget.BudgetScreen::new);
+        f.add(id.lindungdesa.ui.ledger.LedgerScreen::new);
         return f;
     }
 }
