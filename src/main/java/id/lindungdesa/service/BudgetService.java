@@ -79,7 +79,13 @@ public final class BudgetService {
     public Result budget(int year, FundingSource source, Scenario scenario) {
         if (year < 2000 || year > 2100) throw ValidationException.of("year", "target.error.year");
         LocalDate today = roster.today();
-        RosterService.Snapshot s = roster.snapshot(coverage.officeRegion(), today);
+        return budget(year, source, scenario, roster.snapshot(coverage.officeRegion(), today));
+    }
+
+    /** The same over a snapshot already read (of the office's region; its date does not matter). */
+    public Result budget(int year, FundingSource source, Scenario scenario, RosterService.Snapshot s) {
+        if (year < 2000 || year > 2100) throw ValidationException.of("year", "target.error.year");
+        LocalDate today = roster.today();
         List<Budget.Insured> insured = insured(s, year, today);
         Budget.Result current = Budget.compute(year, s.rates(), insured).only(source);
         Budget.Result projected = null;

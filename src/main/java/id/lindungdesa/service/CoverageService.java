@@ -185,9 +185,17 @@ public final class CoverageService {
     }
 
     public Overview overview(LocalDate on, int months) {
-        String prefix = officeRegion();
-        RosterService.Snapshot s = roster.snapshot(prefix, on);
-        return new Overview(build(prefix, s, on), trend(s, on, months));
+        return overview(roster.snapshot(officeRegion(), on), on, months);
+    }
+
+    /** The same over a snapshot of the office's region already read (exports share one read). */
+    public Overview overview(RosterService.Snapshot s, LocalDate on, int months) {
+        return new Overview(build(officeRegion(), s, on), trend(s, on, months));
+    }
+
+    /** One read of the office's region (all history; the date only labels it). */
+    public RosterService.Snapshot snapshot(LocalDate on) {
+        return roster.snapshot(officeRegion(), on);
     }
 
     /** The JSON shape of {@code report coverage --json} (keys are a contract). */

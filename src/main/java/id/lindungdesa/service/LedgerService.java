@@ -61,7 +61,10 @@ public final class LedgerService {
         this.audit = audit;
     }
 
-    /** One month of one funding source. Arrears = billed - paid (negative when more was paid). */
+    /**
+     * One month of one funding source. Arrears = billed - paid (negative when more was paid); zero for months after
+     * the current one, whose billed amount is a forecast.
+     */
     public record Month(YearMonth month, FundingSource fundingSource, long billed, long paid, long arrears,
                        long cumulativeArrears, int insured) {
     }
@@ -241,7 +244,8 @@ public final class LedgerService {
                 Map<String, Long> billed = b.billed(m, src);
                 long billedTotal = billed.values().stream().mapToLong(Long::longValue).sum();
                 long paidTotal = b.paid(m, src).values().stream().mapToLong(Long::longValue).sum();
-                long arrears = billedTotal - paidTotal;
+                // Months still to come show what will be billed; they are not in arrears yet.
+                long arrears = m.isAfter(YearMonth.from(today)) ? 0 : billedTotal - paidTotal;
                 cumulative += arrears;
                 any |= billedTotal != 0 || paidTotal != 0;
                 int insured = 0;

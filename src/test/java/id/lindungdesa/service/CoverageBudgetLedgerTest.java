@@ -173,6 +173,9 @@ class CoverageBudgetLedgerTest {
             assertThat(feb.paid()).isEqualTo(26_200);
             assertThat(feb.arrears()).isEqualTo(6_200);
             assertThat(feb.insured()).isEqualTo(2);
+            var dec = l.ledger(2026, FundingSource.APBDES).get(11);
+            assertThat(dec.billed()).isEqualTo(32_400);
+            assertThat(dec.arrears()).isZero();
 
             assertThat(l.lapseThreshold()).isEqualTo(3);
             var candidates = l.lapseCandidates();

@@ -47,9 +47,12 @@ public final class DashboardViewModel {
         LocalDate on = date.get();
         record Loaded(CoverageService.Overview overview, Map<FundingSource, Long> funding) {
         }
-        tasks.execute(BackgroundTask.<Loaded>of("dashboard", p -> new Loaded(services.coverage().overview(on, 24),
-                        services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE).current()
-                                .byFundingSource()))
+        tasks.execute(BackgroundTask.<Loaded>of("dashboard", p -> {
+                    var snapshot = services.coverage().snapshot(on);
+                    return new Loaded(services.coverage().overview(snapshot, on, 24), services.budget()
+                            .budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot).current()
+                            .byFundingSource());
+                })
                 .onSuccess(l -> {
                     error.set("");
                     overview.set(l.overview());

@@ -97,5 +97,33 @@ class DashboardFlowTest extends FxRobot {
         }
         // Least covered first: Sekura (0 of 1) before Lorong (1 of 1).
         assertThat(villages.getItems()).extracting(CoverageService.Area::name).containsExactly("Sekura", "Lorong");
+
+        // The budget screen: this year's budget, and a target set per year and category.
+        clickOn(navItem("Anggaran & Target"));
+        FxAppHarness.waitUntil(() -> lookup("#budgetTotals").queryAs(Label.class).getText().contains("Rp194.400"));
+        @SuppressWarnings("unchecked")
+        TableView<id.lindungdesa.domain.CoverageTarget> targets = lookup("#targetTable").queryAs(TableView.class);
+        FxAppHarness.waitUntil(() -> targets.getItems().size() == 1);
+        interact(() -> lookup("#targetCategory").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select(id.lindungdesa.domain.Category.BPD));
+        clickOn("#targetPercent").write("63,5");
+        clickOn("#targetSave");
+        FxAppHarness.waitUntil(() -> targets.getItems().size() == 2);
+        assertThat(app.services().targets().targetFor("61.01", 2026, id.lindungdesa.domain.Category.BPD)
+                .orElseThrow().percent()).isEqualByComparingTo("63.5");
+
+        // The ledger screen: twelve months of APBD billing.
+        clickOn(navItem("Buku Iuran"));
+        @SuppressWarnings("unchecked")
+        TableView<id.lindungdesa.service.LedgerService.Month> months = lookup("#ledgerMonths").queryAs(TableView.class);
+        FxAppHarness.waitUntil(() -> months.getItems().size() == 12);
+        assertThat(months.getItems().get(4).billed()).isEqualTo(16_200);
+    }
+
+    private Node navItem(String title) throws Exception {
+        FxAppHarness.waitUntil(() -> lookup(".list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> title.equals(c.getText())).tryQuery().isPresent());
+        return lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> title.equals(c.getText()))
+                .queryAs(Node.class);
     }
 }
