@@ -170,13 +170,20 @@ public final class BudgetScreen implements Screen {
         Button saveTarget = new Button(Messages.tr("budget.saveTarget"));
         saveTarget.setId("targetSave");
         saveTarget.setOnAction(e -> saveTarget());
-        HBox targetForm = new HBox(8, new Label(Messages.tr("budget.year")), targetYear, targetCategory,
+        FlowPane targetForm = new FlowPane(8, 6, new Label(Messages.tr("budget.year")), targetYear, targetCategory,
                 targetPercent, new Label("%"), saveTarget);
         targetForm.setAlignment(Pos.CENTER_LEFT);
-        TitledPane targetPane = new TitledPane(Messages.tr("budget.targets"), new VBox(6, targets, targetForm));
+        totals.setWrapText(true);
+        Label targetTitle = new Label(Messages.tr("budget.targets"));
+        targetTitle.getStyleClass().add("h2");
+        VBox targetBox = new VBox(6, targetTitle, targets, targetForm);
+        targetBox.setPrefWidth(420);
 
         Label lp = new Label(Messages.tr("budget.projected"));
-        root.getChildren().addAll(title, top, whatIfPane, error, current, totals, lp, projected, targetPane);
+        VBox budgetBox = new VBox(6, current, totals, lp, projected);
+        HBox.setHgrow(budgetBox, javafx.scene.layout.Priority.ALWAYS);
+        HBox body = new HBox(12, budgetBox, targetBox);
+        root.getChildren().addAll(title, top, whatIfPane, error, body);
         root.setPadding(new Insets(10));
         scroll.setFitToWidth(true);
     }
