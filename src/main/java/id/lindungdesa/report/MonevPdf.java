@@ -217,10 +217,11 @@ public final class MonevPdf {
             t.addCell(cell(Integer.toString(a.fullyCovered()), false, Element.ALIGN_RIGHT));
         }
         doc.add(t);
-        doc.add(heading(m.get("report.pdf.chartKecamatan")));
+        boolean province = r.districts().size() > 1;
+        doc.add(heading(m.get(province ? "report.pdf.chartDistrict" : "report.pdf.chartKecamatan")));
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (CoverageService.Area a : r.kecamatan()) {
+        for (CoverageService.Area a : province ? r.districts() : r.kecamatan()) {
             labels.add(a.name());
             values.add(a.total().percent().doubleValue());
         }

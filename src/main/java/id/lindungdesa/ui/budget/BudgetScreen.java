@@ -88,6 +88,12 @@ public final class BudgetScreen implements Screen {
     }
 
     private void build() {
+        current.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (current.getPlaceholder() == null) current.setPlaceholder(new Label(Messages.tr("report.empty")));
+        projected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (projected.getPlaceholder() == null) projected.setPlaceholder(new Label(Messages.tr("report.empty")));
+        targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (targets.getPlaceholder() == null) targets.setPlaceholder(new Label(Messages.tr("report.empty")));
         Label title = new Label(Messages.tr("screen.budget"));
         title.getStyleClass().add("h1");
         int thisYear = LocalDate.now(services.clock()).getYear();

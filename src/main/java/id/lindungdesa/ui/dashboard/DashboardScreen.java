@@ -72,6 +72,10 @@ public final class DashboardScreen implements Screen {
     }
 
     private void build() {
+        villages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (villages.getPlaceholder() == null) villages.setPlaceholder(new Label(Messages.tr("report.empty")));
+        people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (people.getPlaceholder() == null) people.setPlaceholder(new Label(Messages.tr("report.empty")));
         date.setId("dashDate");
         date.setValue(vm.date.get());
         date.valueProperty().addListener((o, a, b) -> {
@@ -239,11 +243,15 @@ public final class DashboardScreen implements Screen {
         }
         byCategory.targetProperty().set(target);
 
+        // A province office sees its districts here; a district office its kecamatan.
+        boolean province = r.districts().size() > 1;
+        java.util.List<CoverageService.Area> areas = province ? r.districts() : r.kecamatan();
+        byKecamatan.setTitle(Messages.tr(province ? "dashboard.chart.district" : "dashboard.chart.kecamatan"));
         XYChart.Series<String, Number> kec = new XYChart.Series<>();
-        for (CoverageService.Area k : r.kecamatan()) kec.getData().add(new XYChart.Data<>(k.name(), k.total().percent()));
+        for (CoverageService.Area k : areas) kec.getData().add(new XYChart.Data<>(k.name(), k.total().percent()));
         byKecamatan.getData().setAll(java.util.List.of(kec));
-        for (int j = 0; j < r.kecamatan().size(); j++) {
-            CoverageService.Area k = r.kecamatan().get(j);
+        for (int j = 0; j < areas.size(); j++) {
+            CoverageService.Area k = areas.get(j);
             Node bar = kec.getData().get(j).getNode();
             bar.setId("bar-kec-" + k.code().replace(".", ""));
             bar.setOnMouseClicked(e -> {

@@ -76,6 +76,10 @@ public final class LedgerScreen implements Screen {
     }
 
     private void build() {
+        months.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (months.getPlaceholder() == null) months.setPlaceholder(new Label(Messages.tr("report.empty")));
+        candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (candidates.getPlaceholder() == null) candidates.setPlaceholder(new Label(Messages.tr("report.empty")));
         Label title = new Label(Messages.tr("screen.ledger"));
         title.getStyleClass().add("h1");
         LocalDate today = LocalDate.now(services.clock());
