@@ -95,7 +95,8 @@ final class ReportCommand {
                             k.percent(), r.target(c).map(x -> "  (target " + x.percent() + "%)").orElse(""));
                 }
                 var k = r.region().total();
-                root.out().printf("  %-18s %6d / %6d  %6s%%%n", "Jumlah", k.covered(), k.eligible(), k.percent());
+                root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", "Jumlah", k.covered(), k.eligible(), k.percent(),
+                        r.target(null).map(x -> "  (target " + x.percent() + "%)").orElse(""));
                 root.out().printf("  Desa: %d; belum mendaftarkan siapa pun %d; sebagian %d; seluruhnya %d%n",
                         r.region().villages(), r.region().registeredNone(), r.region().registeredSome(),
                         r.region().fullyCovered());

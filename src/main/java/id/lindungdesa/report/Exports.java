@@ -37,7 +37,9 @@ public final class Exports {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".lindungdesa-", ".part");
+            // createFile (not createTempFile) so the finished file gets the usual permissions, not owner-only.
+            Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(System.nanoTime()) + ".part"));
             try {
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
                     w.write(out);
