@@ -7,6 +7,10 @@ import picocli.CommandLine.Command;
  * benchmark as a subcommand; results are recorded in docs/performance.md.
  */
 @Command(name = "bench", description = "Ukur kecepatan dan memori / measure speed and memory",
-        subcommands = {DeskBench.class, AlertsBench.class})
+        subcommands = {
+            DeskBench.class,
+            AlertsBench.class,
+            ReportBench.class
+        })
 final class BenchCommand {
 }

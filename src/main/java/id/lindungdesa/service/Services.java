@@ -33,6 +33,9 @@ public final class Services implements AutoCloseable {
     private final AgreementService agreements;
     private final MonevService monev;
     private final AlertService alerts;
+    private final CoverageService coverage;
+    private final BudgetService budget;
+    private final LedgerService ledger;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -57,6 +60,11 @@ public final class Services implements AutoCloseable {
         this.monev = new MonevService(db, monevRepo, agreementRepo, roster, office, clock, audit);
         this.alerts = new AlertService(agreements, monev, roster, office, clock);
         demo.addExtension(new AgreementDemo());
+        this.coverage = new CoverageService(roster, regions, targets, office);
+        this.budget = new BudgetService(roster, enrolments, coverage);
+        this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
+                coverage, office, clock, audit);
+        demo.addExtension(LedgerDemo::addPayments);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
     }
@@ -96,6 +104,11 @@ public final class Services implements AutoCloseable {
     public MonevService monev() { return monev; }
 
     public AlertService alerts() { return alerts; }
+    public CoverageService coverage() { return coverage; }
+
+    public BudgetService budget() { return budget; }
+
+    public LedgerService ledger() { return ledger; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 

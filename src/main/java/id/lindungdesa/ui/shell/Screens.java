@@ -16,6 +16,9 @@ public final class Screens {
         f.add(id.lindungdesa.ui.roster.RosterScreen::new);
         f.add(id.lindungdesa.ui.agreements.AgreementsScreen::new);
         f.add(id.lindungdesa.ui.monev.MonevScreen::new);
+        f.add(id.lindungdesa.ui.dashboard.DashboardScreen::new);
+        f.add(id.lindungdesa.ui.budget.BudgetScreen::new);
+        f.add(id.lindungdesa.ui.ledger.LedgerScreen::new);
         return f;
     }
 }

@@ -1,0 +1,336 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.domain.Category;
+import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.domain.Programme;
+import id.lindungdesa.domain.Segment;
+import id.lindungdesa.i18n.Formats;
+import id.lindungdesa.report.Exports;
+import id.lindungdesa.service.BudgetService;
+import id.lindungdesa.service.CoverageService;
+import id.lindungdesa.service.Json;
+import id.lindungdesa.service.LedgerService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.service.ValidationException;
+import id.lindungdesa.task.Progress;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lindungdesa report …}: coverage, budget, ledger, targets and exports (XLSX, PDF). */
+@Command(name = "report", description = "Cakupan, anggaran, iuran dan laporan / coverage, budget, ledger, reports",
+        subcommands = {ReportCommand.Coverage.class, ReportCommand.Budget.class, ReportCommand.Roster.class,
+            ReportCommand.Target.class, ReportCommand.Ledger.class})
+final class ReportCommand {
+
+    static Progress progress(PrintWriter err) {
+        return new Progress() {
+            long last = -1;
+
+            @Override
+            public void update(long done, long total, String message) {
+                if (total > 0 && done * 10 / total != last) {
+                    last = done * 10 / total;
+                    err.println("… " + (done * 100 / total) + "% " + (message == null ? "" : message));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
+    @Command(name = "coverage", description = "Cakupan per kategori, kecamatan dan desa / coverage")
+    static final class Coverage implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Cetak satu objek JSON / print one JSON object")
+        boolean json;
+
+        @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "Tanggal / date (default today)")
+        LocalDate on;
+
+        @Option(names = "--trend", paramLabel = "MONTHS", description = "Tren bulanan / monthly trend (e.g. 24)")
+        Integer trend;
+
+        @Option(names = "--xlsx", paramLabel = "FILE", description = "Tulis tabel cakupan XLSX / write XLSX")
+        Path xlsx;
+
+        @Option(names = "--pdf", paramLabel = "FILE", description = "Tulis laporan monev PDF / write monev PDF")
+        Path pdf;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Services s = root.services();
+            LocalDate date = on != null ? on : LocalDate.now(s.clock());
+            Exports ex = new Exports(s);
+            PrintWriter err = spec.commandLine().getErr();
+            if (xlsx != null) ex.coverageXlsx(xlsx, date, progress(err));
+            if (pdf != null) ex.monevPdf(pdf, date, progress(err));
+            CoverageService.Report r = s.coverage().report(date);
+            List<CoverageService.TrendPoint> t = trend == null ? null : s.coverage().trend(date, trend);
+            if (json) {
+                root.out().println(Json.write(CoverageService.toJson(r, t)));
+            } else {
+                root.out().printf("%s — %s%n", r.region().name(), Formats.date(date));
+                for (Category c : Category.values()) {
+                    var k = r.region().of(c);
+                    if (k.eligible() == 0) continue;
+                    root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", c.labelId(), k.covered(), k.eligible(),
+                            k.percent(), r.target(c).map(x -> "  (target " + x.percent() + "%)").orElse(""));
+                }
+                var k = r.region().total();
+                root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", "Jumlah", k.covered(), k.eligible(), k.percent(),
+                        r.target(null).map(x -> "  (target " + x.percent() + "%)").orElse(""));
+                root.out().printf("  Desa: %d; belum mendaftarkan siapa pun %d; sebagian %d; seluruhnya %d%n",
+                        r.region().villages(), r.region().registeredNone(), r.region().registeredSome(),
+                        r.region().fullyCovered());
+            }
+            if (xlsx != null) err.println("XLSX: " + xlsx.toAbsolutePath());
+            if (pdf != null) err.println("PDF: " + pdf.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "budget", description = "Anggaran iuran setahun / yearly contribution budget")
+    static final class Budget implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--year", required = true, paramLabel = "YYYY")
+        int year;
+
+        @Option(names = "--source", paramLabel = "APBD|APBDES|DANA_DESA|SELF", description = "Sumber dana / funding")
+        FundingSource source;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Option(names = "--add-category", paramLabel = "CATEGORY[:HEADCOUNT[:WAGE[:SOURCE]]]",
+                description = "Andai: tambah kategori / what-if: add a category (headcount default: its uninsured)")
+        List<String> addCategory = new ArrayList<>();
+
+        @Option(names = "--all-eligible", description = "Andai: semua yang berhak terdaftar / what-if: all enrolled")
+        boolean allEligible;
+
+        @Option(names = "--rate-change", paramLabel = "SEGMENT:PROGRAMME:PERCENT:FROM",
+                description = "Andai: tarif baru sejak tanggal / what-if: a rate from a date, e.g. PU:JKM:0.40:2026-07-01")
+        List<String> rateChange = new ArrayList<>();
+
+        @Option(names = "--xlsx", paramLabel = "FILE")
+        Path xlsx;
+
+        @Option(names = "--pdf", paramLabel = "FILE")
+        Path pdf;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Services s = root.services();
+            BudgetService.Scenario sc = scenario(addCategory, allEligible, rateChange);
+            BudgetService.Result r = s.budget().budget(year, source, sc);
+            Exports ex = new Exports(s);
+            PrintWriter err = spec.commandLine().getErr();
+            if (xlsx != null) ex.budgetXlsx(xlsx, year, source, sc, progress(err));
+            if (pdf != null) ex.budgetPdf(pdf, year, source, sc, progress(err));
+            if (json) {
+                root.out().println(Json.write(BudgetService.toJson(r)));
+            } else {
+                root.out().printf("Anggaran %d%s%n", year, source == null ? "" : " — " + source.labelId());
+                for (var l : r.current().lines()) {
+                    root.out().printf("  %-16s %-10s %5d x %12s x %2d = %16s%n", l.category().labelId(),
+                            l.fundingSource().labelId(), l.headcount(), Formats.rupiah(l.monthly()), l.months(),
+                            Formats.rupiah(l.total()));
+                }
+                root.out().printf("  Jumlah: %s%n", Formats.rupiah(r.current().total()));
+                if (r.projected() != null) {
+                    root.out().printf("  Andai: %s (selisih %s)%n", Formats.rupiah(r.projected().total()),
+                            Formats.rupiah(r.difference()));
+                }
+            }
+            return 0;
+        }
+
+        static BudgetService.Scenario scenario(List<String> add, boolean all, List<String> rates) {
+            List<BudgetService.Addition> additions = new ArrayList<>();
+            for (String a : add) {
+                String[] p = a.split(":");
+                try {
+                    additions.add(new BudgetService.Addition(Category.fromKey(p[0]),
+                            p.length > 1 && !p[1].isBlank() ? Integer.valueOf(p[1]) : null,
+                            p.length > 3 ? FundingSource.valueOf(p[3].toUpperCase(Locale.ROOT)) : null, null,
+                            p.length > 2 && !p[2].isBlank() ? Long.valueOf(p[2]) : null));
+                } catch (IllegalArgumentException e) {
+                    throw ValidationException.of("addCategory", "budget.error.addCategory", a);
+                }
+            }
+            List<BudgetService.RateChange> changes = new ArrayList<>();
+            for (String r : rates) {
+                String[] p = r.split(":");
+                try {
+                    changes.add(new BudgetService.RateChange(Segment.valueOf(p[0].toUpperCase(Locale.ROOT)),
+                            Programme.valueOf(p[1].toUpperCase(Locale.ROOT)), null, LocalDate.parse(p[3]),
+                            new BigDecimal(p[2])));
+                } catch (RuntimeException e) {
+                    throw ValidationException.of("rateChange", "budget.error.rateChange", r);
+                }
+            }
+            return new BudgetService.Scenario(additions, all, changes);
+        }
+    }
+
+    @Command(name = "roster", description = "Daftar aparat / daftar kolektif BPJS ke XLSX / roster or BPJS list")
+    static final class Roster implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--xlsx", required = true, paramLabel = "FILE")
+        Path xlsx;
+
+        @Option(names = "--bpjs", description = "Daftar pendaftaran kolektif BPJS / BPJS collective list")
+        boolean bpjs;
+
+        @Option(names = "--on", paramLabel = "YYYY-MM-DD")
+        LocalDate on;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Services s = root.services();
+            LocalDate date = on != null ? on : LocalDate.now(s.clock());
+            Exports ex = new Exports(s);
+            PrintWriter err = spec.commandLine().getErr();
+            if (bpjs) ex.bpjsXlsx(xlsx, date, false, progress(err));
+            else ex.rosterXlsx(xlsx, date, progress(err));
+            root.out().println(xlsx.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "target", description = "Target cakupan tahunan / yearly coverage target")
+    static final class Target implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--year", required = true)
+        int year;
+
+        @Option(names = "--category", description = "Kategori (kosong: semua) / category (empty: all)")
+        String category;
+
+        @Option(names = "--percent", required = true)
+        BigDecimal percent;
+
+        @Option(names = "--region", description = "Kode wilayah (default: kantor) / region code")
+        String region;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Services s = root.services();
+            String code = region != null ? region : s.coverage().officeRegion();
+            var t = s.targets().set(code, year, category == null ? null : Category.fromKey(category), percent,
+                    "CLI");
+            root.out().println(Json.write(java.util.Map.of("region", t.regionCode(), "year", t.year(),
+                    "category", t.category() == null ? "all" : t.category().key(), "percent", t.percent())));
+            return 0;
+        }
+    }
+
+    @Command(name = "ledger", description = "Buku iuran: ditagih, dibayar, tunggakan / contribution ledger")
+    static final class Ledger implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--year", required = true)
+        int year;
+
+        @Option(names = "--source")
+        FundingSource source;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Option(names = "--pay", paramLabel = "YYYY-MM:SOURCE:SCOPE:AMOUNT",
+                description = "Catat pembayaran / record a payment")
+        List<String> pay = new ArrayList<>();
+
+        @Option(names = "--apply-lapses", description = "Terapkan status menunggak / apply lapses (confirm)")
+        boolean apply;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Services s = root.services();
+            LedgerService l = s.ledger();
+            for (String p : pay) {
+                String[] a = p.split(":");
+                if (a.length != 4) throw ValidationException.of("pay", "ledger.error.pay", p);
+                l.recordPayment(YearMonth.parse(a[0]), FundingSource.valueOf(a[1].toUpperCase(Locale.ROOT)), a[2],
+                        Long.parseLong(a[3]), LocalDate.now(s.clock()), "CLI");
+            }
+            var candidates = l.lapseCandidates();
+            int applied = apply ? l.applyLapses(candidates.stream().map(LedgerService.LapseCandidate::enrolmentId)
+                    .toList()) : 0;
+            var rows = l.ledger(year, source);
+            if (json) {
+                List<Object> months = new ArrayList<>();
+                for (var m : rows) {
+                    var o = new java.util.LinkedHashMap<String, Object>();
+                    o.put("month", m.month().toString());
+                    o.put("funding_source", m.fundingSource().name());
+                    o.put("insured", m.insured());
+                    o.put("billed", m.billed());
+                    o.put("paid", m.paid());
+                    o.put("arrears", m.arrears());
+                    o.put("cumulative_arrears", m.cumulativeArrears());
+                    months.add(o);
+                }
+                var out = new java.util.LinkedHashMap<String, Object>();
+                out.put("year", year);
+                out.put("lapse_months", l.lapseThreshold());
+                out.put("months", months);
+                List<Object> lapses = new ArrayList<>();
+                for (var c : candidates) {
+                    var o = new java.util.LinkedHashMap<String, Object>();
+                    o.put("enrolment_id", c.enrolmentId().toString());
+                    o.put("nik", c.nik());
+                    o.put("name", c.fullName());
+                    o.put("village_code", c.villageCode());
+                    o.put("funding_source", c.fundingSource().name());
+                    o.put("months_unpaid", c.monthsUnpaid());
+                    o.put("arrears", c.arrears());
+                    o.put("lapse_date", c.lapseDate().toString());
+                    lapses.add(o);
+                }
+                out.put("lapse_candidates", lapses);
+                out.put("lapses_applied", applied);
+                root.out().println(Json.write(out));
+            } else {
+                for (var m : rows) {
+                    root.out().printf("%s %-10s ditagih %14s dibayar %14s tunggakan %14s%n", m.month(),
+                            m.fundingSource().labelId(), Formats.rupiah(m.billed()), Formats.rupiah(m.paid()),
+                            Formats.rupiah(m.arrears()));
+                }
+                root.out().printf("Akan menunggak (> %d bulan): %d; diterapkan: %d%n", l.lapseThreshold(),
+                        candidates.size(), applied);
+            }
+            return 0;
+        }
+    }
+}

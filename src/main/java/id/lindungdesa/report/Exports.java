@@ -1,0 +1,113 @@
+package id.lindungdesa.report;
+
+import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.domain.RosterRow;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.BudgetService;
+import id.lindungdesa.service.CoverageService;
+import id.lindungdesa.service.RosterReadModel;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.Progress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The exports as jobs (desktop and CLI): read, write to a temporary file beside the target, then move it into
+ * place, so a cancelled or failed export leaves no half-written file.
+ */
+public final class Exports {
+    private final Services services;
+
+    public Exports(Services services) {
+        this.services = services;
+    }
+
+    @FunctionalInterface
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    static Path atomically(Path target, Progress progress, Writer w) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            // createFile (not createTempFile) so the finished file gets the usual permissions, not owner-only.
+            Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(System.nanoTime()) + ".part"));
+            try {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    w.write(out);
+                }
+                progress.checkCancelled();
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String officeName() {
+        return services.currentOffice().map(o -> o.name()).orElse("LindungDesa");
+    }
+
+    public Path rosterXlsx(Path file, LocalDate on, Progress progress) {
+        progress.update(0, -1, Messages.tr("report.progress.reading"));
+        List<RosterRow> rows = RosterReadModel.rows(services.roster().snapshot(services.coverage().officeRegion(), on),
+                false);
+        return atomically(file, progress, out -> XlsxReports.indonesian().roster(out,
+                officeName() + " — " + id.lindungdesa.i18n.Formats.date(on, new Messages(Messages.INDONESIAN)),
+                rows, progress));
+    }
+
+    public Path bpjsXlsx(Path file, LocalDate on, boolean includeActive, Progress progress) {
+        progress.update(0, -1, Messages.tr("report.progress.reading"));
+        var rows = ReportData.bpjsList(services, on, includeActive);
+        return atomically(file, progress, out -> XlsxReports.indonesian().bpjsList(out, officeName(), rows, progress));
+    }
+
+    public Path coverageXlsx(Path file, LocalDate on, Progress progress) {
+        progress.update(0, -1, Messages.tr("report.progress.reading"));
+        CoverageService.Overview o = services.coverage().overview(on, 24);
+        return atomically(file, progress, out -> XlsxReports.indonesian().coverage(out, officeName(), o.report(),
+                o.trend(), progress));
+    }
+
+    public Path budgetXlsx(Path file, int year, FundingSource source, BudgetService.Scenario scenario,
+                           Progress progress) {
+        progress.update(0, -1, Messages.tr("report.progress.reading"));
+        BudgetService.Result b = services.budget().budget(year, source, scenario);
+        return atomically(file, progress, out -> XlsxReports.indonesian().budget(out, officeName(), b));
+    }
+
+    /** The monev recapitulation (coverage, trend and the year's budget) as PDF. */
+    public Path monevPdf(Path file, LocalDate on, Progress progress) {
+        progress.update(0, -1, Messages.tr("report.progress.reading"));
+        var snapshot = services.coverage().snapshot(on);
+        CoverageService.Overview o = services.coverage().overview(snapshot, on, 24);
+        progress.checkCancelled();
+        BudgetService.Result b = services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot);
+        progress.checkCancelled();
+        var office = services.currentOffice().orElse(null);
+        return atomically(file, progress, out -> MonevPdf.indonesian().write(out, office, services.actor(), on,
+                o.report(), o.trend(), b, progress));
+    }
+
+    /** The budget alone as PDF. */
+    public Path budgetPdf(Path file, int year, FundingSource source, BudgetService.Scenario scenario,
+                          Progress progress) {
+        BudgetService.Result b = services.budget().budget(year, source, scenario);
+        var office = services.currentOffice().orElse(null);
+        LocalDate today = services.roster().today();
+        return atomically(file, progress, out -> MonevPdf.indonesian().write(out, office, services.actor(), today,
+                null, null, b, progress));
+    }
+}

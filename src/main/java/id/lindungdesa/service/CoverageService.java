@@ -1,0 +1,286 @@
+package id.lindungdesa.service;
+
+import id.lindungdesa.domain.Category;
+import id.lindungdesa.domain.CoverageCount;
+import id.lindungdesa.domain.CoverageTarget;
+import id.lindungdesa.domain.Region;
+import id.lindungdesa.domain.RegionLevel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Coverage per category per village, rolled up to kecamatan, district (and province), on any date, from the
+ * enrolment status history (see {@link RosterReadModel#coverage}); the yearly target in force; a month-by-month
+ * trend. One snapshot is read per call; everything else is arithmetic over it.
+ */
+public final class CoverageService {
+    private final RosterService roster;
+    private final RegionService regions;
+    private final TargetService targets;
+    private final OfficeService office;
+
+    public CoverageService(RosterService roster, RegionService regions, TargetService targets, OfficeService office) {
+        this.roster = roster;
+        this.regions = regions;
+        this.targets = targets;
+        this.office = office;
+    }
+
+    /** Coverage of one area (village, kecamatan, district…). */
+    public record Area(String code, String name, RegionLevel level, Map<Category, CoverageCount> byCategory,
+                       CoverageCount total, int villages, int registeredNone, int registeredSome, int fullyCovered,
+                       int holders) {
+        public CoverageCount of(Category c) {
+            return byCategory.getOrDefault(c, CoverageCount.ZERO);
+        }
+    }
+
+    /** The target for a category (null = all) in force for the report's region and year. */
+    public record Target(Category category, BigDecimal percent, String source) {
+    }
+
+    /** A coverage report: the whole region, its kecamatan (and districts), its villages, and targets. */
+    public record Report(LocalDate on, Area region, List<Area> districts, List<Area> kecamatan, List<Area> villages,
+                         Map<Category, Target> targets, Target overallTarget) {
+
+        public Optional<Target> target(Category c) {
+            return Optional.ofNullable(c == null ? overallTarget : targets.get(c));
+        }
+
+        /** True / false against the target, or null when there is no target. */
+        public Boolean meetsTarget(Category c, CoverageCount count) {
+            return target(c).map(t -> count.percent().compareTo(t.percent()) >= 0).orElse(null);
+        }
+
+        public List<Area> villagesOf(String kecamatanCode) {
+            return villages.stream().filter(v -> Region.within(v.code(), kecamatanCode)).toList();
+        }
+    }
+
+    /** One month of the trend: coverage on the month's last day (today for the current month). */
+    public record TrendPoint(YearMonth month, LocalDate on, Map<Category, CoverageCount> byCategory,
+                             CoverageCount total) {
+    }
+
+    /** The region the office covers ("" when no office is set up: everything). */
+    public String officeRegion() {
+        return office.office().map(o -> o.regionCode()).orElse("");
+    }
+
+    public Report report(LocalDate on) {
+        return report(officeRegion(), on);
+    }
+
+    public Report report(String prefix, LocalDate on) {
+        RosterService.Snapshot s = roster.snapshot(prefix, on);
+        return build(prefix, s, on);
+    }
+
+    Report build(String prefix, RosterService.Snapshot s, LocalDate on) {
+        Map<String, RosterReadModel.VillageCoverage> vc = RosterReadModel.coverage(s, on);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Region r : regions.within(prefix)) names.put(r.code(), r.name());
+        List<Area> villages = new ArrayList<>();
+        for (RosterReadModel.VillageCoverage v : vc.values()) {
+            Map<Category, CoverageCount> byCat = new EnumMap<>(Category.class);
+            v.byCategory().forEach((c, n) -> byCat.put(c, new CoverageCount(n.covered(), n.eligible())));
+            CoverageCount total = new CoverageCount(v.total().covered(), v.total().eligible());
+            int none = total.covered() == 0 ? 1 : 0;
+            int full = v.fullyCovered() ? 1 : 0;
+            villages.add(new Area(v.code(), v.name(), RegionLevel.VILLAGE, byCat, total, 1, none,
+                    1 - none - full, full, v.holders()));
+        }
+        villages.sort(Comparator.comparing(Area::code));
+        List<Area> kecamatan = rollup(villages, 3, RegionLevel.SUBDISTRICT, names);
+        List<Area> districts = rollup(villages, 2, RegionLevel.REGENCY, names);
+        String regionCode = prefix == null || prefix.isEmpty() ? "" : prefix;
+        Area whole = sum(regionCode, regionCode.isEmpty() ? "" : names.getOrDefault(regionCode,
+                        office.office().filter(o -> o.regionCode().equals(regionCode)).map(o -> o.name())
+                                .orElse(regionCode)),
+                regionCode.isEmpty() ? RegionLevel.PROVINCE : Region.levelOf(regionCode), villages);
+        int year = on.getYear();
+        String targetRegion = regionCode.isEmpty() ? officeRegion() : regionCode;
+        Map<Category, Target> ts = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            targets.targetFor(targetRegion, year, c)
+                    .ifPresent(t -> ts.put(c, new Target(c, t.percent(), t.source())));
+        }
+        Target overall = targets.all().stream()
+                .filter(t -> t.year() == year && t.category() == null && Region.within(targetRegion, t.regionCode()))
+                .max(Comparator.comparingInt((CoverageTarget t) -> t.regionCode().length()))
+                .map(t -> new Target(null, t.percent(), t.source())).orElse(null);
+        return new Report(on, whole, districts, kecamatan, List.copyOf(villages), ts, overall);
+    }
+
+    private static List<Area> rollup(List<Area> villages, int parts, RegionLevel level, Map<String, String> names) {
+        Map<String, List<Area>> groups = new TreeMap<>();
+        for (Area v : villages) {
+            String[] p = v.code().split("\\.");
+            if (p.length < parts) continue;
+            String code = String.join(".", java.util.Arrays.copyOf(p, parts));
+            groups.computeIfAbsent(code, k -> new ArrayList<>()).add(v);
+        }
+        List<Area> out = new ArrayList<>();
+        groups.forEach((code, vs) -> out.add(sum(code, names.getOrDefault(code, code), level, vs)));
+        return out;
+    }
+
+    static Area sum(String code, String name, RegionLevel level, List<Area> villages) {
+        Map<Category, CoverageCount> byCat = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) byCat.put(c, CoverageCount.ZERO);
+        CoverageCount total = CoverageCount.ZERO;
+        int n = 0, none = 0, some = 0, full = 0, holders = 0;
+        for (Area v : villages) {
+            v.byCategory().forEach((c, k) -> byCat.merge(c, k, CoverageCount::plus));
+            total = total.plus(v.total());
+            n += v.villages();
+            none += v.registeredNone();
+            some += v.registeredSome();
+            full += v.fullyCovered();
+            holders += v.holders();
+        }
+        return new Area(code, name, level, byCat, total, n, none, some, full, holders);
+    }
+
+    /** Coverage month by month over the {@code months} months ending with {@code on}'s month. */
+    public List<TrendPoint> trend(LocalDate on, int months) {
+        return trend(officeRegion(), on, months);
+    }
+
+    public List<TrendPoint> trend(String prefix, LocalDate on, int months) {
+        RosterService.Snapshot s = roster.snapshot(prefix, on);
+        return trend(s, on, months);
+    }
+
+    static List<TrendPoint> trend(RosterService.Snapshot s, LocalDate on, int months) {
+        List<TrendPoint> out = new ArrayList<>();
+        YearMonth last = YearMonth.from(on);
+        for (int i = months - 1; i >= 0; i--) {
+            YearMonth m = last.minusMonths(i);
+            LocalDate d = i == 0 ? on : m.atEndOfMonth();
+            Map<Category, CoverageCount> byCat = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) byCat.put(c, CoverageCount.ZERO);
+            CoverageCount total = CoverageCount.ZERO;
+            for (RosterReadModel.VillageCoverage v : RosterReadModel.coverage(s, d).values()) {
+                v.byCategory().forEach((c, k) -> byCat.merge(c, new CoverageCount(k.covered(), k.eligible()),
+                        CoverageCount::plus));
+                total = total.plus(new CoverageCount(v.total().covered(), v.total().eligible()));
+            }
+            out.add(new TrendPoint(m, d, byCat, total));
+        }
+        return out;
+    }
+
+    /** A report and its trend from one snapshot (dashboard, PDF). */
+    public record Overview(Report report, List<TrendPoint> trend) {
+    }
+
+    public Overview overview(LocalDate on, int months) {
+        return overview(roster.snapshot(officeRegion(), on), on, months);
+    }
+
+    /** The same over a snapshot of the office's region already read (exports share one read). */
+    public Overview overview(RosterService.Snapshot s, LocalDate on, int months) {
+        return new Overview(build(officeRegion(), s, on), trend(s, on, months));
+    }
+
+    /** One read of the office's region (all history; the date only labels it). */
+    public RosterService.Snapshot snapshot(LocalDate on) {
+        return roster.snapshot(officeRegion(), on);
+    }
+
+    /** The JSON shape of {@code report coverage --json} (keys are a contract). */
+    public static Map<String, Object> toJson(Report r, List<TrendPoint> trend) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("on", r.on().toString());
+        Map<String, Object> region = new LinkedHashMap<>();
+        region.put("code", r.region().code());
+        region.put("name", r.region().name());
+        out.put("region", region);
+        List<Object> cats = new ArrayList<>();
+        for (Category c : Category.values()) {
+            CoverageCount k = r.region().of(c);
+            Map<String, Object> m = countJson(k);
+            m.put("category", c.key());
+            m.put("label", c.labelId());
+            m.put("target_percent", r.target(c).map(Target::percent).orElse(null));
+            m.put("meets_target", r.meetsTarget(c, k));
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("category", m.remove("category"));
+            ordered.put("label", m.remove("label"));
+            ordered.putAll(m);
+            cats.add(ordered);
+        }
+        out.put("categories", cats);
+        Map<String, Object> total = countJson(r.region().total());
+        total.put("target_percent", r.target(null).map(Target::percent).orElse(null));
+        total.put("meets_target", r.meetsTarget(null, r.region().total()));
+        out.put("total", total);
+        out.put("villages_summary", villageSummary(r.region()));
+        if (r.districts().size() > 1) out.put("districts", areas(r.districts()));
+        out.put("kecamatan", areas(r.kecamatan()));
+        out.put("villages", areas(r.villages()));
+        if (trend != null) {
+            List<Object> t = new ArrayList<>();
+            for (TrendPoint p : trend) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("month", p.month().toString());
+                m.put("on", p.on().toString());
+                m.putAll(countJson(p.total()));
+                t.add(m);
+            }
+            out.put("trend", t);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> countJson(CoverageCount k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("covered", k.covered());
+        m.put("eligible", k.eligible());
+        m.put("percent", k.percent());
+        return m;
+    }
+
+    private static Map<String, Object> villageSummary(Area a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("villages", a.villages());
+        m.put("registered_none", a.registeredNone());
+        m.put("registered_some", a.registeredSome());
+        m.put("fully_covered", a.fullyCovered());
+        return m;
+    }
+
+    private static List<Object> areas(List<Area> areas) {
+        List<Object> out = new ArrayList<>();
+        for (Area a : areas) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", a.code());
+            m.put("name", a.name());
+            m.putAll(countJson(a.total()));
+            Map<String, Object> byCat = new LinkedHashMap<>();
+            for (Category c : Category.values()) {
+                CoverageCount k = a.of(c);
+                if (k.eligible() > 0) byCat.put(c.key(), countJson(k));
+            }
+            m.put("by_category", byCat);
+            if (a.level() == RegionLevel.VILLAGE) {
+                m.put("status", a.fullyCovered() == 1 ? "fully_covered"
+                        : a.registeredNone() == 1 ? "registered_none" : "registered_some");
+            } else {
+                m.putAll(villageSummary(a));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}

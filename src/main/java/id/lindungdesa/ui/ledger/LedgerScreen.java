@@ -1,0 +1,251 @@
+package id.lindungdesa.ui.ledger;
+
+import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.i18n.Formats;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.LedgerService;
+import id.lindungdesa.service.Services;
+import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.ui.shell.Screen;
+import id.lindungdesa.ui.shell.ScreenContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Contribution ledger: billed vs paid per month and funding source, the clerk's payments, arrears, and the
+ * enrolments that lapse past the configured number of months (applied only after the clerk confirms).
+ */
+public final class LedgerScreen implements Screen {
+    private final ScreenContext ctx;
+    private final Services services;
+    private final VBox root = new VBox(8);
+    private final TextField year = new TextField();
+    private final ComboBox<FundingSource> source = new ComboBox<>();
+    private final TableView<LedgerService.Month> months = new TableView<>();
+    private final TextField payMonth = new TextField();
+    private final ComboBox<FundingSource> paySource = new ComboBox<>();
+    private final TextField payScope = new TextField();
+    private final TextField payAmount = new TextField();
+    private final Spinner<Integer> threshold = new Spinner<>(1, 24, LedgerService.DEFAULT_LAPSE_MONTHS);
+    private final TableView<LedgerService.LapseCandidate> candidates = new TableView<>();
+    private final Label message = new Label();
+
+    public LedgerScreen(ScreenContext ctx) {
+        this.ctx = ctx;
+        this.services = ctx.services();
+        build();
+    }
+
+    private static StringConverter<FundingSource> sources(String none) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(FundingSource f) {
+                return f == null ? none : f.label(Messages.current().indonesian());
+            }
+
+            @Override
+            public FundingSource fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
+        return c;
+    }
+
+    private void build() {
+        months.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (months.getPlaceholder() == null) months.setPlaceholder(new Label(Messages.tr("report.empty")));
+        candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (candidates.getPlaceholder() == null) candidates.setPlaceholder(new Label(Messages.tr("report.empty")));
+        Label title = new Label(Messages.tr("screen.ledger"));
+        title.getStyleClass().add("h1");
+        LocalDate today = LocalDate.now(services.clock());
+        year.setId("ledgerYear");
+        year.setText(Integer.toString(today.getYear()));
+        year.setPrefColumnCount(5);
+        source.setId("ledgerSource");
+        source.getItems().add(null);
+        source.getItems().addAll(FundingSource.values());
+        source.setConverter(sources(Messages.tr("budget.allSources")));
+        Button show = new Button(Messages.tr("ledger.show"));
+        show.setId("ledgerShow");
+        show.setOnAction(e -> load());
+        HBox top = new HBox(8, new Label(Messages.tr("budget.year")), year, source, show);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        months.setId("ledgerMonths");
+        months.getColumns().add(col(Messages.tr("report.col.month"), (LedgerService.Month m) -> m.month().toString()));
+        months.getColumns().add(col(Messages.tr("report.col.source"),
+                (LedgerService.Month m) -> m.fundingSource().label(Messages.current().indonesian())));
+        months.getColumns().add(col(Messages.tr("ledger.insured"), (LedgerService.Month m) -> Integer.toString(m.insured())));
+        months.getColumns().add(col(Messages.tr("ledger.billed"), (LedgerService.Month m) -> Formats.rupiah(m.billed())));
+        months.getColumns().add(col(Messages.tr("ledger.paid"), (LedgerService.Month m) -> Formats.rupiah(m.paid())));
+        months.getColumns().add(col(Messages.tr("ledger.arrears"), (LedgerService.Month m) -> Formats.rupiah(m.arrears())));
+        months.getColumns().add(col(Messages.tr("ledger.cumulative"),
+                (LedgerService.Month m) -> Formats.rupiah(m.cumulativeArrears())));
+        VBox.setVgrow(months, Priority.ALWAYS);
+
+        payMonth.setId("payMonth");
+        payMonth.setText(YearMonth.from(today).minusMonths(1).toString());
+        payMonth.setPrefColumnCount(7);
+        paySource.setId("paySource");
+        paySource.getItems().addAll(FundingSource.values());
+        paySource.setValue(FundingSource.APBD);
+        paySource.setConverter(sources("—"));
+        payScope.setId("payScope");
+        payScope.setPromptText(Messages.tr("ledger.scopePrompt"));
+        payAmount.setId("payAmount");
+        payAmount.setPromptText(Messages.tr("ledger.amountPrompt"));
+        Button pay = new Button(Messages.tr("ledger.record"));
+        pay.setId("paySave");
+        pay.setOnAction(e -> pay());
+        HBox payForm = new HBox(8, new Label(Messages.tr("ledger.payment")), payMonth, paySource, payScope, payAmount,
+                pay);
+        payForm.setAlignment(Pos.CENTER_LEFT);
+
+        threshold.setId("lapseThreshold");
+        threshold.setPrefWidth(80);
+        Button saveThreshold = new Button(Messages.tr("action.save"));
+        saveThreshold.setOnAction(e -> {
+            int n = threshold.getValue();
+            ctx.tasks().execute(BackgroundTask.of("threshold", p -> {
+                services.ledger().setLapseThreshold(n);
+                return n;
+            }).onSuccess(x -> loadCandidates()).onFailure(err -> message.setText(err.getMessage())));
+        });
+        Button apply = new Button(Messages.tr("ledger.apply"));
+        apply.setId("applyLapses");
+        apply.setOnAction(e -> confirmLapses());
+        HBox lapseBar = new HBox(8, new Label(Messages.tr("ledger.threshold")), threshold, saveThreshold, apply);
+        lapseBar.setAlignment(Pos.CENTER_LEFT);
+        candidates.setId("lapseCandidates");
+        candidates.setPrefHeight(200);
+        candidates.getColumns().add(col(Messages.tr("report.col.name"), (LedgerService.LapseCandidate c) -> c.fullName()));
+        candidates.getColumns().add(col("NIK", (LedgerService.LapseCandidate c) -> c.nik()));
+        candidates.getColumns().add(col(Messages.tr("report.col.village"), (LedgerService.LapseCandidate c) -> c.villageName()));
+        candidates.getColumns().add(col(Messages.tr("report.col.source"),
+                (LedgerService.LapseCandidate c) -> c.fundingSource().label(Messages.current().indonesian())));
+        candidates.getColumns().add(col(Messages.tr("ledger.monthsUnpaid"),
+                (LedgerService.LapseCandidate c) -> Integer.toString(c.monthsUnpaid())));
+        candidates.getColumns().add(col(Messages.tr("ledger.arrears"),
+                (LedgerService.LapseCandidate c) -> Formats.rupiah(c.arrears())));
+        candidates.getColumns().add(col(Messages.tr("ledger.lapseDate"),
+                (LedgerService.LapseCandidate c) -> Formats.date(c.lapseDate())));
+        message.setId("ledgerMessage");
+        message.setWrapText(true);
+        Label lapses = new Label(Messages.tr("ledger.candidates"));
+        lapses.getStyleClass().add("h2");
+        root.getChildren().addAll(title, top, months, payForm, message, lapses, lapseBar, candidates);
+        root.setPadding(new Insets(10));
+    }
+
+    private void load() {
+        int y;
+        try {
+            y = Integer.parseInt(year.getText().strip());
+        } catch (NumberFormatException e) {
+            message.setText(Messages.tr("target.error.year"));
+            return;
+        }
+        FundingSource src = source.getValue();
+        ctx.tasks().execute(BackgroundTask.<List<LedgerService.Month>>of("ledger",
+                        p -> services.ledger().ledger(y, src))
+                .onSuccess(rows -> months.getItems().setAll(rows))
+                .onFailure(e -> message.setText(e.getMessage())));
+    }
+
+    private void loadCandidates() {
+        ctx.tasks().execute(BackgroundTask.of("lapses", p -> new Object[] {services.ledger().lapseThreshold(),
+                        services.ledger().lapseCandidates()})
+                .onSuccess(r -> {
+                    threshold.getValueFactory().setValue((Integer) r[0]);
+                    @SuppressWarnings("unchecked")
+                    List<LedgerService.LapseCandidate> list = (List<LedgerService.LapseCandidate>) r[1];
+                    candidates.getItems().setAll(list);
+                }));
+    }
+
+    private void pay() {
+        message.setText("");
+        YearMonth m;
+        long amount;
+        try {
+            m = YearMonth.parse(payMonth.getText().strip());
+            amount = Long.parseLong(payAmount.getText().strip().replace(".", "").replace(",", ""));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            message.setText(Messages.tr("ledger.error.input"));
+            return;
+        }
+        String scope = payScope.getText().isBlank() ? services.coverage().officeRegion() : payScope.getText().strip();
+        FundingSource src = paySource.getValue();
+        ctx.tasks().execute(BackgroundTask.of("pay", p -> services.ledger().recordPayment(m, src, scope, amount,
+                        LocalDate.now(services.clock()), null))
+                .onSuccess(p -> {
+                    message.setText(Messages.tr("ledger.recorded", p.month().toString(), Formats.rupiah(p.amountPaid())));
+                    load();
+                    loadCandidates();
+                })
+                .onFailure(e -> message.setText(e.getMessage())));
+    }
+
+    private void confirmLapses() {
+        List<java.util.UUID> ids = candidates.getItems().stream().map(LedgerService.LapseCandidate::enrolmentId)
+                .toList();
+        if (ids.isEmpty()) return;
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.tr("ledger.confirm", ids.size()),
+                ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText(null);
+        if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
+        ctx.tasks().execute(BackgroundTask.of("apply", p -> services.ledger().applyLapses(ids))
+                .onSuccess(n -> {
+                    message.setText(Messages.tr("ledger.applied", n));
+                    loadCandidates();
+                })
+                .onFailure(e -> message.setText(e.getMessage())));
+    }
+
+    @Override
+    public String id() {
+        return "ledger";
+    }
+
+    @Override
+    public String title() {
+        return Messages.tr("screen.ledger");
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        if (payScope.getText().isBlank()) payScope.setText(services.coverage().officeRegion());
+        load();
+        loadCandidates();
+    }
+}
