@@ -30,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final StatsService stats;
     private final DemoService demo;
     private final TargetService targets;
+    private final id.lindungdesa.imports.ImportService imports;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -48,6 +49,8 @@ public final class Services implements AutoCloseable {
         this.stats = new StatsService(db, regionRepo, roster);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
+        this.imports = new id.lindungdesa.imports.ImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
+                rateRepo, office, clock, audit);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
     }
@@ -81,6 +84,9 @@ public final class Services implements AutoCloseable {
     public DemoService demo() { return demo; }
 
     public TargetService targets() { return targets; }
+
+    /** Roster import from spreadsheets (issue 4). */
+    public id.lindungdesa.imports.ImportService imports() { return imports; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 
