@@ -73,11 +73,11 @@ public final class Values {
 
     /** A yes/no cell (separate programme columns): empty when neither. */
     public static Optional<Boolean> yes(String s) {
+        if (s != null && (s.strip().equals("\u2713") || s.strip().equals("\u2714"))) return Optional.of(true);
         return switch (key(s)) {
             case "ya", "y", "yes", "v", "x", "1", "ada", "true", "benar", "iya", "ikut", "aktif" -> Optional.of(true);
             case "tidak", "t", "n", "no", "0", "false", "tdk", "-", "" -> Optional.of(false);
-            default -> s != null && s.strip().equals("\u2713") || s != null && s.strip().equals("\u2714")
-                    ? Optional.of(true) : Optional.empty();
+            default -> Optional.empty();
         };
     }
 
