@@ -47,24 +47,35 @@ final class ImportBench implements Callable<Integer> {
                 s.office().init(OfficeLevel.DISTRICT, "36.04", "DPMD Kabupaten Contoh", "Bench");
                 s.regions().addSynthetic(regions, "bench");
 
+                out.printf("load average before: %.1f on %d cores%n",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors());
                 t = System.nanoTime();
+                double c = cpu();
                 DryRun run = s.imports().dryRun(xlsx, null, Progress.NONE);
                 double dry = secs(t);
-                out.printf("dry run (read + classify): %.2f s = %,.0f rows/s (%d new, %d refused)%n", dry,
-                        rows / dry, run.count(RowClass.NEW), run.count(RowClass.REFUSED));
+                double dryCpu = cpu() - c;
+                out.printf("dry run (read + classify): %.2f s = %,.0f rows/s; CPU %.2f s = %,.0f rows per CPU-s"
+                        + " (%d new, %d refused)%n", dry, rows / dry, dryCpu, rows / dryCpu, run.count(RowClass.NEW),
+                        run.count(RowClass.REFUSED));
 
                 t = System.nanoTime();
+                c = cpu();
                 Receipt r = s.imports().apply(run, Progress.NONE);
                 double apply = secs(t);
-                out.printf("apply (one transaction, %,d people, %,d posts, %,d enrolments, audited): %.2f s = %,.0f rows/s%n",
-                        r.peopleAdded(), r.postsAdded(), r.enrolmentsAdded(), apply, rows / apply);
+                double applyCpu = cpu() - c;
+                out.printf("apply (one transaction + CHECKPOINT SYNC; %,d people, %,d posts, %,d enrolments, trail):"
+                        + " %.2f s = %,.0f rows/s; CPU %.2f s = %,.0f rows per CPU-s%n", r.peopleAdded(),
+                        r.postsAdded(), r.enrolmentsAdded(), apply, rows / apply, applyCpu, rows / applyCpu);
                 out.printf("dry run + apply: %,.0f rows/s%n", rows / (dry + apply));
 
                 t = System.nanoTime();
+                c = cpu();
                 DryRun again = s.imports().dryRun(xlsx, null, Progress.NONE);
                 double re = secs(t);
-                out.printf("re-import dry run against %,d stored rows: %.2f s = %,.0f rows/s (%d unchanged)%n",
-                        rows, re, rows / re, again.count(RowClass.UNCHANGED));
+                double reCpu = cpu() - c;
+                out.printf("re-import dry run against %,d stored rows: %.2f s = %,.0f rows/s; CPU %.2f s"
+                        + " (%d unchanged)%n", rows, re, rows / re, reCpu, again.count(RowClass.UNCHANGED));
             }
             out.flush();
             return 0;
@@ -77,5 +88,11 @@ final class ImportBench implements Callable<Integer> {
 
     private static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** CPU seconds used by this process so far (all threads, H2's included): a figure that a busy machine bends less. */
+    private static double cpu() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 }

@@ -5,9 +5,7 @@ import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.EnrolmentStatus;
 import id.lindungdesa.domain.Person;
 import id.lindungdesa.domain.Post;
-import id.lindungdesa.persistence.EnrolmentRepository;
-import id.lindungdesa.persistence.PersonRepository;
-import id.lindungdesa.persistence.PostRepository;
+import id.lindungdesa.persistence.ImportRunRepository;
 import id.lindungdesa.persistence.Tx;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,20 +21,19 @@ final class DbState {
     final Map<UUID, List<Enrolment>> enrolmentsByPerson = new HashMap<>();
     final Map<UUID, EnrolmentState> stateToday = new HashMap<>();
 
-    static DbState load(Tx tx, PersonRepository people, PostRepository posts, EnrolmentRepository enrolments,
-                        LocalDate today) {
+    static DbState load(Tx tx, ImportRunRepository repo, LocalDate today) {
         DbState s = new DbState();
-        for (Person p : people.listWithin(tx, "")) {
+        for (Person p : repo.allPeople(tx)) {
             s.peopleByNik.computeIfAbsent(p.nik(), k -> new ArrayList<>(1)).add(p);
         }
-        for (Post p : posts.listWithin(tx, "")) {
-            if (p.endDate() == null) s.currentPostsByPerson.computeIfAbsent(p.personId(), k -> new ArrayList<>(2)).add(p);
+        for (Post p : repo.currentPosts(tx)) {
+            s.currentPostsByPerson.computeIfAbsent(p.personId(), k -> new ArrayList<>(2)).add(p);
         }
-        for (Enrolment e : enrolments.listWithin(tx, "")) {
+        for (Enrolment e : repo.allEnrolments(tx)) {
             s.enrolmentsByPerson.computeIfAbsent(e.personId(), k -> new ArrayList<>(1)).add(e);
         }
         // Histories come ordered by effective date: the last one effective by today is the state today.
-        for (EnrolmentStatus st : enrolments.historiesWithin(tx, "")) {
+        for (EnrolmentStatus st : repo.allStatuses(tx)) {
             if (!st.effectiveDate().isAfter(today)) s.stateToday.put(st.enrolmentId(), st.state());
             else s.stateToday.putIfAbsent(st.enrolmentId(), null);
         }

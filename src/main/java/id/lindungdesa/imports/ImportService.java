@@ -152,7 +152,7 @@ public final class ImportService {
                 progress.update(i, data.size() * 2L, null);
             }
         }
-        DbState state = db.read(tx -> DbState.load(tx, people, posts, enrolments, today));
+        DbState state = db.read(tx -> DbState.load(tx, runs, today));
         Classifier c = new Classifier(state, today, ctx.defaultWage(today), audit.actor(), OffsetDateTime.now(clock));
         List<RowResult> results = new ArrayList<>(parsed.size());
         for (ParsedRow p : parsed) {
@@ -214,7 +214,7 @@ public final class ImportService {
         UUID[] runIdOut = new UUID[1];
         Classifier.Plan plan = db.write(tx -> {
             progress.update(0, 5, null);
-            DbState state = DbState.load(tx, people, posts, enrolments, today);
+            DbState state = DbState.load(tx, runs, today);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Classifier c = new Classifier(state, today, ctx.defaultWage(today), audit.actor(), now);
             RowParser columns = new RowParser(run.mapping(), run.headers(),

@@ -1,7 +1,16 @@
 package id.lindungdesa.persistence;
 
+import static id.lindungdesa.persistence.jooq.Tables.ENROLMENT;
+import static id.lindungdesa.persistence.jooq.Tables.ENROLMENT_STATUS;
 import static id.lindungdesa.persistence.jooq.Tables.IMPORT_ROW;
 import static id.lindungdesa.persistence.jooq.Tables.IMPORT_RUN;
+import static id.lindungdesa.persistence.jooq.Tables.PERSON;
+import static id.lindungdesa.persistence.jooq.Tables.POST;
+
+import id.lindungdesa.domain.Enrolment;
+import id.lindungdesa.domain.EnrolmentStatus;
+import id.lindungdesa.domain.Person;
+import id.lindungdesa.domain.Post;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -55,5 +64,29 @@ public final class ImportRunRepository {
         return tx.dsl().selectFrom(IMPORT_ROW).where(IMPORT_ROW.RUN_ID.eq(runId)).orderBy(IMPORT_ROW.ROW_NO)
                 .fetch(r -> new Row(r.getRowNo(), r.getResult(), r.getPersonId(), r.getPostId(), r.getVillageCode(),
                         r.getChanges()));
+    }
+
+    // ------------------------------------------------------------------ what an import compares against
+
+    /** Every person not tombstoned (an import matches NIKs across the whole database). */
+    public List<Person> allPeople(Tx tx) {
+        return tx.dsl().selectFrom(PERSON).where(PERSON.DELETED_AT.isNull()).fetch(PersonRepository::map);
+    }
+
+    /** Every post not tombstoned and not ended. */
+    public List<Post> currentPosts(Tx tx) {
+        return tx.dsl().selectFrom(POST).where(POST.DELETED_AT.isNull().and(POST.END_DATE.isNull()))
+                .fetch(PostRepository::map);
+    }
+
+    public List<Enrolment> allEnrolments(Tx tx) {
+        return tx.dsl().selectFrom(ENROLMENT).where(ENROLMENT.DELETED_AT.isNull()).fetch(EnrolmentRepository::map);
+    }
+
+    /** All status steps, in order of effective date then recording time. */
+    public List<EnrolmentStatus> allStatuses(Tx tx) {
+        return tx.dsl().selectFrom(ENROLMENT_STATUS)
+                .orderBy(ENROLMENT_STATUS.EFFECTIVE_DATE, ENROLMENT_STATUS.RECORDED_AT)
+                .fetch(EnrolmentRepository::mapStatus);
     }
 }
