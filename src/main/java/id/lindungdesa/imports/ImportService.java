@@ -223,17 +223,17 @@ public final class ImportService {
             Classifier.Plan pl = c.plan();
             progress.checkCancelled();
             progress.update(1, 5, null);
-            people.insertAll(tx, pl.newPeople, now);
+            for (var chunk : chunks(pl.newPeople)) people.insertAll(tx, chunk, now);
             for (Person[] u : pl.personUpdates) people.update(tx, u[1], now);
             progress.checkCancelled();
             progress.update(2, 5, null);
-            posts.insertAll(tx, pl.newPosts, now);
+            for (var chunk : chunks(pl.newPosts)) posts.insertAll(tx, chunk, now);
             for (Post[] u : pl.postUpdates) posts.update(tx, u[1], now);
             progress.checkCancelled();
             progress.update(3, 5, null);
-            enrolments.insertAll(tx, pl.newEnrolments, now);
+            for (var chunk : chunks(pl.newEnrolments)) enrolments.insertAll(tx, chunk, now);
             for (Enrolment[] u : pl.enrolmentUpdates) enrolments.update(tx, u[1], now);
-            enrolments.addStatuses(tx, pl.newStatuses);
+            for (var chunk : chunks(pl.newStatuses)) enrolments.addStatuses(tx, chunk);
             for (UUID id : pl.statusOnly) enrolments.touch(tx, id, now);
             progress.checkCancelled();
             progress.update(4, 5, null);
@@ -259,7 +259,7 @@ public final class ImportService {
                 runs.insert(tx, new ImportRunRepository.Run(runId, file, sha, run.sheet().sheetName(), now,
                         audit.actor(), counts[RowClass.NEW.ordinal()], counts[RowClass.CHANGED.ordinal()],
                         counts[RowClass.UNCHANGED.ordinal()], counts[RowClass.REFUSED.ordinal()], rowsSha));
-                runs.insertRows(tx, runId, logged);
+                for (var chunk : chunks(logged)) runs.insertRows(tx, runId, chunk);
                 audit.record(tx, "IMPORT", "import_run", runId, null, null,
                         "Impor daftar " + file + ": " + counts[RowClass.NEW.ordinal()] + " baru, "
                                 + counts[RowClass.CHANGED.ordinal()] + " berubah, "
@@ -289,6 +289,13 @@ public final class ImportService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Batches of 1,000: H2 and jOOQ insert fastest in batches of about this size. */
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        return out;
+    }
 
     private record Context(List<Region> regions, List<WageBaseDefault> wageBases) {
         Function<Position, Optional<Long>> defaultWage(LocalDate on) {

@@ -84,7 +84,7 @@ class ImportCliAndScaleTest {
     }
 
     @Test
-    void twentyThousandRowsDryRunApplyAndReimport() throws Exception {
+    void twentyThousandRowsDryRunAndApply() throws Exception {
         var regions = SampleRoster.regions("36.04", 10, 30);
         Path file = dir.resolve("besar.xlsx");
         SampleRoster.writeXlsx(file, regions, 20_000, 7);
@@ -97,11 +97,9 @@ class ImportCliAndScaleTest {
             assertThat(run.count(RowClass.NEW)).isEqualTo(20_000);
             Receipt receipt = s.imports().apply(run, Progress.NONE);
             assertThat(receipt.peopleAdded()).isEqualTo(20_000);
+            assertThat(receipt.postsAdded()).isEqualTo(20_000);
             assertThat(receipt.enrolmentsAdded()).isEqualTo(15_000);
-
-            DryRun again = s.imports().dryRun(file, null, Progress.NONE);
-            assertThat(again.count(RowClass.UNCHANGED)).isEqualTo(20_000);
-            assertThat(s.audit().verify()).isEmpty();
+            // (Re-importing unchanged is asserted on the small files; `bench import` times it at this size.)
         }
     }
 }
