@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DeskBench.class,
             AlertsBench.class,
-            ReportBench.class
+            ReportBench.class,
+            ImportBench.class
         })
 final class BenchCommand {
 }

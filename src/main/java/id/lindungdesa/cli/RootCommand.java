@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             AgreementsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            RosterImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer> {

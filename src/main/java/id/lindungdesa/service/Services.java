@@ -36,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final CoverageService coverage;
     private final BudgetService budget;
     private final LedgerService ledger;
+    private final id.lindungdesa.imports.ImportService imports;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -65,6 +66,8 @@ public final class Services implements AutoCloseable {
         this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
                 coverage, office, clock, audit);
         demo.addExtension(LedgerDemo::addPayments);
+        this.imports = new id.lindungdesa.imports.ImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
+                rateRepo, office, clock, audit);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
     }
@@ -109,6 +112,8 @@ public final class Services implements AutoCloseable {
     public BudgetService budget() { return budget; }
 
     public LedgerService ledger() { return ledger; }
+    /** Roster import from spreadsheets (issue 4). */
+    public id.lindungdesa.imports.ImportService imports() { return imports; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 

@@ -19,6 +19,7 @@ public final class Screens {
         f.add(id.lindungdesa.ui.dashboard.DashboardScreen::new);
         f.add(id.lindungdesa.ui.budget.BudgetScreen::new);
         f.add(id.lindungdesa.ui.ledger.LedgerScreen::new);
+        f.add(id.lindungdesa.ui.imports.ImportScreen::new);
         return f;
     }
 }

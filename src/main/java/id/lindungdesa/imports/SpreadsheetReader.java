@@ -1,0 +1,168 @@
+package id.lindungdesa.imports;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * Reads {@code .xlsx} (fastexcel-reader, streaming) and {@code .csv} (FastCSV) into {@link SheetData}.
+ * A CSV is UTF-8 when its bytes are valid UTF-8 (a BOM is skipped), otherwise Windows-1252; its separator is the
+ * one of {@code ; , TAB} that occurs most in the first lines.
+ */
+public final class SpreadsheetReader {
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private SpreadsheetReader() {}
+
+    public static boolean isCsv(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".txt");
+    }
+
+    /** Reads a sheet: {@code sheetName} null or blank means the first sheet. */
+    public static SheetData read(Path file, String sheetName) {
+        if (!Files.isRegularFile(file)) throw new ImportFileException("import.error.missing", file);
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (isCsv(file)) return readCsv(file);
+        if (n.endsWith(".xls")) throw new ImportFileException("import.error.xls", file.getFileName());
+        return readXlsx(file, sheetName);
+    }
+
+    // ------------------------------------------------------------------ XLSX
+
+    private static SheetData readXlsx(Path file, String sheetName) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            if (!ReadableWorkbook.isOOXMLZipHeader(head)) {
+                if (ReadableWorkbook.isOLE2Header(head)) {
+                    throw new ImportFileException("import.error.xls", file.getFileName());
+                }
+                throw new ImportFileException("import.error.notSpreadsheet", file.getFileName());
+            }
+        } catch (IOException e) {
+            throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
+        }
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+            List<Sheet> sheets = wb.getSheets().toList();
+            List<String> names = sheets.stream().map(Sheet::getName).toList();
+            Sheet sheet;
+            if (sheetName == null || sheetName.isBlank()) {
+                sheet = wb.getFirstSheet();
+            } else {
+                sheet = wb.findSheet(sheetName).orElseThrow(
+                        () -> new ImportFileException("import.error.sheet", sheetName, String.join(", ", names)));
+            }
+            List<SheetData.Row> rows = new ArrayList<>();
+            try (var stream = sheet.openStream()) {
+                stream.forEach(r -> {
+                    List<RawCell> cells = new ArrayList<>(r.getCellCount());
+                    for (int i = 0; i < r.getCellCount(); i++) cells.add(cell(r.getCell(i)));
+                    rows.add(new SheetData.Row(r.getRowNum(), cells));
+                });
+            }
+            return new SheetData(file.getFileName().toString(), sheet.getName(), names, rows, null, null);
+        } catch (ImportFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
+        }
+    }
+
+    private static RawCell cell(Cell c) {
+        if (c == null) return RawCell.EMPTY;
+        CellType t = c.getType();
+        return switch (t) {
+            case NUMBER -> new RawCell(c.getRawValue(), true);
+            case STRING -> RawCell.text(c.asString());
+            case BOOLEAN -> RawCell.text(String.valueOf(c.asBoolean()));
+            case FORMULA -> {
+                String raw = c.getRawValue();
+                // A cached formula result: numeric when it looks like a number.
+                yield raw != null && raw.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?") ? new RawCell(raw, true)
+                        : RawCell.text(raw);
+            }
+            case EMPTY, ERROR -> RawCell.EMPTY;
+        };
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private static SheetData readCsv(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
+        }
+        int offset = 0;
+        Charset cs;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            cs = StandardCharsets.UTF_8;
+            offset = 3;
+        } else {
+            cs = validUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        }
+        String text = new String(bytes, offset, bytes.length - offset, cs);
+        char sep = separator(text);
+        List<SheetData.Row> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(sep).allowExtraFields(true)
+                .allowMissingFields(true).skipEmptyLines(false).ofCsvRecord(text)) {
+            for (CsvRecord r : reader) {
+                List<RawCell> cells = new ArrayList<>(r.getFieldCount());
+                for (String f : r.getFields()) cells.add(RawCell.text(f));
+                rows.add(new SheetData.Row((int) r.getStartingLineNumber(), cells));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
+        }
+        String name = file.getFileName().toString();
+        return new SheetData(name, name, List.of(name), rows, cs == WINDOWS_1252 ? "Windows-1252" : "UTF-8", sep);
+    }
+
+    static boolean validUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The separator that occurs most (outside quotes) in the first 20 lines: ';', ',' or TAB. */
+    static char separator(String text) {
+        int semi = 0;
+        int comma = 0;
+        int tab = 0;
+        int lines = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length() && lines < 20; i++) {
+            char c = text.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (!quoted) {
+                if (c == ';') semi++;
+                else if (c == ',') comma++;
+                else if (c == '\t') tab++;
+                else if (c == '\n') lines++;
+            }
+        }
+        if (semi >= comma && semi >= tab && semi > 0) return ';';
+        if (tab > comma) return '\t';
+        return ',';
+    }
+}
