@@ -30,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final StatsService stats;
     private final DemoService demo;
     private final TargetService targets;
+    private final id.lindungdesa.bundle.BundleServices bundles;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -50,6 +51,7 @@ public final class Services implements AutoCloseable {
         this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
+        this.bundles = new id.lindungdesa.bundle.BundleServices(this);
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
@@ -81,6 +83,9 @@ public final class Services implements AutoCloseable {
     public DemoService demo() { return demo; }
 
     public TargetService targets() { return targets; }
+
+    /** Signed bundles: keys, trust registry, export, import, receipts, province dashboard. */
+    public id.lindungdesa.bundle.BundleServices bundles() { return bundles; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 
