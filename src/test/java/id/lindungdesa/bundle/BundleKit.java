@@ -24,7 +24,7 @@ public final class BundleKit {
     /** A demo district (synthetic regions) with its key. */
     public static Services district(Path dir, String code, long seed) {
         Services s = TestDb.open(dir, "kab-" + code, TODAY);
-        s.demo().generate(null, code, seed, Progress.NONE);
+        s.demo().generate(null, code + ".01", seed, Progress.NONE);
         s.bundles().keys().init(PASS);
         return s;
     }
