@@ -25,7 +25,9 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
     public static final String SNAPSHOT_TYPE = "application/vnd.lindungdesa.district-snapshot+json";
 
     public Manifest {
-        counts = Map.copyOf(counts);
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String k : SnapshotWriter.SECTIONS) if (counts.containsKey(k)) ordered.put(k, counts.get(k));
+        counts = java.util.Collections.unmodifiableMap(ordered);
     }
 
     /** The issuing office. */
