@@ -75,7 +75,8 @@ CREATE TABLE bundle_import (
 );
 CREATE UNIQUE INDEX bundle_import_seq_idx ON bundle_import (issuer_code, kind, sequence_no);
 
--- Province-side copy of district data (keyed by issuing district + record id: ids are unique per district).
+-- Province-side copy of district data (keyed by record id + issuing district: ids are unique per district).
+-- The id comes first in each key so that batch look-ups (id IN (...)) use the index.
 CREATE TABLE prov_region (
     district_code       VARCHAR(13)   NOT NULL,
     code                VARCHAR(13)   NOT NULL,
@@ -87,8 +88,9 @@ CREATE TABLE prov_region (
     content_hash        VARCHAR(64)   NOT NULL,
     source_bundle_id    UUID          NOT NULL,
     last_seen_bundle_id UUID          NOT NULL,
-    PRIMARY KEY (district_code, code)
+    PRIMARY KEY (code, district_code)
 );
+CREATE INDEX prov_region_district_idx ON prov_region (district_code);
 
 CREATE TABLE prov_person (
     district_code       VARCHAR(13)   NOT NULL,
@@ -108,8 +110,9 @@ CREATE TABLE prov_person (
     content_hash        VARCHAR(64)   NOT NULL,
     source_bundle_id    UUID          NOT NULL,
     last_seen_bundle_id UUID          NOT NULL,
-    PRIMARY KEY (district_code, id)
+    PRIMARY KEY (id, district_code)
 );
+CREATE INDEX prov_person_district_idx ON prov_person (district_code);
 CREATE INDEX prov_person_nik_idx ON prov_person (nik);
 
 CREATE TABLE prov_post (
@@ -132,8 +135,9 @@ CREATE TABLE prov_post (
     content_hash        VARCHAR(64)   NOT NULL,
     source_bundle_id    UUID          NOT NULL,
     last_seen_bundle_id UUID          NOT NULL,
-    PRIMARY KEY (district_code, id)
+    PRIMARY KEY (id, district_code)
 );
+CREATE INDEX prov_post_district_idx ON prov_post (district_code);
 CREATE INDEX prov_post_village_idx ON prov_post (village_code);
 
 CREATE TABLE prov_enrolment (
@@ -153,8 +157,9 @@ CREATE TABLE prov_enrolment (
     content_hash        VARCHAR(64)   NOT NULL,
     source_bundle_id    UUID          NOT NULL,
     last_seen_bundle_id UUID          NOT NULL,
-    PRIMARY KEY (district_code, id)
+    PRIMARY KEY (id, district_code)
 );
+CREATE INDEX prov_enrolment_district_idx ON prov_enrolment (district_code);
 CREATE INDEX prov_enrolment_person_idx ON prov_enrolment (district_code, person_id);
 
 CREATE TABLE prov_enrolment_status (
@@ -167,6 +172,7 @@ CREATE TABLE prov_enrolment_status (
     recorded_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     recorded_by         VARCHAR(200)  NOT NULL,
     source_bundle_id    UUID          NOT NULL,
-    PRIMARY KEY (district_code, id)
+    PRIMARY KEY (id, district_code)
 );
-CREATE INDEX prov_enrolment_status_idx ON prov_enrolment_status (district_code, enrolment_id);
+CREATE INDEX prov_enrolment_status_idx ON prov_enrolment_status (enrolment_id);
+CREATE INDEX prov_enrolment_status_district_idx ON prov_enrolment_status (district_code);

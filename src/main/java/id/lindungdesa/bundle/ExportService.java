@@ -171,8 +171,9 @@ public final class ExportService {
         w.section("villages");
         for (Region r : rs) if (r.level() == RegionLevel.VILLAGE) w.region(r);
         long[] n = new long[1];
+        java.util.Set<UUID> people = repo.peopleWithin(tx, d);
         w.section("people");
-        repo.forEachPerson(tx, d, p -> {
+        repo.forEachPerson(tx, people, p -> {
             w.person(p);
             tick(progress, ++n[0]);
         });
@@ -182,12 +183,12 @@ public final class ExportService {
             tick(progress, ++n[0]);
         });
         w.section("enrolments");
-        repo.forEachEnrolment(tx, d, (e, h) -> {
+        repo.forEachEnrolment(tx, people, (e, h) -> {
             w.enrolment(e, h);
             tick(progress, ++n[0]);
         });
         w.section("tombstones");
-        repo.forEachRemoved(tx, d, r -> w.tombstone(new Tombstone(r.type(), r.id(), r.version(), r.deletedAt(),
+        repo.forEachRemoved(tx, d, people, r -> w.tombstone(new Tombstone(r.type(), r.id(), r.version(), r.deletedAt(),
                 r.reason())));
         return Map.copyOf(w.finish());
     }

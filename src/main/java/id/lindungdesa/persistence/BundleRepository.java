@@ -22,33 +22,38 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jooq.Condition;
+import java.util.HashSet;
+import java.util.Set;
 import org.jooq.Cursor;
 import org.jooq.Record;
-import org.jooq.SelectConditionStep;
-import org.jooq.Record1;
 
 /** Bundles sent and received, and streaming reads of a district's records for export. */
 public final class BundleRepository {
 
     // ------------------------------------------------------------------ export reads (cursors, ordered by id)
 
-    private static SelectConditionStep<Record1<UUID>> peopleWithin(Tx tx, String prefix) {
-        return tx.dsl().select(POST.PERSON_ID).from(POST).where(PostRepository.villageWithin(prefix));
-    }
-
-    private static Condition personWithin(Tx tx, String prefix) {
-        return PERSON.ID.in(peopleWithin(tx, prefix)).or(PostRepository.codeWithin(PERSON.HOME_VILLAGE_CODE, prefix));
+    /**
+     * Ids of the people of a district: holding (or having held) a post in it, or living in it. Read once per export
+     * (a district's people fit in memory easily; the records themselves are streamed).
+     */
+    public Set<UUID> peopleWithin(Tx tx, String prefix) {
+        Set<UUID> ids = new HashSet<>(tx.dsl().selectDistinct(POST.PERSON_ID).from(POST)
+                .where(PostRepository.villageWithin(prefix)).fetch(POST.PERSON_ID));
+        ids.addAll(tx.dsl().select(PERSON.ID).from(PERSON)
+                .where(PostRepository.codeWithin(PERSON.HOME_VILLAGE_CODE, prefix)).fetch(PERSON.ID));
+        return ids;
     }
 
     /** Kind of a removed record and its tombstone fields. */
     public record Removed(String type, UUID id, int version, OffsetDateTime deletedAt, String reason) {
     }
 
-    public void forEachPerson(Tx tx, String prefix, Consumer<Person> out) {
+    public void forEachPerson(Tx tx, Set<UUID> people, Consumer<Person> out) {
         try (Cursor<? extends Record> c = tx.dsl().selectFrom(PERSON)
-                .where(PERSON.DELETED_AT.isNull()).and(personWithin(tx, prefix)).orderBy(PERSON.ID).fetchLazy()) {
-            for (Record r : c) out.accept(PersonRepository.map(r));
+                .where(PERSON.DELETED_AT.isNull()).orderBy(PERSON.ID).fetchLazy()) {
+            for (Record r : c) {
+                if (people.contains(r.get(PERSON.ID))) out.accept(PersonRepository.map(r));
+            }
         }
     }
 
@@ -60,16 +65,12 @@ public final class BundleRepository {
         }
     }
 
-    /** Enrolments (not removed) of people within {@code prefix}, each with its status history in order. */
-    public void forEachEnrolment(Tx tx, String prefix, java.util.function.BiConsumer<Enrolment, List<EnrolmentStatus>> out) {
-        var people = tx.dsl().select(PERSON.ID).from(PERSON).where(personWithin(tx, prefix));
-        var ids = tx.dsl().select(ENROLMENT.ID).from(ENROLMENT)
-                .where(ENROLMENT.DELETED_AT.isNull()).and(ENROLMENT.PERSON_ID.in(people));
+    /** Enrolments (not removed) of {@code people}, each with its status history in order (a merge of two cursors). */
+    public void forEachEnrolment(Tx tx, Set<UUID> people,
+                                 java.util.function.BiConsumer<Enrolment, List<EnrolmentStatus>> out) {
         try (Cursor<? extends Record> ec = tx.dsl().selectFrom(ENROLMENT)
-                     .where(ENROLMENT.DELETED_AT.isNull()).and(ENROLMENT.PERSON_ID.in(people)).orderBy(ENROLMENT.ID)
-                     .fetchLazy();
+                     .where(ENROLMENT.DELETED_AT.isNull()).orderBy(ENROLMENT.ID).fetchLazy();
              Cursor<? extends Record> sc = tx.dsl().selectFrom(ENROLMENT_STATUS)
-                     .where(ENROLMENT_STATUS.ENROLMENT_ID.in(ids))
                      .orderBy(ENROLMENT_STATUS.ENROLMENT_ID, ENROLMENT_STATUS.EFFECTIVE_DATE,
                              ENROLMENT_STATUS.RECORDED_AT, ENROLMENT_STATUS.ID)
                      .fetchLazy()) {
@@ -84,27 +85,34 @@ public final class BundleRepository {
                     h.add(pending);
                     pending = sc.hasNext() ? EnrolmentRepository.mapStatus(sc.fetchNext()) : null;
                 }
-                out.accept(e, h);
+                if (people.contains(e.personId())) out.accept(e, h);
             }
         }
     }
 
-    /** Removed people, posts and enrolments within {@code prefix}. */
-    public void forEachRemoved(Tx tx, String prefix, Consumer<Removed> out) {
+    /** Removed people, posts and enrolments of a district. */
+    public void forEachRemoved(Tx tx, String prefix, Set<UUID> people, Consumer<Removed> out) {
         try (var c = tx.dsl().select(PERSON.ID, PERSON.VERSION, PERSON.DELETED_AT, PERSON.DELETED_REASON).from(PERSON)
-                .where(PERSON.DELETED_AT.isNotNull()).and(personWithin(tx, prefix)).orderBy(PERSON.ID).fetchLazy()) {
-            for (var r : c) out.accept(new Removed("person", r.value1(), r.value2(), r.value3(), r.value4()));
+                .where(PERSON.DELETED_AT.isNotNull()).orderBy(PERSON.ID).fetchLazy()) {
+            for (var r : c) {
+                if (people.contains(r.value1())) {
+                    out.accept(new Removed("person", r.value1(), r.value2(), r.value3(), r.value4()));
+                }
+            }
         }
         try (var c = tx.dsl().select(POST.ID, POST.VERSION, POST.DELETED_AT, POST.DELETED_REASON).from(POST)
                 .where(POST.DELETED_AT.isNotNull()).and(PostRepository.villageWithin(prefix)).orderBy(POST.ID)
                 .fetchLazy()) {
             for (var r : c) out.accept(new Removed("post", r.value1(), r.value2(), r.value3(), r.value4()));
         }
-        var people = tx.dsl().select(PERSON.ID).from(PERSON).where(personWithin(tx, prefix));
-        try (var c = tx.dsl().select(ENROLMENT.ID, ENROLMENT.VERSION, ENROLMENT.DELETED_AT, ENROLMENT.DELETED_REASON)
-                .from(ENROLMENT).where(ENROLMENT.DELETED_AT.isNotNull()).and(ENROLMENT.PERSON_ID.in(people))
+        try (var c = tx.dsl().select(ENROLMENT.ID, ENROLMENT.VERSION, ENROLMENT.DELETED_AT, ENROLMENT.DELETED_REASON,
+                        ENROLMENT.PERSON_ID).from(ENROLMENT).where(ENROLMENT.DELETED_AT.isNotNull())
                 .orderBy(ENROLMENT.ID).fetchLazy()) {
-            for (var r : c) out.accept(new Removed("enrolment", r.value1(), r.value2(), r.value3(), r.value4()));
+            for (var r : c) {
+                if (people.contains(r.value5())) {
+                    out.accept(new Removed("enrolment", r.value1(), r.value2(), r.value3(), r.value4()));
+                }
+            }
         }
     }
 

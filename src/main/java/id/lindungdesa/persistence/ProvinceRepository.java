@@ -94,8 +94,10 @@ public final class ProvinceRepository {
         if (keys.isEmpty()) return out;
         Field<?> ended = kind == Kind.POST ? PROV_POST.END_DATE : DSL.inline((Object) null);
         Field<?> gone = kind == Kind.REGION ? PROV_REGION.ACTIVE : deletedAt(kind);
-        for (var r : tx.dsl().select(key(kind), hash(kind), gone, ended).from(table(kind))
-                .where(district(kind).eq(districtCode)).and(key(kind).in(keys)).fetch()) {
+        // Look up by id only (the first column of the primary key), then keep this district's rows.
+        for (var r : tx.dsl().select(key(kind), hash(kind), gone, ended, district(kind)).from(table(kind))
+                .where(key(kind).in(keys)).fetch()) {
+            if (!districtCode.equals(r.value5())) continue;
             boolean isDeleted = kind == Kind.REGION ? !Boolean.TRUE.equals(r.value3()) : r.value3() != null;
             out.put(r.value1(), new Existing(r.value2(), isDeleted, r.value4() != null));
         }

@@ -13,6 +13,8 @@ public final class Screens {
     public static List<Function<ScreenContext, Screen>> factories() {
         List<Function<ScreenContext, Screen>> f = new ArrayList<>();
         f.add(id.lindungdesa.ui.roster.RosterScreen::new);
+        f.add(id.lindungdesa.ui.bundle.BundleScreen::new);
+        f.add(id.lindungdesa.ui.province.ProvinceDashboardScreen::new);
         return f;
     }
 }
