@@ -177,10 +177,10 @@ public final class BundleBench {
         Position.KASI_PEMERINTAHAN, Position.KEPALA_DUSUN, Position.BPD_ANGGOTA, Position.KETUA_RT,
         Position.KETUA_RW, Position.KADER_POSYANDU, Position.LINMAS_ANGGOTA};
 
-    /** Village code i (30 people per village, 10 villages per kecamatan). */
+    /** Village code of person i (30 people per village, 30 villages per kecamatan). */
     private static String village(String district, int i) {
         int v = i / 30;
-        return district + String.format(".%02d.2%03d", v / 10 + 1, v % 10 + 1);
+        return district + String.format(".%02d.2%03d", v / 30 + 1, v % 30 + 1);
     }
 
     static Person person(String district, long seed, int i) {
@@ -221,7 +221,7 @@ public final class BundleBench {
         for (int v = 0; v < villages; v++) {
             String code = village(district, v * 30);
             String kec = Region.parentOf(code);
-            if (v % 10 == 0) out.add(new Region(kec, "Kecamatan " + (v / 10 + 1), RegionLevel.SUBDISTRICT, null,
+            if (v % 30 == 0) out.add(new Region(kec, "Kecamatan " + (v / 30 + 1), RegionLevel.SUBDISTRICT, null,
                     district, true));
             out.add(new Region(code, "Desa " + (v + 1), RegionLevel.VILLAGE, VillageType.DESA, kec, true));
         }
