@@ -42,13 +42,26 @@ public final class SetupView {
         g.addRow(1, new Label(Messages.tr("setup.code")), code);
         g.addRow(2, new Label(Messages.tr("setup.name")), name);
         g.addRow(3, new Label(Messages.tr("setup.clerk")), clerk);
+        javafx.scene.control.PasswordField passphrase = new javafx.scene.control.PasswordField(); // signed bundles
+        passphrase.setId("setupPassphrase");
+        passphrase.setPromptText(Messages.tr("bundle.setup.passphraseHint"));
+        g.addRow(4, new Label(Messages.tr("bundle.setup.passphrase")), passphrase);
         Button save = new Button(Messages.tr("setup.save"));
         save.setId("setupSave");
         save.setDefaultButton(true);
         Button demo = new Button(Messages.tr("setup.demo"));
         demo.setId("setupDemo");
         save.setOnAction(e -> tasks.execute(BackgroundTask.of("office",
-                        p -> services.office().init(level.getValue(), code.getText().strip(), name.getText(), clerk.getText()))
+                        p -> {
+                            char[] pass = passphrase.getText().toCharArray();
+                            if (pass.length > 0 && pass.length < id.lindungdesa.bundle.Passphrases.MIN_LENGTH) {
+                                throw ValidationException.of("passphrase", "bundle.error.passphraseShort",
+                                        id.lindungdesa.bundle.Passphrases.MIN_LENGTH);
+                            }
+                            var o = services.office().init(level.getValue(), code.getText().strip(), name.getText(), clerk.getText());
+                            if (pass.length > 0 && services.bundles().keys().keys().isEmpty()) services.bundles().keys().init(pass);
+                            return o;
+                        })
                 .onSuccess(o -> done.run())
                 .onFailure(ex -> error.setText(ex instanceof ValidationException v ? v.getMessage() : String.valueOf(ex.getMessage())))));
         demo.setOnAction(e -> {
