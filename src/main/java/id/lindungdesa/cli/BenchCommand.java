@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             DeskBench.class,
             AlertsBench.class,
             ReportBench.class,
-            ImportBench.class
+            ImportBench.class,
+            BenchBundleCommand.class
         })
 final class BenchCommand {
 }

@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
             AlertsCommand.class,
             ReportCommand.class,
             RosterImportCommand.class,
+            KeysCommand.class,
+            TrustCommand.class,
+            BundleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer> {

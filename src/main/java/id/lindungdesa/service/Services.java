@@ -37,6 +37,7 @@ public final class Services implements AutoCloseable {
     private final BudgetService budget;
     private final LedgerService ledger;
     private final id.lindungdesa.imports.ImportService imports;
+    private final id.lindungdesa.bundle.BundleServices bundles;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -70,6 +71,7 @@ public final class Services implements AutoCloseable {
                 rateRepo, office, clock, audit);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
+        this.bundles = new id.lindungdesa.bundle.BundleServices(this);
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
@@ -114,6 +116,8 @@ public final class Services implements AutoCloseable {
     public LedgerService ledger() { return ledger; }
     /** Roster import from spreadsheets (issue 4). */
     public id.lindungdesa.imports.ImportService imports() { return imports; }
+    /** Signed bundles: keys, trust registry, export, import, receipts, province dashboard. */
+    public id.lindungdesa.bundle.BundleServices bundles() { return bundles; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 

@@ -73,6 +73,12 @@ public final class SetupView {
         Forms.row(g, 1, Messages.tr("setup.code"), code, err(errors, "code", "setupCodeError"));
         Forms.row(g, 2, Messages.tr("setup.name"), name, err(errors, "name", "setupNameError"));
         Forms.row(g, 3, Messages.tr("setup.clerk"), clerk, err(errors, "clerk", "setupClerkError"));
+        javafx.scene.control.PasswordField passphrase = new javafx.scene.control.PasswordField();
+        passphrase.setId("setupPassphrase");
+        passphrase.setPromptText(Messages.tr("bundle.setup.passphraseHint"));
+        passphrase.textProperty().bindBidirectional(vm.passphrase);
+        Forms.row(g, 4, Messages.tr("bundle.setup.passphrase"), passphrase,
+                err(errors, "passphrase", "setupPassphraseError"));
         Label clerkHint = new Label(Messages.tr("setup.clerkHint"));
         clerkHint.getStyleClass().add("hint");
         Label error = Forms.errorLabel("setupError");

@@ -25,6 +25,8 @@ public final class SetupViewModel extends FormModel {
     public final StringProperty code = new SimpleStringProperty("");
     public final StringProperty name = new SimpleStringProperty("");
     public final StringProperty clerk = new SimpleStringProperty("");
+    /** Optional: protects the office signing key made at set-up (signed bundles); empty = make it later. */
+    public final StringProperty passphrase = new SimpleStringProperty("");
     private final DoubleProperty demoProgress = new SimpleDoubleProperty(0);
     private final StringProperty demoStatus = new SimpleStringProperty("");
     private TaskHandle demoTask;
@@ -45,7 +47,20 @@ public final class SetupViewModel extends FormModel {
         String c = code.get() == null ? "" : code.get().strip();
         String n = name.get();
         String k = clerk.get();
-        tasks.execute(BackgroundTask.<Office>of(Messages.tr("setup.saving"), p -> services.office().init(l, c, n, k))
+        char[] pass = passphrase.get() == null ? new char[0] : passphrase.get().toCharArray();
+        if (pass.length > 0 && pass.length < id.lindungdesa.bundle.Passphrases.MIN_LENGTH) {
+            errors().put("passphrase", Messages.tr("bundle.error.passphraseShort",
+                    id.lindungdesa.bundle.Passphrases.MIN_LENGTH));
+            busyProperty().set(false);
+            return;
+        }
+        tasks.execute(BackgroundTask.<Office>of(Messages.tr("setup.saving"), p -> {
+                    Office o = services.office().init(l, c, n, k);
+                    if (pass.length > 0 && services.bundles().keys().keys().isEmpty()) {
+                        services.bundles().keys().init(pass);
+                    }
+                    return o;
+                })
                 .onSuccess(o -> {
                     busyProperty().set(false);
                     done.accept(o);

@@ -20,6 +20,8 @@ public final class Screens {
         f.add(id.lindungdesa.ui.budget.BudgetScreen::new);
         f.add(id.lindungdesa.ui.ledger.LedgerScreen::new);
         f.add(id.lindungdesa.ui.imports.ImportScreen::new);
+        f.add(id.lindungdesa.ui.bundle.BundleScreen::new);
+        f.add(id.lindungdesa.ui.province.ProvinceDashboardScreen::new);
         return f;
     }
 }

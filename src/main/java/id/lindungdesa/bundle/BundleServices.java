@@ -1,0 +1,45 @@
+package id.lindungdesa.bundle;
+
+import id.lindungdesa.persistence.BundleRepository;
+import id.lindungdesa.persistence.KeyRepository;
+import id.lindungdesa.persistence.ProvinceRepository;
+import id.lindungdesa.persistence.RegionRepository;
+import id.lindungdesa.service.Services;
+
+/** The signed-bundle feature's services, built once by {@link Services}. */
+public final class BundleServices {
+    private final KeyService keys;
+    private final TrustService trust;
+    private final ExportService export;
+    private final ImportService imports;
+    private final ReceiptService receipts;
+    private final ProvinceService province;
+
+    public BundleServices(Services s) {
+        KeyRepository keyRepo = new KeyRepository();
+        BundleRepository bundleRepo = new BundleRepository();
+        ProvinceRepository provRepo = new ProvinceRepository();
+        this.keys = new KeyService(s.database(), keyRepo, s.office(), s.clock(), s.audit());
+        this.trust = new TrustService(s.database(), keyRepo, s.office(), s.clock(), s.audit());
+        this.export = new ExportService(s.database(), bundleRepo, new RegionRepository(), s.office(), keys, s.clock(),
+                s.audit());
+        this.receipts = new ReceiptService(s.database(), bundleRepo, keyRepo, s.office(), keys, s.clock(), s.audit());
+        this.imports = new ImportService(s.database(), bundleRepo, keyRepo, provRepo, s.office(), keys, receipts,
+                s.clock(), s.audit());
+        this.province = new ProvinceService(s.database(), provRepo, bundleRepo, keyRepo, new RegionRepository(),
+                s.office(), s.targets(), s.clock());
+        s.office().onSetUp(keys::onOfficeSetUp);
+    }
+
+    public KeyService keys() { return keys; }
+
+    public TrustService trust() { return trust; }
+
+    public ExportService export() { return export; }
+
+    public ImportService imports() { return imports; }
+
+    public ReceiptService receipts() { return receipts; }
+
+    public ProvinceService province() { return province; }
+}

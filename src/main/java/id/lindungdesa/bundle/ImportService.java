@@ -1,0 +1,433 @@
+package id.lindungdesa.bundle;
+
+import id.lindungdesa.bundle.BundleException.Reason;
+import id.lindungdesa.domain.Enrolment;
+import id.lindungdesa.domain.EnrolmentStatus;
+import id.lindungdesa.domain.Office;
+import id.lindungdesa.domain.OfficeLevel;
+import id.lindungdesa.domain.Person;
+import id.lindungdesa.domain.Post;
+import id.lindungdesa.domain.ReceivedBundle;
+import id.lindungdesa.domain.Region;
+import id.lindungdesa.domain.RegionLevel;
+import id.lindungdesa.domain.TrustedKey;
+import id.lindungdesa.persistence.BundleRepository;
+import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.KeyRepository;
+import id.lindungdesa.persistence.ProvinceRepository;
+import id.lindungdesa.persistence.ProvinceRepository.Existing;
+import id.lindungdesa.persistence.ProvinceRepository.Hashed;
+import id.lindungdesa.persistence.ProvinceRepository.Kind;
+import id.lindungdesa.persistence.Tx;
+import id.lindungdesa.service.AuditLog;
+import id.lindungdesa.service.OfficeService;
+import id.lindungdesa.task.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Province import: verify signature and trust → format and version → sequence (replays and older bundles refused,
+ * gaps reported) → read the payload as a stream and apply it in ONE transaction in batches → receipt. A dry run
+ * does exactly the same work and rolls the transaction back, so its counts are the counts an import would give.
+ */
+public final class ImportService {
+    static final int BATCH = 500;
+
+    private final Database db;
+    private final BundleRepository bundles;
+    private final KeyRepository keyRepo;
+    private final ProvinceRepository prov;
+    private final OfficeService office;
+    private final KeyService keys;
+    private final ReceiptService receipts;
+    private final Clock clock;
+    private final AuditLog audit;
+    private volatile long maxBytes = -1;
+
+    public ImportService(Database db, BundleRepository bundles, KeyRepository keyRepo, ProvinceRepository prov,
+                         OfficeService office, KeyService keys, ReceiptService receipts, Clock clock, AuditLog audit) {
+        this.db = db;
+        this.bundles = bundles;
+        this.keyRepo = keyRepo;
+        this.prov = prov;
+        this.office = office;
+        this.keys = keys;
+        this.receipts = receipts;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Overrides the file-size cap (tests, benchmark). */
+    public void setMaxBytes(long bytes) {
+        this.maxBytes = bytes;
+    }
+
+    long cap() {
+        return maxBytes > 0 ? maxBytes : BundleFile.maxBytes();
+    }
+
+    /** Verifies against this office's trust registry and reads the whole payload without writing anything. */
+    public Verified verify(Path file) {
+        Verified v = BundleVerifier.verify(file, trustLookup(), cap());
+        validatePayload(v);
+        return v;
+    }
+
+    /** Verifies against one given public key file (no database needed). */
+    public static Verified verifyWith(Path file, PublicKeyFile trusted, long cap) {
+        TrustedKey t = new TrustedKey(trusted.keyId(), KeyCrypto.ALGORITHM, trusted.publicKey(), trusted.fingerprint(),
+                trusted.officeCode(), trusted.officeName(), trusted.officeLevel(), OffsetDateTime.now(), "--trust",
+                null, null, null, null);
+        Verified v = BundleVerifier.verify(file, id -> id.equals(t.keyId()) ? Optional.of(t) : Optional.empty(), cap);
+        validatePayload(v);
+        return v;
+    }
+
+    private static void validatePayload(Verified v) {
+        readPayload(v, SnapshotHandler.NONE);
+    }
+
+    private Function<String, Optional<TrustedKey>> trustLookup() {
+        return id -> db.read(tx -> keyRepo.trusted(tx, id));
+    }
+
+    public ImportReport dryRun(Path file, Progress progress) {
+        return run(file, true, null, null, progress);
+    }
+
+    /**
+     * Applies the bundle and writes a signed receipt to {@code receiptOut} (null: beside the bundle, named
+     * {@code <bundle>.receipt.json}). The passphrase unlocks this office's key to sign the receipt.
+     */
+    public ImportReport apply(Path file, char[] passphrase, Path receiptOut, Progress progress) {
+        return run(file, false, passphrase, receiptOut, progress);
+    }
+
+    private static final class DryRunRollback extends RuntimeException {
+        final transient ImportReport report;
+
+        DryRunRollback(ImportReport report) {
+            super("dry run", null, false, false);
+            this.report = report;
+        }
+    }
+
+    private ImportReport run(Path file, boolean dryRun, char[] passphrase, Path receiptOut, Progress progress) {
+        Office me = office.require();
+        if (me.level() != OfficeLevel.PROVINCE) throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.notProvince");
+        progress.update(0, -1, "Memeriksa tanda tangan… / Checking the signature…");
+        Verified v = BundleVerifier.verify(file, trustLookup(), cap());
+        Manifest m = v.manifest();
+        if (!id.lindungdesa.domain.Region.within(m.issuer().code(), me.regionCode())) {
+            throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.otherProvince", m.issuer().code(),
+                    me.regionCode());
+        }
+        List<KeyService.Signer> signer = dryRun ? null : keys.signers(passphrase);
+        List<String> warnings = new ArrayList<>(checkSequence(m));
+        ImportReport report;
+        try {
+            report = db.write(tx -> {
+                // checked again under the write lock: another import may have landed meanwhile
+                checkSequence(tx, m);
+                Applier a = new Applier(tx, m, progress);
+                Map<String, Long> read = readPayload(v, a);
+                a.finish();
+                if (m.counts().containsKey("agreements") || read.keySet().stream()
+                        .anyMatch(SnapshotWriter.RESERVED::contains)) {
+                    warnings.add(Messages2.reservedSkipped(read));
+                }
+                ImportReport r = new ImportReport(m.bundleId(), m.issuer().code(), a.districtName, m.sequence(),
+                        m.period().label(), dryRun, a.counts(), List.copyOf(warnings), null);
+                if (dryRun) throw new DryRunRollback(r);
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                bundles.insertReceived(tx, new ReceivedBundle(m.bundleId(), m.kind(), m.issuer().code(),
+                        a.districtName != null ? a.districtName : m.issuer().name(), m.issuer().level(), m.sequence(),
+                        v.signer().keyId(), v.statementSha256(), m.previousBundleSha256(), m.payload().sha256(),
+                        m.period().label(), m.createdAt(), now, audit.actor(), file.getFileName().toString(),
+                        BundleJson.MAPPER.writeValueAsString(countsJson(r.counts())),
+                        warnings.isEmpty() ? null : String.join("\n", warnings)));
+                if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now);
+                audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,
+                        "Bundel " + m.issuer().code() + " #" + m.sequence() + " (" + m.period().label() + ") diterima: "
+                                + countsJson(r.counts()));
+                return r;
+            });
+        } catch (DryRunRollback d) {
+            return d.report;
+        }
+        Path out = receiptOut != null ? receiptOut
+                : file.toAbsolutePath().resolveSibling(file.getFileName() + ".receipt.json");
+        receipts.write(out, v, report, signer);
+        return new ImportReport(report.bundleId(), report.districtCode(), report.districtName(), report.sequence(),
+                report.period(), false, report.counts(), report.warnings(), out);
+    }
+
+    static Map<String, Map<String, Long>> countsJson(Map<String, ImportReport.Counts> counts) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        counts.forEach((k, c) -> {
+            Map<String, Long> m = new LinkedHashMap<>();
+            m.put("new", c.added());
+            m.put("changed", c.changed());
+            m.put("ended", c.ended());
+            m.put("unchanged", c.unchanged());
+            out.put(k, m);
+        });
+        return out;
+    }
+
+    private List<String> checkSequence(Manifest m) {
+        return db.read(tx -> checkSequence(tx, m));
+    }
+
+    /** Refuses replays and older bundles; returns a warning for a gap or a broken chain. */
+    private List<String> checkSequence(Tx tx, Manifest m) {
+        if (bundles.received(tx, m.bundleId()).isPresent()) {
+            throw new BundleException(Reason.REPLAYED, "bundle.error.replayed", m.bundleId(), m.issuer().code());
+        }
+        Optional<ReceivedBundle> last = bundles.lastReceived(tx, m.issuer().code(), m.kind());
+        List<String> w = new ArrayList<>();
+        if (last.isPresent()) {
+            long lastSeq = last.get().sequence();
+            if (m.sequence() <= lastSeq) {
+                throw new BundleException(Reason.OLDER_SEQUENCE, "bundle.error.older", m.sequence(), lastSeq,
+                        m.issuer().code());
+            }
+            if (m.sequence() > lastSeq + 1) {
+                w.add(id.lindungdesa.i18n.Messages.tr("bundle.warn.gap", lastSeq + 1, m.sequence() - 1,
+                        m.issuer().code()));
+            } else if (!last.get().statementSha256().equals(m.previousBundleSha256())) {
+                w.add(id.lindungdesa.i18n.Messages.tr("bundle.warn.chain", m.sequence(), m.issuer().code()));
+            }
+        } else if (m.sequence() > 1) {
+            w.add(id.lindungdesa.i18n.Messages.tr("bundle.warn.gap", 1, m.sequence() - 1, m.issuer().code()));
+        }
+        return w;
+    }
+
+    private void enrolAnnounced(Tx tx, Manifest m, TrustedKey signer, OffsetDateTime now) {
+        Manifest.KeyAnnouncement a = m.keyRotation();
+        var pk = KeyCrypto.decodePublic(a.publicKey());
+        if (!KeyCrypto.keyId(pk).equals(a.keyId())) {
+            throw new BundleException(Reason.BAD_SIGNATURE, "bundle.error.keyIdMismatch");
+        }
+        if (keyRepo.trusted(tx, a.keyId()).isPresent()) return;
+        keyRepo.insertTrusted(tx, new TrustedKey(a.keyId(), KeyCrypto.ALGORITHM, a.publicKey(), KeyCrypto.words(pk),
+                signer.officeCode(), signer.officeName(), signer.officeLevel(), now, audit.actor(), signer.keyId(),
+                m.bundleId(), null, null));
+        audit.recordText(tx, "CREATE", "trusted_key", a.keyId(), null, "Kunci baru " + a.keyId() + " dari "
+                + signer.officeCode() + " diumumkan oleh kunci " + signer.keyId());
+    }
+
+    /**
+     * Streams the payload into {@code handler}, re-checking its SHA-256 on the bytes actually parsed (the file
+     * could have changed since verification).
+     */
+    static Map<String, Long> readPayload(Verified v, SnapshotHandler handler) {
+        MessageDigest md = Hashes.sha256();
+        SnapshotReader reader = new SnapshotReader(v.manifest(), handler);
+        Map<String, Long> counts;
+        try (InputStream in = BundleFile.openPayload(v.file(), v.header(), v.manifest().payload().size(), md)) {
+            counts = reader.read(in);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new BundleException(Reason.IO, e, "bundle.error.io", v.file(), e.getMessage());
+        }
+        if (!Hashes.hex(md.digest()).equals(v.manifest().payload().sha256())) {
+            throw new BundleException(Reason.PAYLOAD_CHANGED, "bundle.error.payloadChanged", v.file().getFileName());
+        }
+        return counts;
+    }
+
+    /** Applies records in batches, counting new / changed / ended / unchanged exactly. */
+    private final class Applier implements SnapshotHandler {
+        private final Tx tx;
+        private final Manifest m;
+        private final Progress progress;
+        private final UUID bundle;
+        private final String d;
+        private final OffsetDateTime now;
+        String districtName;
+        private final Map<Kind, long[]> counts = new EnumMap<>(Kind.class);
+        private final List<Hashed<Region>> regions = new ArrayList<>();
+        private final List<Hashed<Person>> people = new ArrayList<>();
+        private final List<Hashed<Post>> posts = new ArrayList<>();
+        private final List<Hashed<Enrolment>> enrolments = new ArrayList<>();
+        private final Map<UUID, List<EnrolmentStatus>> histories = new HashMap<>();
+        private long records;
+
+        Applier(Tx tx, Manifest m, Progress progress) {
+            this.tx = tx;
+            this.m = m;
+            this.progress = progress;
+            this.bundle = m.bundleId();
+            this.d = m.issuer().code();
+            this.now = OffsetDateTime.now(clock);
+            for (Kind k : Kind.values()) counts.put(k, new long[4]);
+        }
+
+        @Override
+        public void header(UUID bundleId, String districtCode, String name) {
+            this.districtName = name;
+        }
+
+        @Override
+        public void region(Region r) {
+            regions.add(new Hashed<>(r, Hashes.sha256Hex(r.toString())));
+            if (regions.size() >= BATCH) flushRegions();
+        }
+
+        @Override
+        public void person(Person p) {
+            people.add(new Hashed<>(p, Hashes.sha256Hex(p.toString())));
+            if (people.size() >= BATCH) flushPeople();
+        }
+
+        @Override
+        public void post(Post p) {
+            posts.add(new Hashed<>(p, Hashes.sha256Hex(p.toString())));
+            if (posts.size() >= BATCH) flushPosts();
+        }
+
+        @Override
+        public void enrolment(Enrolment e, List<EnrolmentStatus> history) {
+            enrolments.add(new Hashed<>(e, Hashes.sha256Hex(e + "|" + history)));
+            histories.put(e.id(), history);
+            if (enrolments.size() >= BATCH) flushEnrolments();
+        }
+
+        @Override
+        public void tombstone(Tombstone t) {
+            Kind k = switch (t.type()) {
+                case "person" -> Kind.PERSON;
+                case "post" -> Kind.POST;
+                default -> Kind.ENROLMENT;
+            };
+            flushAll();
+            if (!prov.existing(tx, k, d, List.of(t.id())).isEmpty()) {
+                boolean wasLive = prov.tombstone(tx, k, d, t.id(), t.deletedAt(), t.reason(), bundle);
+                counts.get(k)[wasLive ? 2 : 3]++;
+            }
+        }
+
+        private void flushAll() {
+            flushRegions();
+            flushPeople();
+            flushPosts();
+            flushEnrolments();
+        }
+
+        /** Sorts a batch into new, changed (replaced), ended (replaced) and unchanged (touched). */
+        private <T> List<Hashed<T>> sort(Kind kind, List<Hashed<T>> batch, Function<T, Object> key,
+                                         Function<T, Boolean> endedNow, Function<T, Boolean> counted) {
+            Set<Object> keys = new HashSet<>();
+            for (Hashed<T> h : batch) {
+                if (!keys.add(key.apply(h.value()))) {
+                    throw new BundleException(Reason.WRONG_TYPES, "bundle.error.duplicateRecord", kind.name(),
+                            key.apply(h.value()));
+                }
+            }
+            Map<Object, Existing> ex = prov.existing(tx, kind, d, keys);
+            List<Hashed<T>> write = new ArrayList<>();
+            List<Object> replace = new ArrayList<>();
+            List<Object> same = new ArrayList<>();
+            for (Hashed<T> h : batch) {
+                long[] c = counted.apply(h.value()) ? counts.get(kind) : new long[4];
+                Object k = key.apply(h.value());
+                Existing e = ex.get(k);
+                if (e == null) {
+                    c[0]++;
+                    write.add(h);
+                } else if (e.hash().equals(h.hash()) && !e.deleted()) {
+                    c[3]++;
+                    same.add(k);
+                } else {
+                    boolean ended = !e.deleted() && !e.ended() && endedNow.apply(h.value());
+                    c[ended ? 2 : 1]++;
+                    replace.add(k);
+                    write.add(h);
+                }
+            }
+            prov.delete(tx, kind, d, replace);
+            prov.touch(tx, kind, d, same, bundle);
+            records += batch.size();
+            if (records % 5000 < BATCH) {
+                progress.checkCancelled();
+                progress.update(records, -1, "Menerapkan " + records + " catatan… / Applying " + records + " records…");
+            }
+            return write;
+        }
+
+        private void flushRegions() {
+            if (regions.isEmpty()) return;
+            var w = sort(Kind.REGION, regions, Region::code,
+                    r -> r.level() == RegionLevel.VILLAGE && !r.active(), r -> r.level() == RegionLevel.VILLAGE);
+            prov.insertRegions(tx, d, w, bundle);
+            regions.clear();
+        }
+
+        private void flushPeople() {
+            if (people.isEmpty()) return;
+            prov.insertPeople(tx, d, sort(Kind.PERSON, people, Person::id, p -> false, p -> true), bundle);
+            people.clear();
+        }
+
+        private void flushPosts() {
+            if (posts.isEmpty()) return;
+            prov.insertPosts(tx, d, sort(Kind.POST, posts, Post::id, p -> p.endDate() != null, p -> true), bundle);
+            posts.clear();
+        }
+
+        private void flushEnrolments() {
+            if (enrolments.isEmpty()) return;
+            prov.insertEnrolments(tx, d, sort(Kind.ENROLMENT, enrolments, Enrolment::id, e -> {
+                List<EnrolmentStatus> h = histories.get(e.id());
+                return !h.isEmpty() && h.get(h.size() - 1).state() == id.lindungdesa.domain.EnrolmentState.ENDED;
+            }, e -> true), histories, bundle);
+            enrolments.clear();
+            histories.clear();
+        }
+
+        /** Flushes, then removes what the full snapshot no longer contains. */
+        void finish() {
+            flushAll();
+            String reason = "Tidak ada dalam bundel #" + m.sequence() + " / absent from bundle " + m.bundleId();
+            for (Kind k : Kind.values()) counts.get(k)[2] += prov.removeAbsent(tx, k, d, bundle, now, reason);
+        }
+
+        Map<String, ImportReport.Counts> counts() {
+            Map<String, ImportReport.Counts> out = new LinkedHashMap<>();
+            Kind[] order = {Kind.REGION, Kind.PERSON, Kind.POST, Kind.ENROLMENT};
+            for (int i = 0; i < order.length; i++) {
+                long[] c = counts.get(order[i]);
+                out.put(ImportReport.TYPES.get(i), new ImportReport.Counts(c[0], c[1], c[2], c[3]));
+            }
+            return out;
+        }
+    }
+
+    /** Small message helpers. */
+    static final class Messages2 {
+        private Messages2() {}
+
+        static String reservedSkipped(Map<String, Long> read) {
+            List<String> s = new ArrayList<>();
+            for (String r : SnapshotWriter.RESERVED) if (read.containsKey(r)) s.add(r + " (" + read.get(r) + ")");
+            return id.lindungdesa.i18n.Messages.tr("bundle.warn.reserved", String.join(", ", s));
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.bundle.BundleException;
+import id.lindungdesa.bundle.BundleFile;
+import id.lindungdesa.bundle.FingerprintWords;
+import id.lindungdesa.bundle.ImportReport;
+import id.lindungdesa.bundle.ImportService;
+import id.lindungdesa.bundle.Manifest;
+import id.lindungdesa.bundle.Period;
+import id.lindungdesa.bundle.PublicKeyFile;
+import id.lindungdesa.bundle.Verified;
+import id.lindungdesa.domain.ReceivedBundle;
+import id.lindungdesa.domain.SentBundle;
+import id.lindungdesa.i18n.Formats;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.Json;
+import id.lindungdesa.task.Progress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bundle", description = "Bundel bertanda tangan kabupaten → provinsi / signed district bundles",
+        subcommands = {BundleCommand.Export.class, BundleCommand.Verify.class, BundleCommand.Import.class,
+            BundleCommand.Receipt.class, BundleCommand.ListBundles.class})
+final class BundleCommand {
+
+    static int refused(PrintWriter err, BundleException e) {
+        err.println("DITOLAK / REFUSED [" + e.reason() + "]: " + e.getMessage());
+        return 1;
+    }
+
+    @Command(name = "export", description = "Ekspor snapshot kabupaten bertanda tangan / export the signed "
+            + "district snapshot")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Option(names = "--period", paramLabel = "YYYY-Qn", description = "Periode laporan / period (default: "
+                + "this quarter)")
+        String period;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Period p = null;
+            if (period != null) {
+                try {
+                    p = Period.parse(period);
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--period harus seperti 2026-Q1 / must look like 2026-Q1");
+                }
+            }
+            try {
+                var r = root.services().bundles().export().export(out, passphrase.get(false), p, Progress.NONE);
+                Manifest m = r.manifest();
+                root.out().println("Bundel #" + m.sequence() + " (" + m.period().label() + ") ditulis / written: "
+                        + r.file());
+                root.out().println("Isi / content: " + m.counts());
+                root.out().println("SHA-256: " + m.payload().sha256() + ", " + m.payload().size() + " bytes");
+                return 0;
+            } catch (BundleException e) {
+                return refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "verify", description = "Periksa bundel tanpa mengubah apa pun / check a bundle, changing "
+            + "nothing (exit 0: valid and trusted)")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--trust", paramLabel = "FILE", description = "Percayai kunci publik ini saja (tanpa basis "
+                + "data) / trust only this public key file (no database)")
+        Path trust;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                Verified v;
+                if (trust != null) {
+                    root.applyLanguage();
+                    PublicKeyFile k;
+                    try {
+                        k = PublicKeyFile.parse(Files.readAllBytes(trust));
+                    } catch (IOException e) {
+                        throw new BundleException(BundleException.Reason.NOT_FOUND, e, "bundle.error.notFound", trust);
+                    }
+                    v = ImportService.verifyWith(file, k, BundleFile.maxBytes());
+                } else {
+                    v = root.services().bundles().imports().verify(file);
+                }
+                Manifest m = v.manifest();
+                PrintWriter o = root.out();
+                o.println("SAH / VALID: " + m.issuer().name() + " (" + m.issuer().code() + "), bundel #" + m.sequence()
+                        + ", periode " + m.period().label() + ", " + Formats.dateTime(m.createdAt(), Messages.current()));
+                o.println("Ditandatangani / signed by: " + v.signer().keyId() + " — "
+                        + FingerprintWords.grouped(v.signer().fingerprint()));
+                o.println("Isi / content: " + m.counts());
+                if (m.keyRotation() != null) {
+                    o.println("Mengumumkan kunci baru / announces new key: " + m.keyRotation().keyId() + " — "
+                            + FingerprintWords.grouped(m.keyRotation().fingerprint()));
+                }
+                return 0;
+            } catch (BundleException e) {
+                return refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Impor bundel kabupaten (provinsi) / import district bundles "
+            + "(province)")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @Option(names = "--dry-run", description = "Tampilkan yang baru/berubah/berakhir/tetap tanpa menyimpan / "
+                + "show new/changed/ended/unchanged without saving")
+        boolean dryRun;
+
+        @Option(names = "--receipt-out", paramLabel = "FILE", description = "Tanda terima (satu berkas saja) / "
+                + "receipt file (one bundle only; default FILE.receipt.json)")
+        Path receiptOut;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            var imports = root.services().bundles().imports();
+            char[] pass = dryRun ? null : passphrase.get(false);
+            int code = 0;
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    ImportReport r = dryRun ? imports.dryRun(f, Progress.NONE)
+                            : imports.apply(f, pass, files.size() == 1 ? receiptOut : null, Progress.NONE);
+                    if (json) out.add(toJson(f, r)); else print(root.out(), f, r);
+                } catch (BundleException e) {
+                    code = refused(spec.commandLine().getErr(), e);
+                    if (json) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("file", f.toString());
+                        m.put("refused", e.reason().name());
+                        m.put("message", e.getMessage());
+                        out.add(m);
+                    }
+                }
+            }
+            if (json) root.out().println(Json.write(Map.of("bundles", out)));
+            return code;
+        }
+
+        static Map<String, Object> toJson(Path f, ImportReport r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", f.toString());
+            m.put("bundleId", r.bundleId().toString());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("code", r.districtCode());
+            d.put("name", r.districtName());
+            m.put("district", d);
+            m.put("sequence", r.sequence());
+            m.put("period", r.period());
+            m.put("dryRun", r.dryRun());
+            Map<String, Object> counts = new LinkedHashMap<>();
+            r.counts().forEach((k, c) -> {
+                Map<String, Long> cm = new LinkedHashMap<>();
+                cm.put("new", c.added());
+                cm.put("changed", c.changed());
+                cm.put("ended", c.ended());
+                cm.put("unchanged", c.unchanged());
+                counts.put(k, cm);
+            });
+            m.put("counts", counts);
+            m.put("warnings", r.warnings());
+            m.put("receipt", r.receipt() == null ? null : r.receipt().toString());
+            return m;
+        }
+
+        static void print(PrintWriter o, Path f, ImportReport r) {
+            o.println(r.districtCode() + " " + r.districtName() + " — bundel #" + r.sequence() + ", periode "
+                    + r.period() + (r.dryRun() ? " — UJI COBA, tidak disimpan / DRY RUN, nothing saved" : ""));
+            o.println(String.format("  %-12s %8s %8s %8s %10s", "", "baru/new", "berubah", "berakhir", "tetap"));
+            o.println(String.format("  %-12s %8s %8s %8s %10s", "", "", "changed", "ended", "unchanged"));
+            r.counts().forEach((k, c) -> o.println(String.format("  %-12s %8d %8d %8d %10d", k, c.added(),
+                    c.changed(), c.ended(), c.unchanged())));
+            for (String w : r.warnings()) o.println("  ! " + w);
+            if (r.receipt() != null) o.println("  Tanda terima / receipt: " + r.receipt());
+        }
+    }
+
+    @Command(name = "receipt", description = "Tanda terima provinsi / province receipts",
+            subcommands = {ReceiptImport.class})
+    static final class Receipt {
+    }
+
+    @Command(name = "import", description = "Impor tanda terima: tandai bundel diterima / import a receipt: mark "
+            + "the bundle delivered")
+    static final class ReceiptImport implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                var d = root.services().bundles().receipts().importReceipt(file);
+                root.out().println((d.alreadyMarked() ? "Sudah ditandai / already marked: " : "Diterima / delivered: ")
+                        + "bundel #" + d.sequence() + " — " + d.province());
+                return 0;
+            } catch (BundleException e) {
+                return refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "list", description = "Bundel terkirim dan diterima / bundles sent and received")
+    static final class ListBundles implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            var b = root.services().bundles();
+            List<SentBundle> sent = b.export().sent();
+            List<ReceivedBundle> received = b.province().received();
+            for (SentBundle s : sent) {
+                root.out().println("terkirim/sent #" + s.sequence() + "  " + s.periodLabel() + "  " + s.createdAt()
+                        + "  " + (s.delivered() ? "diterima/delivered " + s.receiptOffice() : "belum/not yet")
+                        + "  " + s.fileName());
+            }
+            for (ReceivedBundle r : received) {
+                root.out().println("diterima/received " + r.issuerCode() + " #" + r.sequence() + "  "
+                        + r.periodLabel() + "  " + r.importedAt() + "  " + r.issuerName());
+            }
+            if (sent.isEmpty() && received.isEmpty()) root.out().println("Belum ada / none yet");
+            return 0;
+        }
+    }
+}
