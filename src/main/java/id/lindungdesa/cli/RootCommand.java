@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {"LindungDesa: perlindungan jaminan sosial aparat desa / social security for village officials.",
             "Tanpa perintah: membuka aplikasi desktop. / Without a command: opens the desktop."},
         subcommands = {StatsCommand.class, OfficeCommand.class, RegionsCommand.class, DemoCommand.class,
-            AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, BackupCommand.class, SecurityCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Spec

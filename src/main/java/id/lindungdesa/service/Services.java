@@ -30,6 +30,8 @@ public final class Services implements AutoCloseable {
     private final StatsService stats;
     private final DemoService demo;
     private final TargetService targets;
+    private final id.lindungdesa.backup.BackupService backups;
+    private final id.lindungdesa.security.EncryptionService encryption;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -48,8 +50,11 @@ public final class Services implements AutoCloseable {
         this.stats = new StatsService(db, regionRepo, roster);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
+        this.backups = new id.lindungdesa.backup.BackupService(db, clock);
+        this.encryption = new id.lindungdesa.security.EncryptionService(db, backups);
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
+        db.onReplaced(() -> office.office().ifPresent(o -> actor = o.clerkName()));
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
@@ -81,6 +86,11 @@ public final class Services implements AutoCloseable {
     public DemoService demo() { return demo; }
 
     public TargetService targets() { return targets; }
+
+    /** Backups: {@code backups().beforeRiskyOperation("import")} before an import or merge. */
+    public id.lindungdesa.backup.BackupService backups() { return backups; }
+
+    public id.lindungdesa.security.EncryptionService encryption() { return encryption; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 

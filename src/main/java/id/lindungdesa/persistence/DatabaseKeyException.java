@@ -1,0 +1,18 @@
+package id.lindungdesa.persistence;
+
+import java.nio.file.Path;
+
+/** The database file is encrypted with another key than the one given (or is encrypted and no key was given). */
+public final class DatabaseKeyException extends DatabaseException {
+    private final Path file;
+
+    public DatabaseKeyException(Path file, boolean keyGiven, Throwable cause) {
+        super(keyGiven
+                ? "The database " + file + " is encrypted with another key: its key file does not belong to it."
+                : "The database " + file + " is encrypted: its passphrase is needed (set LINDUNGDESA_PASSPHRASE).",
+                cause);
+        this.file = file;
+    }
+
+    public Path file() { return file; }
+}
