@@ -44,7 +44,7 @@ public final class BackupService {
     /** System property: "false" turns the once-a-day automatic backup off (benchmarks). */
     public static final String AUTO_PROPERTY = "lindungdesa.backup.auto";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6}-\\d{3})-([a-z0-9-]+)\\.sql\\.gz(\\.enc)?");
+    private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6}-\\d{3})-([a-z0-9-]+)\\.sql\\.(gz|enc)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Database db;
@@ -123,8 +123,8 @@ public final class BackupService {
         BackupSettings settings = BackupSettings.load(folder);
         Files.createDirectories(folder);
         LocalDateTime now = LocalDateTime.now(clock);
-        String name = dbBase.getFileName() + "-" + STAMP.format(now) + "-" + cleanReason(reason) + ".sql.gz"
-                + (pw == null ? "" : ".enc");
+        String name = dbBase.getFileName() + "-" + STAMP.format(now) + "-" + cleanReason(reason)
+                + (pw == null ? ".sql.gz" : ".sql.enc");
         Path tmp = folder.resolve(name + ".part");
         Path file = folder.resolve(name);
         try {
@@ -277,10 +277,8 @@ public final class BackupService {
     public static List<Entry> listFolder(Path folder) {
         List<Entry> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) return out;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.sql.gz*")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.sql.{gz,enc}")) {
             for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (!(n.endsWith(".sql.gz") || n.endsWith(".sql.gz.enc"))) continue;
                 out.add(new Entry(p, readSidecar(p).orElse(null)));
             }
         } catch (IOException e) {

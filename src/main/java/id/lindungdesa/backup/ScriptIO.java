@@ -36,16 +36,21 @@ public final class ScriptIO {
 
     public static void scriptTo(Connection c, Path file, String cipherPassword) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("SCRIPT TO " + literal(file.toAbsolutePath().toString()) + " COMPRESSION GZIP"
+            st.execute("SCRIPT TO " + literal(file.toAbsolutePath().toString()) + compression(cipherPassword)
                     + cipher(cipherPassword));
         }
     }
 
     public static void runScript(Connection c, Path file, String cipherPassword) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("RUNSCRIPT FROM " + literal(file.toAbsolutePath().toString()) + " COMPRESSION GZIP"
+            st.execute("RUNSCRIPT FROM " + literal(file.toAbsolutePath().toString()) + compression(cipherPassword)
                     + cipher(cipherPassword));
         }
+    }
+
+    /** GZIP for plain scripts; H2's encrypted script file supports DEFLATE (compressed, then encrypted). */
+    private static String compression(String pw) {
+        return pw == null ? " COMPRESSION GZIP" : " COMPRESSION DEFLATE";
     }
 
     private static String cipher(String pw) {
