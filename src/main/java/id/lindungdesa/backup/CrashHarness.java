@@ -42,6 +42,12 @@ public final class CrashHarness {
 
     public static Summary run(Path db, int kills, long seed, long minKillMs, long maxKillMs, Consumer<String> log)
             throws Exception {
+        return run(db, kills, seed, minKillMs, maxKillMs, log, (k, pid) -> { });
+    }
+
+    /** As above; {@code whileRunning} is called with the kill number and the child's pid once it is writing. */
+    public static Summary run(Path db, int kills, long seed, long minKillMs, long maxKillMs, Consumer<String> log,
+                              java.util.function.BiConsumer<Integer, Long> whileRunning) throws Exception {
         Random rnd = new Random(seed);
         List<Op> reported = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
@@ -73,7 +79,15 @@ public final class CrashHarness {
                 throw new IllegalStateException("child did not start: " + other);
             }
             long wait = minKillMs + (long) (rnd.nextDouble() * (maxKillMs - minKillMs));
-            Thread.sleep(wait);
+            long t1 = System.nanoTime();
+            try {
+                whileRunning.accept(k, p.pid());
+            } catch (RuntimeException | Error e) {
+                p.destroyForcibly().waitFor();
+                throw e;
+            }
+            long left = wait - (System.nanoTime() - t1) / 1_000_000;
+            if (left > 0) Thread.sleep(left);
             p.destroyForcibly();
             p.waitFor(60, TimeUnit.SECONDS);
             reader.join(10_000);
