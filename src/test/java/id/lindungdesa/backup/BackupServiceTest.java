@@ -27,19 +27,19 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BackupServiceTest {
+public class BackupServiceTest {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
 
     @TempDir
     Path dir;
 
-    static Person addPerson(Services s, String name, int serial) {
+    public static Person addPerson(Services s, String name, int serial) {
         LocalDate birth = LocalDate.of(1980, 5, 17);
         return s.roster().addPerson(new RosterService.NewPerson(Nik.compose("360401", birth, Sex.L, serial), name,
                 Sex.L, birth, null, null, null, EmploymentStatus.NON_ASN, null));
     }
 
-    static Services withOffice(Path dir, String name) {
+    public static Services withOffice(Path dir, String name) {
         Services s = TestDb.open(dir, name, TODAY);
         s.office().init(OfficeLevel.DISTRICT, "36.04", "DPMD Kabupaten Serang", "Budi");
         return s;

@@ -13,6 +13,7 @@ public final class Screens {
     public static List<Function<ScreenContext, Screen>> factories() {
         List<Function<ScreenContext, Screen>> f = new ArrayList<>();
         f.add(id.lindungdesa.ui.roster.RosterScreen::new);
+        f.add(id.lindungdesa.ui.settings.SettingsScreen::new);
         return f;
     }
 }
