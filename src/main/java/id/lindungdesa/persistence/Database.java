@@ -162,8 +162,20 @@ public final class Database implements AutoCloseable {
         if (e.getErrorCode() == H2_ENCRYPTION || e.getErrorCode() == H2_WRONG_PASSWORD) {
             return new DatabaseKeyException(dataFile, options.filePassword() != null, e);
         }
+        if (existed && options.filePassword() == null && startsWith(dataFile, "H2encrypt")) {
+            return new DatabaseKeyException(dataFile, false, e);
+        }
         if (existed) return new DatabaseUnreadableException(dataFile, e);
         return new DatabaseException("Cannot open the database " + dataFile + ": " + e.getMessage(), e);
+    }
+
+    private static boolean startsWith(Path file, String magic) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(magic.length());
+            return new String(head, StandardCharsets.ISO_8859_1).equals(magic);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void migrate(JdbcConnectionPool pool, Path dataFile, Options options) {

@@ -9,7 +9,9 @@ public final class DatabaseKeyException extends DatabaseException {
     public DatabaseKeyException(Path file, boolean keyGiven, Throwable cause) {
         super(keyGiven
                 ? "The database " + file + " is encrypted with another key: its key file does not belong to it."
-                : "The database " + file + " is encrypted: its passphrase is needed (set LINDUNGDESA_PASSPHRASE).",
+                : "Basis data " + file + " terenkripsi tetapi berkas kuncinya (.key.json) tidak ada; salin kembali dari folder"
+                + " cadangan (lindungdesa-key-*.json). / The database " + file + " is encrypted but its key file"
+                + " (.key.json) is missing: copy it back from the backup folder (lindungdesa-key-*.json).",
                 cause);
         this.file = file;
     }

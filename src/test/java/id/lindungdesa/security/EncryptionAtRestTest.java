@@ -155,6 +155,13 @@ class EncryptionAtRestTest {
         try (Services s = SecureOpener.open(base, "test", new Typed("sandi-baru-2026"), CLOCK)) {
             assertThat(s.roster().findByNik(NIK)).hasSize(1);
         }
+        // a lost key file is named as such, not taken for a damaged database
+        Files.move(KeyFile.pathFor(base), dir.resolve("elsewhere.json"));
+        byte[] beforeMissing = Files.readAllBytes(Path.of(base + ".mv.db"));
+        assertThatThrownBy(() -> SecureOpener.open(base, "test", new Typed("sandi-baru-2026"), CLOCK))
+                .isInstanceOf(id.lindungdesa.persistence.DatabaseKeyException.class)
+                .hasMessageContaining("key file");
+        assertThat(Files.readAllBytes(Path.of(base + ".mv.db"))).isEqualTo(beforeMissing);
     }
 
     @Test
