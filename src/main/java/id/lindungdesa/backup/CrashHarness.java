@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,9 +75,14 @@ public final class CrashHarness {
                 }
             }, "crash-reader");
             reader.start();
-            if (!ready.await(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new IllegalStateException("child did not start: " + other);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (!ready.await(200, TimeUnit.MILLISECONDS)) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    p.destroyForcibly().waitFor();
+                    reader.join(5_000);
+                    throw new IllegalStateException("child " + k + " did not start (exit "
+                            + (p.isAlive() ? "none" : p.exitValue()) + "): " + other + tail(errFile(db)));
+                }
             }
             long wait = minKillMs + (long) (rnd.nextDouble() * (maxKillMs - minKillMs));
             long t1 = System.nanoTime();
@@ -133,11 +139,25 @@ public final class CrashHarness {
         return new Summary(kills, reported.size(), missingTotal, failedOpens, auditBreaks, people, villages, runs);
     }
 
+    private static Path errFile(Path db) {
+        return Path.of(Database.basePath(db) + ".crash-child.err");
+    }
+
+    private static String tail(Path f) {
+        try {
+            String s = Files.readString(f);
+            return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static Process start(Path db, long seed) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), CrashWorkload.class.getName(),
                 Database.basePath(db).toString(), Long.toString(seed));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Files.createDirectories(Database.basePath(db).toAbsolutePath().getParent());
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(errFile(db).toFile())).start();
     }
 }
