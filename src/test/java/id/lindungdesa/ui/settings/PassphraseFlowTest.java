@@ -23,6 +23,11 @@ class PassphraseFlowTest extends FxRobot {
     Path dir;
     DesktopApp app;
 
+    @org.junit.jupiter.api.BeforeEach
+    void indonesian() {
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN);
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         if (app != null) FxAppHarness.stop(app);

@@ -25,6 +25,11 @@ class SettingsFlowTest extends FxRobot {
     Path dir;
     DesktopApp app;
 
+    @org.junit.jupiter.api.BeforeEach
+    void indonesian() {
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN);
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         if (app != null) FxAppHarness.stop(app);
@@ -32,7 +37,9 @@ class SettingsFlowTest extends FxRobot {
 
     private void openSettings() throws Exception {
         FxAppHarness.waitUntil(() -> lookup("#navigation").tryQuery().isPresent());
-        clickOn("Pengaturan & Cadangan");
+        String title = id.lindungdesa.i18n.Messages.tr("screen.settings");
+        FxAppHarness.waitUntil(() -> lookup(title).tryQuery().isPresent());
+        clickOn(title);
         FxAppHarness.waitUntil(() -> lookup("#backupNow").tryQuery().isPresent());
     }
 
