@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
  * benchmark as a subcommand; results are recorded in docs/performance.md.
  */
 @Command(name = "bench", description = "Ukur kecepatan dan memori / measure speed and memory",
-        subcommands = {CrashBench.class})
+        subcommands = {CrashBench.class, BackupBench.class})
 final class BenchCommand {
 }
