@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
             AlertsBench.class,
             ReportBench.class,
             ImportBench.class,
-            BenchBundleCommand.class
+            BenchBundleCommand.class,
+            CrashBench.class,
+            BackupBench.class
         })
 final class BenchCommand {
 }

@@ -21,10 +21,12 @@ public final class Cli {
     public static CommandLine commandLine(BiFunction<Path, String, Integer> desktop) {
         RootCommand root = new RootCommand(desktop);
         CommandLine cl = new CommandLine(root);
+        root.setOpener(secureOpener(cl));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int code = REFUSED;
             if (ex instanceof DatabaseLockedException) code = LOCKED;
+            else if (ex instanceof id.lindungdesa.security.KeyFile.WrongPassphraseException) code = LOCKED;
             else if (ex instanceof DatabaseException) code = LOCKED;
             String msg = switch (ex) {
                 case ValidationException v -> v.getMessage();
@@ -33,10 +35,42 @@ public final class Cli {
                 default -> ex.getMessage() == null ? ex.toString() : ex.getMessage();
             };
             err.println("Gagal / Failed: " + msg);
+            if (ex instanceof id.lindungdesa.persistence.DatabaseUnreadableException u) offerBackup(err, u);
             if (Boolean.getBoolean("lindungdesa.debug")) ex.printStackTrace(err);
             return code;
         });
         return cl;
+    }
+
+    /**
+     * Opens through {@link id.lindungdesa.security.SecureOpener} (passphrase from LINDUNGDESA_PASSPHRASE or the
+     * terminal; verified backup before an upgrade), then takes the day's first automatic backup.
+     */
+    static BiFunction<Path, String, id.lindungdesa.service.Services> secureOpener(CommandLine cl) {
+        return (path, program) -> {
+            var services = id.lindungdesa.security.SecureOpener.open(path, program, new CliPassphrases(cl.getErr()),
+                    java.time.Clock.systemDefaultZone());
+            try {
+                services.backups().dailyIfDue();
+            } catch (RuntimeException e) {
+                cl.getErr().println("Cadangan harian gagal / daily backup failed: " + e.getMessage());
+            }
+            return services;
+        };
+    }
+
+    private static void offerBackup(PrintWriter err, id.lindungdesa.persistence.DatabaseUnreadableException u) {
+        var newest = id.lindungdesa.backup.BackupService.newestVerified(u.file());
+        if (newest.isPresent()) {
+            err.println("Cadangan terverifikasi terbaru / newest verified backup: " + newest.get().file()
+                    + " (" + newest.get().info().createdAt() + ")");
+            err.println("Pulihkan / restore: lindungdesa --db " + id.lindungdesa.persistence.Database.basePath(u.file())
+                    + " backup restore " + newest.get().file());
+        } else {
+            err.println("Tidak ada cadangan terverifikasi / no verified backup found in "
+                    + id.lindungdesa.backup.BackupSettings.folderFor(
+                            id.lindungdesa.persistence.Database.basePath(u.file())));
+        }
     }
 
     /** Runs a command line and closes the services it opened. */

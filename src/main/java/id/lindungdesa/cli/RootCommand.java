@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             TrustCommand.class,
             BundleCommand.class,
+            BackupCommand.class,
+            SecurityCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer> {

@@ -32,32 +32,73 @@ public final class Database implements AutoCloseable {
     /** H2 error code: "Database is already closed" (expected when SHUTDOWN closes the session). */
     private static final int H2_CLOSED = 90121;
 
+    /** H2 error codes that mean "the storage refused the write" (I/O error, read-only, closed after a failure). */
+    private static final java.util.Set<Integer> H2_STORAGE = java.util.Set.of(90028, 90031, 90097, 90098, 90121,
+            90108, 50000);
+    /** H2 error code: wrong file password / not an encrypted file. */
+    private static final int H2_ENCRYPTION = 90049;
+    /** H2 error code: wrong user name or password. */
+    private static final int H2_WRONG_PASSWORD = 28000;
+
     private final Path file;
     private final Path ownerFile;
-    private final JdbcConnectionPool pool;
-    private final DSLContext dsl;
+    private volatile JdbcConnectionPool pool;
+    private volatile DSLContext dsl;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closed;
+    private final java.util.List<Runnable> replacedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private final String url;
+    private volatile String url;
     private final String user;
-    private final String password;
+    private volatile String password;
+    private volatile Options options;
 
-    private Database(Path file, JdbcConnectionPool pool, Path ownerFile, String url, String user, String password) {
+    private Database(Path file, JdbcConnectionPool pool, Path ownerFile, String url, String user, String password,
+                     Options options) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.file = file;
         this.pool = pool;
         this.ownerFile = ownerFile;
+        this.options = options;
         this.dsl = DSL.using(pool, SQLDialect.H2);
     }
 
-    /** Options for opening a database; {@code program} names who holds it ("desktop", "cli"). */
-    public record Options(String program, String filePassword) {
-        public static Options of(String program) {
-            return new Options(program, null);
+    /**
+     * Options for opening a database; {@code program} names who holds it ("desktop", "cli"); {@code filePassword}
+     * (the random file key as hex, never the user's passphrase) turns on H2 {@code CIPHER=AES}; {@code beforeUpgrade}
+     * is called with an open connection before Flyway migrates an existing database to a newer schema (the
+     * reliability feature takes a backup there).
+     */
+    public record Options(String program, String filePassword, UpgradeGuard beforeUpgrade) {
+        public Options(String program, String filePassword) {
+            this(program, filePassword, null);
         }
+
+        public static Options of(String program) {
+            return new Options(program, null, null);
+        }
+
+        public Options withBeforeUpgrade(UpgradeGuard guard) {
+            return new Options(program, filePassword, guard);
+        }
+
+        public Options withFilePassword(String pw) {
+            return new Options(program, pw, beforeUpgrade);
+        }
+    }
+
+    /** Called before an existing database is migrated to a newer schema version. */
+    @FunctionalInterface
+    public interface UpgradeGuard {
+        void beforeUpgrade(java.sql.Connection connection, String fromVersion, String toVersion) throws Exception;
+    }
+
+    /** Work on a plain JDBC connection (backups: {@code SCRIPT TO}, row counts, content hash). */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(java.sql.Connection connection) throws Exception;
     }
 
     /**
@@ -75,35 +116,91 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseException("Cannot create the folder " + base.getParent() + ": " + e.getMessage(), e);
         }
-        StringBuilder url = new StringBuilder("jdbc:h2:file:").append(base.toAbsolutePath())
-                .append(";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS;LOCK_TIMEOUT=10000");
-        String user = "lindungdesa";
-        String password = "";
-        if (options.filePassword() != null) {
-            url.append(";CIPHER=AES");
-            password = options.filePassword() + " " + "lindungdesa";
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url.toString(), user, password);
+        boolean existed = Files.exists(dataFile);
+        String url = jdbcUrl(base, options.filePassword());
+        String user = USER;
+        String password = jdbcPassword(options.filePassword());
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
         pool.setMaxConnections(8);
         try {
             pool.getConnection().close();
         } catch (SQLException e) {
             pool.dispose();
-            if (e.getErrorCode() == H2_LOCKED) {
-                throw new DatabaseLockedException(dataFile, readOwner(owner), e);
-            }
-            throw new DatabaseException("Cannot open the database " + dataFile + ": " + e.getMessage(), e);
+            throw openFailure(dataFile, owner, existed, options, e);
         }
+        migrate(pool, dataFile, options);
+        Database db = new Database(dataFile, pool, owner, url, user, password, options);
+        db.writeOwner(options.program());
+        return db;
+    }
+
+    static final String USER = "lindungdesa";
+
+    /** The JDBC URL of a database file, encrypted when {@code filePassword} is given. */
+    public static String jdbcUrl(Path base, String filePassword) {
+        StringBuilder url = new StringBuilder("jdbc:h2:file:").append(basePath(base).toAbsolutePath())
+                .append(";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS;LOCK_TIMEOUT=10000");
+        if (filePassword != null) url.append(";CIPHER=AES");
+        return url.toString();
+    }
+
+    /** H2's password for a file: "filePassword userPassword" when encrypted. */
+    public static String jdbcPassword(String filePassword) {
+        return filePassword == null ? "" : filePassword + " " + USER;
+    }
+
+    /** A plain JDBC connection to a database file that is not open in this program (restore, verification). */
+    public static java.sql.Connection connect(Path base, String filePassword) throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(base, filePassword), USER, jdbcPassword(filePassword));
+    }
+
+    private static DatabaseException openFailure(Path dataFile, Path owner, boolean existed, Options options,
+                                                 SQLException e) {
+        if (e.getErrorCode() == H2_LOCKED) {
+            return new DatabaseLockedException(dataFile, readOwner(owner), e);
+        }
+        if (e.getErrorCode() == H2_ENCRYPTION || e.getErrorCode() == H2_WRONG_PASSWORD) {
+            return new DatabaseKeyException(dataFile, options.filePassword() != null, e);
+        }
+        if (existed && options.filePassword() == null && startsWith(dataFile, "H2encrypt")) {
+            return new DatabaseKeyException(dataFile, false, e);
+        }
+        if (existed) return new DatabaseUnreadableException(dataFile, e);
+        return new DatabaseException("Cannot open the database " + dataFile + ": " + e.getMessage(), e);
+    }
+
+    private static boolean startsWith(Path file, String magic) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(magic.length());
+            return new String(head, StandardCharsets.ISO_8859_1).equals(magic);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void migrate(JdbcConnectionPool pool, Path dataFile, Options options) {
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            if (options.beforeUpgrade() != null) {
+                var info = flyway.info();
+                if (info.applied().length > 0 && info.pending().length > 0) {
+                    String from = info.current() == null ? "?" : info.current().getVersion().toString();
+                    var pending = info.pending();
+                    String to = pending[pending.length - 1].getVersion().toString();
+                    try (var c = pool.getConnection()) {
+                        options.beforeUpgrade().beforeUpgrade(c, from, to);
+                    }
+                }
+            }
+            flyway.migrate();
+        } catch (DatabaseException e) {
+            pool.dispose();
+            throw e;
+        } catch (Exception e) {
             pool.dispose();
             throw new DatabaseException("Cannot update the database " + dataFile + " to this version: "
                     + e.getMessage(), e);
         }
-        Database db = new Database(dataFile, pool, owner, url.toString(), user, password);
-        db.writeOwner(options.program());
-        return db;
     }
 
     /** Strips a trailing {@code .mv.db} so that both the file and its base name are accepted. */
@@ -115,6 +212,96 @@ public final class Database implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** The base path (without {@code .mv.db}); sibling files (key, owner, backups) are named after it. */
+    public Path base() {
+        return basePath(file);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** True when the file is encrypted ({@code CIPHER=AES}). */
+    public boolean encrypted() {
+        return options.filePassword() != null;
+    }
+
+    /**
+     * Runs {@code work} on a JDBC connection while holding the write lock, so no write runs meanwhile (a backup
+     * and its row counts and content hash see exactly the same data).
+     */
+    public <T> T withConnection(ConnectionWork<T> work) {
+        ensureOpen();
+        writeLock.lock();
+        try (var c = pool.getConnection()) {
+            return work.run(c);
+        } catch (DatabaseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw storageOr(e);
+        } catch (Exception e) {
+            throw storageOr(new DatabaseException(e.getMessage(), e));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Called after {@link #replaceWith} swapped another file in (services refresh what they cached). */
+    public void onReplaced(Runnable listener) {
+        replacedListeners.add(listener);
+    }
+
+    /**
+     * Swaps another database file in under this open database: waits for running writes, shuts this file down,
+     * moves it to {@code keepAs} (or deletes it, overwritten first, when {@code keepAs} is null), moves
+     * {@code candidateBase}'s file in, and opens it (migrating it when older). The same object stays in use.
+     *
+     * @param newFilePassword the candidate's file password (null: unencrypted)
+     */
+    public void replaceWith(Path candidateBase, Path keepAs, String newFilePassword) {
+        ensureOpen();
+        Path candidate = Path.of(basePath(candidateBase) + ".mv.db");
+        if (!Files.isRegularFile(candidate)) throw new DatabaseException("No database at " + candidate, null);
+        writeLock.lock();
+        try {
+            shutdownPool();
+            Path base = base();
+            try {
+                if (keepAs != null) {
+                    Files.move(file, Path.of(basePath(keepAs) + ".mv.db"));
+                } else {
+                    wipe(file);
+                }
+                Files.deleteIfExists(Path.of(base + ".trace.db"));
+                Files.move(candidate, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(Path.of(basePath(candidateBase) + ".trace.db"));
+            } catch (IOException e) {
+                throw new DatabaseException("Cannot swap the database files: " + e.getMessage(), e);
+            }
+            Options next = options.withFilePassword(newFilePassword);
+            String newUrl = jdbcUrl(base, newFilePassword);
+            String newPassword = jdbcPassword(newFilePassword);
+            JdbcConnectionPool p = JdbcConnectionPool.create(newUrl, user, newPassword);
+            p.setMaxConnections(8);
+            try {
+                p.getConnection().close();
+            } catch (SQLException e) {
+                p.dispose();
+                throw openFailure(file, ownerFile, true, next, e);
+            }
+            migrate(p, file, next.withBeforeUpgrade(null));
+            this.options = next;
+            this.url = newUrl;
+            this.password = newPassword;
+            this.pool = p;
+            this.dsl = DSL.using(p, SQLDialect.H2);
+            writeOwner(options.program());
+        } finally {
+            writeLock.unlock();
+        }
+        replacedListeners.forEach(Runnable::run);
     }
 
     /** Runs read-only work. */
@@ -131,9 +318,39 @@ public final class Database implements AutoCloseable {
             T result = dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
             sync();
             return result;
+        } catch (RuntimeException e) {
+            throw storageOr(e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Turns a failure of the storage (disk full, read-only media, I/O error) into a {@link StorageException}
+     * with a clear message; anything else (validation, stale record…) passes through unchanged.
+     */
+    static RuntimeException storageOr(RuntimeException e) {
+        if (e instanceof StorageException) return e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io && io.getMessage() != null) {
+                String m = io.getMessage().toLowerCase(java.util.Locale.ROOT);
+                if (m.contains("no space") || m.contains("read-only") || m.contains("disk full")) {
+                    return new StorageException(io.getMessage(), e);
+                }
+            }
+            if (t instanceof SQLException sql && H2_STORAGE.contains(sql.getErrorCode())) {
+                String m = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (sql.getErrorCode() != 50000 || m.contains("no space") || m.contains("read-only")
+                        || m.contains("read only") || m.contains("i/o") || m.contains("closed")
+                        || m.contains("writing failed") || m.contains("filestore")) {
+                    return new StorageException(sql.getMessage(), e);
+                }
+            }
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return new StorageException(t.getMessage(), e);
+            }
+        }
+        return e;
     }
 
     public void writeVoid(Consumer<Tx> work) {
@@ -156,16 +373,38 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        pool.dispose();
-        try (var c = java.sql.DriverManager.getConnection(url, user, password); var st = c.createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            if (e.getErrorCode() != H2_CLOSED) log.warn("SHUTDOWN failed: {}", e.getMessage());
-        }
+        shutdownPool();
         try {
             Files.deleteIfExists(ownerFile);
         } catch (IOException e) {
             log.debug("owner file not removed", e);
+        }
+    }
+
+    /** Overwrites a file with zeros, forces it to disk, then deletes it (plaintext left behind by encryption). */
+    private static void wipe(Path f) throws IOException {
+        if (!Files.exists(f)) return;
+        long size = Files.size(f);
+        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate(1 << 16);
+            for (long pos = 0; pos < size; pos += zeros.capacity()) {
+                zeros.clear();
+                zeros.limit((int) Math.min(zeros.capacity(), size - pos));
+                ch.write(zeros, pos);
+            }
+            ch.force(true);
+        }
+        Files.delete(f);
+    }
+
+    /** Disposes the pool and runs H2 {@code SHUTDOWN}, which writes everything and closes the file. */
+    private void shutdownPool() {
+        pool.dispose();
+        try (var c = java.sql.DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, password);
+             var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != H2_CLOSED) log.warn("SHUTDOWN failed: {}", e.getMessage());
         }
     }
 

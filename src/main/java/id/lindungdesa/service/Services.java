@@ -38,6 +38,8 @@ public final class Services implements AutoCloseable {
     private final LedgerService ledger;
     private final id.lindungdesa.imports.ImportService imports;
     private final id.lindungdesa.bundle.BundleServices bundles;
+    private final id.lindungdesa.backup.BackupService backups;
+    private final id.lindungdesa.security.EncryptionService encryption;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -72,6 +74,11 @@ public final class Services implements AutoCloseable {
         office.office().ifPresent(o -> actor = o.clerkName());
         office.onSetUp(o -> actor = o.clerkName());
         this.bundles = new id.lindungdesa.bundle.BundleServices(this);
+        this.backups = new id.lindungdesa.backup.BackupService(db, clock);
+        this.encryption = new id.lindungdesa.security.EncryptionService(db, backups);
+        office.office().ifPresent(o -> actor = o.clerkName());
+        office.onSetUp(o -> actor = o.clerkName());
+        db.onReplaced(() -> office.office().ifPresent(o -> actor = o.clerkName()));
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
@@ -118,6 +125,10 @@ public final class Services implements AutoCloseable {
     public id.lindungdesa.imports.ImportService imports() { return imports; }
     /** Signed bundles: keys, trust registry, export, import, receipts, province dashboard. */
     public id.lindungdesa.bundle.BundleServices bundles() { return bundles; }
+    /** Backups: {@code backups().beforeRiskyOperation("import")} before an import or merge. */
+    public id.lindungdesa.backup.BackupService backups() { return backups; }
+
+    public id.lindungdesa.security.EncryptionService encryption() { return encryption; }
 
     public java.util.Optional<Office> currentOffice() { return office.office(); }
 

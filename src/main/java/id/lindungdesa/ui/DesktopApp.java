@@ -28,7 +28,9 @@ public class DesktopApp extends Application {
     /** How the desktop is started: which database, how to open it (tests pass their own clock). */
     public record Config(Path database, Function<Path, Services> opener) {
         public static Config defaults(Path db) {
-            return new Config(db != null ? db : AppPaths.defaultDatabase(), p -> Services.open(p, "desktop"));
+            return new Config(db != null ? db : AppPaths.defaultDatabase(),
+                    p -> id.lindungdesa.security.SecureOpener.open(p, "desktop",
+                            new id.lindungdesa.ui.settings.FxPassphrasePrompt(), java.time.Clock.systemDefaultZone()));
         }
     }
 
@@ -87,6 +89,10 @@ public class DesktopApp extends Application {
 
     private void opened(Services s) {
         this.services = s;
+        tasks.execute(BackgroundTask.of("daily backup", p -> s.backups().dailyIfDue())
+                .onFailure(e -> {
+                    if (main != null) main.say(Messages.tr("backup.failed", e.getMessage()));
+                }));
         s.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
                 l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
         if (s.currentOffice().isEmpty()) {
@@ -122,10 +128,59 @@ public class DesktopApp extends Application {
         msg.setMaxWidth(700);
         Button close = new Button(Messages.tr("action.close"));
         close.setOnAction(ev -> Platform.exit());
-        VBox box = new VBox(16, msg, close);
+        VBox box = new VBox(16, msg);
+        if (e instanceof id.lindungdesa.persistence.DatabaseUnreadableException) {
+            msg.setText(Messages.tr("backup.damaged", config.database()));
+            offerNewestBackup(box);
+        } else if (e instanceof id.lindungdesa.security.AccessRefusedException) {
+            msg.setText(e.getMessage());
+            Button retry = new Button(Messages.tr("security.retry"));
+            retry.setId("openRetry");
+            retry.setOnAction(ev -> reopen());
+            box.getChildren().add(retry);
+        }
+        box.getChildren().add(close);
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
         setRoot(box);
+    }
+
+    private void reopen() {
+        tasks.execute(BackgroundTask.of("open", p -> config.opener().apply(config.database()))
+                .onSuccess(this::opened)
+                .onFailure(this::failedToOpen));
+    }
+
+    /** A damaged database: offer the newest verified backup; the damaged file is moved aside, never overwritten. */
+    private void offerNewestBackup(VBox box) {
+        var newest = id.lindungdesa.backup.BackupService.newestVerified(config.database());
+        if (newest.isEmpty()) {
+            box.getChildren().add(new Label(Messages.tr("backup.noneVerified")));
+            return;
+        }
+        var entry = newest.get();
+        Label which = new Label(Messages.tr("backup.newest", entry.info().createdAt().replace('T', ' '),
+                entry.info().count("PERSON"), entry.file()));
+        which.setWrapText(true);
+        which.setMaxWidth(700);
+        Button restore = new Button(Messages.tr("backup.restoreNewest"));
+        restore.setId("restoreNewest");
+        restore.setOnAction(ev -> {
+            restore.setDisable(true);
+            tasks.execute(BackgroundTask.of("restore", p -> {
+                java.nio.file.Path base = id.lindungdesa.persistence.Database.basePath(config.database());
+                String pw = id.lindungdesa.security.SecureOpener.filePassword(base,
+                        new id.lindungdesa.ui.settings.FxPassphrasePrompt(), false);
+                java.nio.file.Path aside = id.lindungdesa.backup.BackupService.restoreDamaged(base, entry.file(), pw,
+                        null, java.time.Clock.systemDefaultZone());
+                Services s = config.opener().apply(config.database());
+                return java.util.Map.entry(s, aside);
+            }).onSuccess(r -> {
+                opened(r.getKey());
+                if (main != null) main.say(Messages.tr("backup.damagedKept", r.getValue()));
+            }).onFailure(this::failedToOpen));
+        });
+        box.getChildren().addAll(which, restore);
     }
 
     public Services services() {

@@ -22,6 +22,7 @@ public final class Screens {
         f.add(id.lindungdesa.ui.imports.ImportScreen::new);
         f.add(id.lindungdesa.ui.bundle.BundleScreen::new);
         f.add(id.lindungdesa.ui.province.ProvinceDashboardScreen::new);
+        f.add(id.lindungdesa.ui.settings.SettingsScreen::new);
         return f;
     }
 }

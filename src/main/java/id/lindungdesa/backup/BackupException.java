@@ -1,0 +1,12 @@
+package id.lindungdesa.backup;
+
+/** A backup could not be made, verified or restored; the message says why and what to do. */
+public final class BackupException extends RuntimeException {
+    public BackupException(String message) {
+        super(message);
+    }
+
+    public BackupException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

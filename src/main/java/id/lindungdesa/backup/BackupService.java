@@ -1,0 +1,481 @@
+package id.lindungdesa.backup;
+
+import id.lindungdesa.persistence.Database;
+import id.lindungdesa.security.KeyFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Backups of one office database: version-independent compressed SQL scripts ({@code SCRIPT TO … COMPRESSION
+ * GZIP}, encrypted with the database's own file key when the database is encrypted), each verified by restoring it
+ * into a scratch database and comparing every table's row count and a content hash; rotated; copied to a second
+ * folder; restored into a new file first, then swapped in.
+ *
+ * <p>Other features call {@link #beforeRiskyOperation(String)} before an import, a merge or anything that changes
+ * many rows at once: it returns only when a verified backup is on disk, and throws otherwise (do not go on then).
+ */
+public final class BackupService {
+    public static final String PASSPHRASE_ENV = "LINDUNGDESA_PASSPHRASE";
+    /** System property: "false" turns the once-a-day automatic backup off (benchmarks). */
+    public static final String AUTO_PROPERTY = "lindungdesa.backup.auto";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6}-\\d{3})-([a-z0-9-]+)\\.sql\\.(gz|enc)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Database db;
+    private final Clock clock;
+
+    public BackupService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The result of a backup: the file, its facts, where the second copy went (or why it could not). */
+    public record Result(Path file, BackupInfo info, Path secondCopy, String secondCopyProblem, Path extraCopy,
+                         List<Path> rotated) {
+    }
+
+    /** A backup found in a folder; {@code info} is null when its sidecar is missing. */
+    public record Entry(Path file, BackupInfo info) {
+        public boolean verified() { return info != null && info.verified(); }
+    }
+
+    /** The outcome of {@link #verify}. */
+    public record VerifyReport(Path file, boolean ok, String problem, ScriptIO.Facts restored, BackupInfo info) {
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    public Path folder() {
+        return BackupSettings.folderFor(db.base());
+    }
+
+    public BackupSettings settings() {
+        return BackupSettings.load(folder());
+    }
+
+    public void saveSettings(BackupSettings settings) {
+        settings.save(folder());
+    }
+
+    // ------------------------------------------------------------------ making backups
+
+    /** Makes a verified backup now, in the backup folder (and the second folder; and {@code extraDir} if given). */
+    public Result backupNow(String reason, Path extraDir) {
+        String pw = db.options().filePassword();
+        return db.withConnection(c -> write(c, db.base(), pw, reason, clock, extraDir));
+    }
+
+    /**
+     * Call before an import, a merge, an upgrade or a restore. Returns once a verified backup is on disk; throws
+     * {@link BackupException} when none could be made (then do not go on).
+     */
+    public Result beforeRiskyOperation(String reason) {
+        return backupNow("before-" + reason, null);
+    }
+
+    /** Once a day, when there is something to keep (an office is set up) and no backup of today exists yet. */
+    public Optional<Result> dailyIfDue() {
+        if ("false".equals(System.getProperty(AUTO_PROPERTY)) || !settings().automatic()) return Optional.empty();
+        LocalDate today = LocalDate.now(clock);
+        boolean done = list().stream().anyMatch(e -> stampOf(e.file()).map(t -> t.toLocalDate().equals(today))
+                .orElse(false));
+        if (done) return Optional.empty();
+        boolean hasOffice = db.withConnection(c -> ScriptIO.summary(c).officeName() != null);
+        if (!hasOffice) return Optional.empty();
+        return Optional.of(backupNow("daily", null));
+    }
+
+    /** A guard for {@link Database.Options#withBeforeUpgrade}: a verified backup before Flyway migrates. */
+    public static Database.UpgradeGuard upgradeGuard(Path dbBase, String filePassword, Clock clock) {
+        return (c, from, to) -> write(c, Database.basePath(dbBase), filePassword,
+                "before-upgrade-v" + from.replace('.', '_') + "-to-v" + to.replace('.', '_'), clock, null);
+    }
+
+    static Result write(Connection c, Path dbBase, String pw, String reason, Clock clock, Path extraDir)
+            throws SQLException, IOException {
+        Path folder = BackupSettings.folderFor(dbBase);
+        BackupSettings settings = BackupSettings.load(folder);
+        Files.createDirectories(folder);
+        LocalDateTime now = LocalDateTime.now(clock);
+        String name = dbBase.getFileName() + "-" + STAMP.format(now) + "-" + cleanReason(reason)
+                + (pw == null ? ".sql.gz" : ".sql.enc");
+        Path tmp = folder.resolve(name + ".part");
+        Path file = folder.resolve(name);
+        try {
+            ScriptIO.scriptTo(c, tmp, pw);
+            ScriptIO.Facts facts = ScriptIO.facts(c);
+            ScriptIO.Summary summary = ScriptIO.summary(c);
+            force(tmp);
+            String sha = ScriptIO.sha256(tmp);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            String keyId = pw == null ? null : keyIdOf(pw);
+            BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
+                    appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
+                    facts.contentHash(), sha, Files.size(file), keyId, false, null);
+            ScriptIO.Facts restored = restoreToScratch(file, pw);
+            if (!restored.equals(facts)) {
+                writeSidecar(folder, info);
+                throw new BackupException("Cadangan " + file + " gagal diverifikasi (isi tidak sama setelah"
+                        + " dipulihkan) / backup failed verification: restored counts or content differ");
+            }
+            info = info.verifiedAt(OffsetDateTime.now(clock).withNano(0).toString());
+            writeSidecar(folder, info);
+            if (pw != null) copyKeyFile(dbBase, keyId, folder);
+            List<Path> rotated = rotate(folder, settings);
+            Path second = null;
+            Path extra = null;
+            String problem = null;
+            List<Path> copyTo = new ArrayList<>();
+            if (settings.secondFolder() != null) copyTo.add(Path.of(settings.secondFolder()));
+            if (extraDir != null) copyTo.add(extraDir);
+            for (Path dir : copyTo) {
+                try {
+                    Path copied = copy(file, info, dir, dbBase, keyId);
+                    if (dir.equals(extraDir)) extra = copied;
+                    else second = copied;
+                    if (settings.secondFolder() != null && dir.equals(Path.of(settings.secondFolder()))) {
+                        rotated.addAll(rotate(dir, settings));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    problem = "Salinan kedua ke " + dir + " gagal / second copy to " + dir + " failed: "
+                            + e.getMessage();
+                    if (dir.equals(extraDir)) throw new BackupException(problem, e);
+                }
+            }
+            return new Result(file, info, second, problem, extra, rotated);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path copy(Path file, BackupInfo info, Path dir, Path dbBase, String keyId) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(file.getFileName());
+        Path part = dir.resolve(file.getFileName() + ".part");
+        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+        force(part);
+        if (!ScriptIO.sha256(part).equals(info.sha256())) {
+            Files.deleteIfExists(part);
+            throw new IOException("the copy differs from the original (checksum)");
+        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        writeSidecar(dir, info);
+        if (keyId != null) copyKeyFile(dbBase, keyId, dir);
+        return target;
+    }
+
+    /** The key file travels with encrypted backups (it is itself protected by the passphrase). */
+    private static void copyKeyFile(Path dbBase, String keyId, Path dir) throws IOException {
+        Path src = KeyFile.pathFor(dbBase);
+        Path dst = dir.resolve(keyFileName(keyId));
+        if (Files.isRegularFile(src) && !Files.exists(dst)) Files.copy(src, dst);
+    }
+
+    static String keyFileName(String keyId) {
+        return "lindungdesa-key-" + keyId + ".json";
+    }
+
+    static String keyIdOf(String filePassword) {
+        return new KeyFile.FileKey(HexFormat.of().parseHex(filePassword)).id();
+    }
+
+    private static String cleanReason(String reason) {
+        String r = reason == null ? "manual" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return r.isEmpty() ? "manual" : r.length() > 60 ? r.substring(0, 60) : r;
+    }
+
+    static String appVersion() {
+        String v = BackupService.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static void writeSidecar(Path folder, BackupInfo info) throws IOException {
+        Path tmp = folder.resolve(info.file() + ".json.part");
+        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info), StandardCharsets.UTF_8);
+        force(tmp);
+        Files.move(tmp, folder.resolve(info.file() + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Restores a backup into an in-memory scratch database and returns its facts. */
+    static ScriptIO.Facts restoreToScratch(Path file, String pw) throws SQLException {
+        try (Connection s = DriverManager.getConnection("jdbc:h2:mem:verify-" + UUID.randomUUID(), "lindungdesa",
+                "")) {
+            ScriptIO.runScript(s, file, pw);
+            return ScriptIO.facts(s);
+        }
+    }
+
+    // ------------------------------------------------------------------ rotation and listing
+
+    private static List<Path> rotate(Path folder, BackupSettings settings) throws IOException {
+        List<Rotation.Item> items = new ArrayList<>();
+        for (Entry e : listFolder(folder)) {
+            stampOf(e.file()).ifPresent(t -> items.add(new Rotation.Item(e.file().getFileName().toString(), t)));
+        }
+        List<Path> deleted = new ArrayList<>();
+        for (Rotation.Item i : Rotation.toDelete(items, settings.keepDaily(), settings.keepWeekly(),
+                settings.keepMonthly())) {
+            Path f = folder.resolve(i.name());
+            Files.deleteIfExists(folder.resolve(i.name() + ".json"));
+            Files.deleteIfExists(f);
+            deleted.add(f);
+        }
+        return deleted;
+    }
+
+    static Optional<LocalDateTime> stampOf(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) return Optional.empty();
+        return Optional.of(LocalDateTime.parse(m.group(1), STAMP));
+    }
+
+    /** Backups in the backup folder, newest first. */
+    public List<Entry> list() {
+        return listFolder(folder());
+    }
+
+    /** Backups in the second folder (empty when none is set or it is not reachable). */
+    public List<Entry> listSecond() {
+        String s = settings().secondFolder();
+        return s == null ? List.of() : listFolder(Path.of(s));
+    }
+
+    public static List<Entry> listFolder(Path folder) {
+        List<Entry> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) return out;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.sql.{gz,enc}")) {
+            for (Path p : ds) {
+                out.add(new Entry(p, readSidecar(p).orElse(null)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(Comparator.comparing((Entry e) -> stampOf(e.file()).orElse(LocalDateTime.MIN)).reversed()
+                .thenComparing(e -> e.file().getFileName().toString(), Comparator.reverseOrder()));
+        return out;
+    }
+
+    static Optional<BackupInfo> readSidecar(Path backup) {
+        Path side = backup.resolveSibling(backup.getFileName() + ".json");
+        if (!Files.isRegularFile(side)) return Optional.empty();
+        try {
+            return Optional.of(JSON.readValue(Files.readString(side, StandardCharsets.UTF_8), BackupInfo.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The newest verified backup of the database at {@code dbBase} (backup folder first, then second folder). */
+    public static Optional<Entry> newestVerified(Path dbBase) {
+        Path folder = BackupSettings.folderFor(Database.basePath(dbBase));
+        Optional<Entry> e = listFolder(folder).stream().filter(Entry::verified).findFirst();
+        if (e.isPresent()) return e;
+        String second = BackupSettings.load(folder).secondFolder();
+        if (second == null) return Optional.empty();
+        return listFolder(Path.of(second)).stream().filter(Entry::verified).findFirst();
+    }
+
+    // ------------------------------------------------------------------ verification
+
+    /**
+     * Verifies a backup file: its checksum against its sidecar, then restores it into a scratch database and
+     * compares every table's row count and the content hash with those recorded when it was made.
+     *
+     * @param passphrase for a backup made with another database's key (null: {@value #PASSPHRASE_ENV})
+     */
+    public VerifyReport verify(Path file, char[] passphrase) {
+        return verifyFile(file, db.options().filePassword(), passphrase);
+    }
+
+    public static VerifyReport verifyFile(Path file, String currentFilePassword, char[] passphrase) {
+        if (!Files.isRegularFile(file)) {
+            return new VerifyReport(file, false, "Berkas tidak ada / file not found", null, null);
+        }
+        BackupInfo info = readSidecar(file).orElse(null);
+        try {
+            if (info != null && !ScriptIO.sha256(file).equals(info.sha256())) {
+                return new VerifyReport(file, false, "Berkas berubah atau rusak (checksum tidak cocok) / the file was"
+                        + " changed or damaged (checksum mismatch)", null, info);
+            }
+            String pw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, currentFilePassword, passphrase);
+            ScriptIO.Facts restored = restoreToScratch(file, pw);
+            if (info != null && !(restored.counts().equals(info.counts())
+                    && restored.contentHash().equals(info.contentHash()))) {
+                return new VerifyReport(file, false, "Isi tidak sama dengan saat dibuat / the content differs from"
+                        + " when it was made", restored, info);
+            }
+            return new VerifyReport(file, true, null, restored, info);
+        } catch (SQLException | IOException | RuntimeException e) {
+            return new VerifyReport(file, false, "Tidak dapat dibaca / cannot be read: " + shortMessage(e), null,
+                    info);
+        }
+    }
+
+    /** The file password of an encrypted backup: the live key when it is the same key, else its key file. */
+    static String keyFor(Path backup, BackupInfo info, String currentPw, char[] passphrase) {
+        String keyId = info == null ? null : info.keyId();
+        if (currentPw != null && (keyId == null || keyId.equals(keyIdOf(currentPw)))) return currentPw;
+        if (keyId == null) {
+            throw new BackupException("Cadangan terenkripsi tanpa keterangan kunci / encrypted backup without its"
+                    + " sidecar: cannot find its key");
+        }
+        Path keyFile = backup.resolveSibling(keyFileName(keyId));
+        if (!Files.isRegularFile(keyFile)) {
+            throw new BackupException("Kunci cadangan " + keyId + " tidak ditemukan (" + keyFile + ") / the backup's"
+                    + " key file is missing");
+        }
+        char[] pass = passphrase;
+        if (pass == null) {
+            String env = System.getenv(PASSPHRASE_ENV);
+            if (env == null) {
+                throw new BackupException("Cadangan dibuat dengan kunci lain; berikan kata sandinya di "
+                        + PASSPHRASE_ENV + " / the backup was made with another key: give its passphrase in "
+                        + PASSPHRASE_ENV);
+            }
+            pass = env.toCharArray();
+        }
+        return KeyFile.unlockFile(keyFile, pass).h2Password();
+    }
+
+    // ------------------------------------------------------------------ restore
+
+    /**
+     * Restores a backup into a NEW file beside the database (never over it), checks it against its sidecar,
+     * migrates it to this version, and describes it. Nothing is swapped yet.
+     */
+    public RestoreCandidate prepareRestore(Path file, char[] passphrase) {
+        return buildCandidate(db.base(), db.options().filePassword(), file, passphrase, clock);
+    }
+
+    /**
+     * Swaps a prepared candidate in: a verified backup of the current database first, then the current file is
+     * moved into the backup folder ({@code …-replaced.mv.db}) and the candidate takes its place. Returns where the
+     * replaced file was kept.
+     */
+    public Path commitRestore(RestoreCandidate candidate) {
+        beforeRiskyOperation("restore");
+        Path keep = folder().resolve(db.base().getFileName() + "-" + STAMP.format(LocalDateTime.now(clock))
+                + "-replaced");
+        db.replaceWith(candidate.candidateBase(), keep, candidate.filePassword());
+        return Path.of(keep + ".mv.db");
+    }
+
+    /** Deletes a candidate that the user did not want. */
+    public static void discard(RestoreCandidate candidate) {
+        deleteDb(candidate.candidateBase());
+    }
+
+    /**
+     * For a database that cannot be opened: restores {@code backup} into a new file, moves the damaged file aside
+     * ({@code <db>.damaged-<time>.mv.db}, never deleted nor overwritten) and puts the restored file in its place.
+     * Returns the path the damaged file was moved to.
+     */
+    public static Path restoreDamaged(Path dbBase, Path backup, String filePassword, char[] passphrase,
+                                      Clock clock) {
+        Path base = Database.basePath(dbBase);
+        RestoreCandidate c = buildCandidate(base, filePassword, backup, passphrase, clock);
+        Path data = Path.of(base + ".mv.db");
+        Path aside = Path.of(base + ".damaged-" + STAMP.format(LocalDateTime.now(clock)) + ".mv.db");
+        try {
+            if (Files.exists(data)) Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(Path.of(c.candidateBase() + ".mv.db"), data, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(Path.of(base + ".lock.db"));
+        } catch (IOException e) {
+            throw new BackupException("Tidak dapat menukar berkas / cannot swap the files: " + e.getMessage(), e);
+        }
+        return aside;
+    }
+
+    static RestoreCandidate buildCandidate(Path dbBase, String targetPw, Path file, char[] passphrase, Clock clock) {
+        if (!Files.isRegularFile(file)) throw new BackupException("Berkas tidak ada / file not found: " + file);
+        BackupInfo info = readSidecar(file).orElse(null);
+        Path candidate = Path.of(dbBase + ".restore-" + STAMP.format(LocalDateTime.now(clock)));
+        try {
+            if (info != null && !ScriptIO.sha256(file).equals(info.sha256())) {
+                throw new BackupException("Cadangan rusak (checksum tidak cocok): " + file + " / the backup is"
+                        + " damaged (checksum mismatch); choose another one");
+            }
+            String sourcePw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, targetPw, passphrase);
+            try (Connection c = Database.connect(candidate, targetPw); var st = c.createStatement()) {
+                ScriptIO.runScript(c, file, sourcePw);
+                if (info != null) {
+                    ScriptIO.Facts f = ScriptIO.facts(c);
+                    if (!f.counts().equals(info.counts()) || !f.contentHash().equals(info.contentHash())) {
+                        throw new BackupException("Isi cadangan tidak sama dengan saat dibuat / the backup's content"
+                                + " differs from when it was made: " + file);
+                    }
+                }
+                st.execute("SHUTDOWN");
+            }
+            String schemaBefore;
+            ScriptIO.Summary summary;
+            java.util.Map<String, Long> counts;
+            try (Database d = Database.open(candidate, Database.Options.of("restore").withFilePassword(targetPw))) {
+                schemaBefore = info != null ? info.schemaVersion() : null;
+                summary = d.withConnection(ScriptIO::summary);
+                counts = d.withConnection(ScriptIO::facts).counts();
+            }
+            String created = info != null ? info.createdAt()
+                    : stampOf(file).map(LocalDateTime::toString).orElse(Files.getLastModifiedTime(file).toString());
+            return new RestoreCandidate(candidate, file, created, summary.officeName(), summary.officeCode(),
+                    schemaBefore, counts, targetPw);
+        } catch (BackupException e) {
+            deleteDb(candidate);
+            throw e;
+        } catch (SQLException | IOException | RuntimeException e) {
+            deleteDb(candidate);
+            throw new BackupException("Cadangan tidak dapat dipulihkan / the backup cannot be restored: "
+                    + shortMessage(e), e);
+        }
+    }
+
+    /** The first line of an exception's message, at most 160 characters (H2 quotes whole statements). */
+    static String shortMessage(Throwable e) {
+        String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+    }
+
+    private static void deleteDb(Path base) {
+        for (String suffix : List.of(".mv.db", ".trace.db", ".lock.db", ".owner")) {
+            try {
+                Files.deleteIfExists(Path.of(base + suffix));
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+}

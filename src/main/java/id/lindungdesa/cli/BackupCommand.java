@@ -1,0 +1,215 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.backup.BackupException;
+import id.lindungdesa.backup.BackupService;
+import id.lindungdesa.backup.BackupSettings;
+import id.lindungdesa.backup.RestoreCandidate;
+import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.DatabaseUnreadableException;
+import id.lindungdesa.security.SecureOpener;
+import id.lindungdesa.service.Services;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lindungdesa backup now|list|verify|restore|settings}. */
+@Command(name = "backup", description = "Cadangan: buat, daftar, periksa, pulihkan / backups: make, list, verify, restore",
+        subcommands = {BackupCommand.Now.class, BackupCommand.ListCmd.class, BackupCommand.Verify.class,
+            BackupCommand.Restore.class, BackupCommand.Settings.class})
+final class BackupCommand {
+
+    static String size(long bytes) {
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    @Command(name = "now", description = "Buat cadangan terverifikasi sekarang / make a verified backup now;"
+            + " the last line printed is the backup file's path")
+    static final class Now implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--to", paramLabel = "DIR", description = "Salin juga ke folder ini / also copy to this folder")
+        Path to;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            BackupService.Result r = root.services().backups().backupNow("manual", to);
+            PrintWriter out = root.out();
+            var i = r.info();
+            out.println("Cadangan terverifikasi / verified backup: " + i.count("PERSON") + " orang/people, "
+                    + i.count("POST") + " jabatan/posts, " + i.count("ENROLMENT") + " kepesertaan/enrolments, "
+                    + size(i.sizeBytes()) + (i.encrypted() ? ", terenkripsi/encrypted" : ""));
+            if (r.secondCopy() != null) out.println("Salinan kedua / second copy: " + r.secondCopy());
+            if (r.secondCopyProblem() != null) out.println(r.secondCopyProblem());
+            if (!r.rotated().isEmpty()) out.println("Dirotasi / rotated away: " + r.rotated().size());
+            out.println(r.extraCopy() != null ? r.extraCopy() : r.file());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Daftar cadangan / list backups")
+    static final class ListCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Path base = Database.basePath(root.databasePath());
+            Path folder = BackupSettings.folderFor(base);
+            PrintWriter out = root.out();
+            BackupSettings settings = BackupSettings.load(folder);
+            out.println("Folder: " + folder);
+            print(out, BackupService.listFolder(folder));
+            if (settings.secondFolder() != null) {
+                out.println("Folder kedua / second folder: " + settings.secondFolder());
+                print(out, BackupService.listFolder(Path.of(settings.secondFolder())));
+            }
+            return 0;
+        }
+
+        private static void print(PrintWriter out, List<BackupService.Entry> entries) {
+            if (entries.isEmpty()) out.println("  (belum ada cadangan / no backups yet)");
+            for (var e : entries) {
+                var i = e.info();
+                out.println("  " + (e.verified() ? "OK " : "?  ") + (i == null ? "-" : i.createdAt()) + "  "
+                        + (i == null ? "" : i.reason() + "  " + i.count("PERSON") + " people  " + size(i.sizeBytes())
+                        + "  ") + e.file());
+            }
+        }
+    }
+
+    @Command(name = "verify", description = "Periksa cadangan dengan memulihkannya ke basis data sementara / verify a"
+            + " backup by restoring it into a scratch database (exit 1 when damaged)")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            root.applyLanguage();
+            String pw = currentFilePassword(root);
+            var r = BackupService.verifyFile(file, pw, null);
+            PrintWriter out = root.out();
+            if (!r.ok()) {
+                out.println("RUSAK / DAMAGED: " + file + ": " + r.problem());
+                return Cli.REFUSED;
+            }
+            var c = r.restored().counts();
+            out.println("Cadangan utuh / backup intact: " + file);
+            out.println("  " + c.getOrDefault("PERSON", 0L) + " orang/people, " + c.getOrDefault("POST", 0L)
+                    + " jabatan/posts, " + c.getOrDefault("ENROLMENT", 0L) + " kepesertaan/enrolments, "
+                    + c.getOrDefault("AUDIT_ENTRY", 0L) + " audit entries; "
+                    + (r.info() == null ? "no sidecar: content readable, not compared"
+                    : "row counts and content hash match (" + r.info().createdAt() + ")"));
+            return 0;
+        }
+    }
+
+    /** The current database's file password, from its key file (without opening the database). */
+    static String currentFilePassword(RootCommand root) {
+        Path base = Database.basePath(root.databasePath());
+        return SecureOpener.filePassword(base, new CliPassphrases(root.spec.commandLine().getErr()), false);
+    }
+
+    @Command(name = "restore", description = "Pulihkan cadangan: ke berkas baru dulu, tampilkan, lalu tukar; basis data"
+            + " lama disimpan / restore a backup into a new file, show it, then swap it in, keeping the old database")
+    static final class Restore implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--yes", description = "Jangan bertanya / do not ask for confirmation")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            PrintWriter out = root.out();
+            Services s;
+            try {
+                s = root.services();
+            } catch (DatabaseUnreadableException damaged) {
+                out.println(damaged.getMessage());
+                String pw = currentFilePassword(root);
+                Path aside = BackupService.restoreDamaged(root.databasePath(), file, pw, null,
+                        Clock.systemDefaultZone());
+                out.println("Dipulihkan dari / restored from " + file);
+                out.println("Berkas rusak disimpan di / the damaged file was kept at " + aside);
+                return 0;
+            }
+            RestoreCandidate c = s.backups().prepareRestore(file, null);
+            out.println("Cadangan / backup: " + file);
+            out.println("  dibuat / made: " + c.backupCreatedAt());
+            out.println("  kantor / office: " + c.officeName() + " (" + c.officeCode() + ")");
+            out.println("  " + c.people() + " orang/people, " + c.posts() + " jabatan/posts, " + c.enrolments()
+                    + " kepesertaan/enrolments, " + c.auditEntries() + " audit entries");
+            if (!yes && CliPassphrases.terminal() != null) {
+                String answer = CliPassphrases.terminal().readLine("Tukar basis data sekarang? / swap it in now? [y/N] ");
+                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+                    BackupService.discard(c);
+                    out.println("Dibatalkan; tidak ada yang berubah / cancelled; nothing changed");
+                    return Cli.REFUSED;
+                }
+            }
+            Path kept = s.backups().commitRestore(c);
+            out.println("Dipulihkan / restored. Basis data sebelumnya disimpan di / the previous database was kept at "
+                    + kept);
+            return 0;
+        }
+    }
+
+    @Command(name = "settings", description = "Atur folder kedua dan rotasi / set the second folder and rotation")
+    static final class Settings implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--second-folder", paramLabel = "DIR") Path second;
+        @Option(names = "--no-second-folder") boolean noSecond;
+        @Option(names = "--keep-daily", paramLabel = "N") Integer daily;
+        @Option(names = "--keep-weekly", paramLabel = "N") Integer weekly;
+        @Option(names = "--keep-monthly", paramLabel = "N") Integer monthly;
+        @Option(names = "--automatic", paramLabel = "true|false", arity = "1") Boolean automatic;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            Path folder = BackupSettings.folderFor(Database.basePath(root.databasePath()));
+            BackupSettings s = BackupSettings.load(folder);
+            try {
+                if (second != null) s = s.withSecondFolder(second.toAbsolutePath().toString());
+                if (noSecond) s = s.withSecondFolder(null);
+                s = s.withRetention(daily != null ? daily : s.keepDaily(), weekly != null ? weekly : s.keepWeekly(),
+                        monthly != null ? monthly : s.keepMonthly());
+                if (automatic != null) {
+                    s = new BackupSettings(s.secondFolder(), s.keepDaily(), s.keepWeekly(), s.keepMonthly(), automatic);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BackupException(e.getMessage());
+            }
+            s.save(folder);
+            PrintWriter out = root.out();
+            out.println("Folder: " + folder);
+            out.println("Folder kedua / second folder: " + (s.secondFolder() == null ? "-" : s.secondFolder()));
+            out.println("Simpan / keep: " + s.keepDaily() + " harian/daily, " + s.keepWeekly() + " mingguan/weekly, "
+                    + s.keepMonthly() + " bulanan/monthly; otomatis/automatic: " + s.automatic());
+            return 0;
+        }
+    }
+}

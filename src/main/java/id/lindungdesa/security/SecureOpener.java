@@ -1,0 +1,99 @@
+package id.lindungdesa.security;
+
+import id.lindungdesa.backup.BackupService;
+import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.DatabaseKeyException;
+import id.lindungdesa.service.Services;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * Opens an office database the safe way, for the CLI and the desktop alike:
+ * <ul>
+ *   <li>an encrypted database ({@code <db>.key.json} beside it) is unlocked with {@code LINDUNGDESA_PASSPHRASE} or
+ *   a passphrase asked for; a wrong one is refused clearly;</li>
+ *   <li>a NEW database is encrypted when a passphrase is available (the recovery code is shown once); without
+ *   one (a script) it is created unencrypted with a warning (decision 0061);</li>
+ *   <li>before Flyway upgrades an existing database, a verified backup is taken.</li>
+ * </ul>
+ */
+public final class SecureOpener {
+    public static final String PASSPHRASE_ENV = BackupService.PASSPHRASE_ENV;
+    static final int MAX_ATTEMPTS = 3;
+
+    private SecureOpener() {}
+
+    public static Services open(Path path, String program, PassphrasePrompt prompt, Clock clock) {
+        Path base = Database.basePath(path);
+        String pw = filePassword(base, prompt, true);
+        Database.Options options = Database.Options.of(program).withFilePassword(pw)
+                .withBeforeUpgrade(BackupService.upgradeGuard(base, pw, clock));
+        try {
+            return new Services(Database.open(base, options), clock);
+        } catch (DatabaseKeyException e) {
+            if (pw == null) throw e;
+            // an encryption migration interrupted after the key file was written but before the swap: the file is
+            // still the unencrypted one, intact; open it as such and say so
+            Services s = new Services(Database.open(base, options.withFilePassword(null)), clock);
+            prompt.warn("Enkripsi sebelumnya terputus; basis data masih TIDAK terenkripsi. Jalankan ulang 'security"
+                    + " encrypt'. / A previous encryption was interrupted; the database is still NOT encrypted.");
+            return s;
+        }
+    }
+
+    /**
+     * The H2 file password for the database at {@code base}: unlocks its key file; for a new database (when
+     * {@code mayCreate}) makes a key when a passphrase is available; null for an unencrypted database.
+     */
+    public static String filePassword(Path base, PassphrasePrompt prompt, boolean mayCreate) {
+        String env = envPassphrase();
+        if (KeyFile.exists(base)) {
+            if (env != null) {
+                try {
+                    return KeyFile.unlock(base, env.toCharArray()).h2Password();
+                } catch (KeyFile.WrongPassphraseException e) {
+                    throw new AccessRefusedException("Kata sandi di " + PASSPHRASE_ENV + " salah untuk " + base
+                            + "; basis data tidak dibuka. / The passphrase in " + PASSPHRASE_ENV + " is wrong for "
+                            + base + "; the database was not opened.");
+                }
+            }
+            String problem = null;
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                char[] pass = prompt.existing(base, attempt, problem);
+                if (pass == null) break;
+                try {
+                    return KeyFile.unlock(base, pass).h2Password();
+                } catch (KeyFile.WrongPassphraseException e) {
+                    problem = e.getMessage();
+                } finally {
+                    Arrays.fill(pass, '\0');
+                }
+            }
+            throw new AccessRefusedException(problem != null
+                    ? "Kata sandi salah; basis data " + base + " tidak dibuka. / Wrong passphrase; the database "
+                    + base + " was not opened."
+                    : "Basis data " + base + " terenkripsi: berikan kata sandi (atau " + PASSPHRASE_ENV + "). / The"
+                    + " database " + base + " is encrypted: give its passphrase (or set " + PASSPHRASE_ENV + ").");
+        }
+        boolean isNew = !Files.exists(Path.of(base + ".mv.db"));
+        if (!isNew || !mayCreate) return null;
+        char[] pass = env != null ? env.toCharArray() : prompt.chooseNew(base);
+        if (pass == null || pass.length == 0) {
+            prompt.warn("PERINGATAN: basis data baru " + base + " dibuat TANPA enkripsi (tidak ada kata sandi). Aktifkan"
+                    + " dengan 'lindungdesa --db " + base + " security encrypt'. / WARNING: the new database was created"
+                    + " WITHOUT encryption (no passphrase given). Turn it on with 'security encrypt'.");
+            return null;
+        }
+        KeyFile.Created created = KeyFile.create(base, pass);
+        Arrays.fill(pass, '\0');
+        prompt.showRecoveryCode(base, created.recoveryCode());
+        return created.key().h2Password();
+    }
+
+    public static String envPassphrase() {
+        String env = System.getenv(PASSPHRASE_ENV);
+        return env == null || env.isEmpty() ? null : env;
+    }
+}

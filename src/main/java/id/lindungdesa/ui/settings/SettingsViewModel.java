@@ -1,0 +1,83 @@
+package id.lindungdesa.ui.settings;
+
+import id.lindungdesa.backup.BackupService;
+import id.lindungdesa.backup.BackupSettings;
+import id.lindungdesa.backup.RestoreCandidate;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.Services;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The settings screen's logic, without JavaFX nodes: every method here runs on a worker thread (the view calls it
+ * through background tasks) and returns plain data.
+ */
+public final class SettingsViewModel {
+    private final Services services;
+
+    public SettingsViewModel(Services services) {
+        this.services = services;
+    }
+
+    /** A backup as shown in the list. */
+    public record Row(Path file, String text, boolean verified) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    public record State(Path folder, BackupSettings settings, List<Row> rows, boolean encrypted) {
+    }
+
+    public State load() {
+        BackupService b = services.backups();
+        List<Row> rows = b.list().stream().map(SettingsViewModel::row).toList();
+        return new State(b.folder(), b.settings(), rows, services.encryption().encrypted());
+    }
+
+    static Row row(BackupService.Entry e) {
+        var i = e.info();
+        String text = (e.verified() ? "✔ " : "? ") + (i == null ? e.file().getFileName().toString()
+                : i.createdAt().replace('T', ' ') + " · " + i.reason() + " · "
+                + Messages.tr("backup.rowPeople", i.count("PERSON")) + " · " + e.file().getFileName());
+        return new Row(e.file(), text, e.verified());
+    }
+
+    public void save(String secondFolder, int daily, int weekly, int monthly) {
+        BackupSettings s = services.backups().settings().withSecondFolder(secondFolder).withRetention(daily, weekly,
+                monthly);
+        services.backups().saveSettings(s);
+    }
+
+    public BackupService.Result backupNow() {
+        return services.backups().backupNow("manual", null);
+    }
+
+    public BackupService.VerifyReport verify(Path file) {
+        return services.backups().verify(file, null);
+    }
+
+    public RestoreCandidate prepare(Path file) {
+        return services.backups().prepareRestore(file, null);
+    }
+
+    public Path commit(RestoreCandidate c) {
+        return services.backups().commitRestore(c);
+    }
+
+    public void discard(RestoreCandidate c) {
+        BackupService.discard(c);
+    }
+
+    public String encrypt(char[] passphrase) {
+        return services.encryption().encrypt(passphrase);
+    }
+
+    /** The summary of a restore candidate, shown before it is swapped in. */
+    public static String describe(RestoreCandidate c) {
+        return Messages.tr("backup.restoreSummary", c.backupFile().getFileName(), c.backupCreatedAt(),
+                c.officeName() == null ? "-" : c.officeName() + " (" + c.officeCode() + ")", c.people(), c.posts(),
+                c.enrolments(), c.auditEntries());
+    }
+}
