@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
  * benchmark as a subcommand; results are recorded in docs/performance.md.
  */
 @Command(name = "bench", description = "Ukur kecepatan dan memori / measure speed and memory",
-        subcommands = {})
+        subcommands = {StartupBenchCommand.class})
 final class BenchCommand {
 }
