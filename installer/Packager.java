@@ -425,7 +425,38 @@ public class Packager {
         if (run(build, out, 1800) != 0) throw new IllegalStateException("dpkg-deb -b failed");
         deleteTree(raw);
         deleteTree(stage);
+        checkDeb(deb);
         return deb;
+    }
+
+    /**
+     * The .deb unpacked into a scratch folder (dpkg-deb -x, as dpkg would install it) runs its CLI: a demo district,
+     * then stats --json; stderr must not mention the AOT cache (rejected cache = slow start).
+     */
+    void checkDeb(Path deb) throws Exception {
+        Path scratch = out.resolve("deb-check");
+        deleteTree(scratch);
+        Files.createDirectories(scratch);
+        if (run(List.of("dpkg-deb", "-x", deb.toString(), scratch.resolve("root").toString()), out, 600) != 0) {
+            throw new IllegalStateException("dpkg-deb -x failed");
+        }
+        String launcher = scratch.resolve("root/opt").resolve(name()).resolve("bin").resolve(name()).toString();
+        Path db = scratch.resolve("db");
+        for (List<String> args : List.of(List.of("demo", "--seed", "1"), List.of("stats", "--json"))) {
+            List<String> cmd = new ArrayList<>(List.of(launcher, "--db", db.toString()));
+            cmd.addAll(args);
+            Path err = scratch.resolve("stderr.txt");
+            Process p = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectError(err.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("the unpacked .deb failed: " + cmd + "\n" + Files.readString(err));
+            }
+            if (Files.readString(err).contains("aot")) {
+                throw new IllegalStateException("the unpacked .deb does not use its AOT cache:\n" + Files.readString(err));
+            }
+        }
+        log("checked: the unpacked .deb runs demo and stats, with its AOT cache");
+        deleteTree(scratch);
     }
 
     // ---------------------------------------------------------------- icon (drawn here, same shapes as icon/lindungdesa.svg)
