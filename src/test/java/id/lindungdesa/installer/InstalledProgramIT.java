@@ -56,7 +56,7 @@ class InstalledProgramIT {
                 "installer/Packager.java", "--dist", "target/dist", "--out", work.resolve("build").toString(),
                 "--types", "app-image")
                 .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("packager finished").isTrue();
+        assertThat(p.waitFor(900, TimeUnit.SECONDS)).as("packager finished").isTrue();
         assertThat(p.exitValue()).as("packager exit; log:\n%s", tail(log)).isZero();
 
         Path image = work.resolve("build/image/lindungdesa");
