@@ -180,6 +180,8 @@ public class Packager {
         // Without the AOT cache, at least the default CDS archive of the JDK classes (the AOT cache contains it).
         if (!aot) args.add("--generate-cds-archive");
         tool("jlink", args, false);
+        // the archive for heaps over 32 GB (no compressed oops) is never used on an office laptop
+        Files.deleteIfExists(runtime.resolve(os == Os.WINDOWS ? "bin/server/classes_nocoops.jsa" : "lib/server/classes_nocoops.jsa"));
         sizes.put("runtime (jlink)", mb(treeSize(runtime)));
         return runtime;
     }
