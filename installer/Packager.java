@@ -259,7 +259,11 @@ public class Packager {
 
     /** Where the image keeps jars, cfg and the AOT cache ($APPDIR), and its java. */
     Path appDir(Path image) {
-        return os == Os.MAC ? image.resolve("Contents/app") : image.resolve("lib/app");
+        return switch (os) {
+            case MAC -> image.resolve("Contents/app");
+            case WINDOWS -> image.resolve("app");
+            case LINUX -> image.resolve("lib/app");
+        };
     }
 
     Path imageJava(Path image) {
@@ -328,10 +332,14 @@ public class Packager {
         deleteTree(work);
     }
 
+    /** Takes the cache option out of every launcher's .cfg (Windows has a second one for the console). */
     void dropAotOption(Path image) throws IOException {
-        Path cfg = cfg(image);
-        List<String> lines = Files.readAllLines(cfg).stream().filter(l -> !l.contains("-XX:AOTCache=")).toList();
-        Files.write(cfg, lines);
+        try (Stream<Path> s = Files.list(appDir(image))) {
+            for (Path cfg : s.filter(p -> p.toString().endsWith(".cfg")).toList()) {
+                List<String> lines = Files.readAllLines(cfg).stream().filter(l -> !l.contains("-XX:AOTCache=")).toList();
+                Files.write(cfg, lines);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- installers
