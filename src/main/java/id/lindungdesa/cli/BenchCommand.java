@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             ImportBench.class,
             BenchBundleCommand.class,
             CrashBench.class,
-            BackupBench.class
+            BackupBench.class,
+            StartupBenchCommand.class
         })
 final class BenchCommand {
 }
