@@ -21,6 +21,7 @@ public final class Services implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private volatile String actor = "sistem";
+    private volatile java.util.Optional<Office> cachedOffice = java.util.Optional.empty();
 
     private final AuditLog audit;
     private final OfficeService office;
@@ -71,14 +72,15 @@ public final class Services implements AutoCloseable {
         demo.addExtension(LedgerDemo::addPayments);
         this.imports = new id.lindungdesa.imports.ImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
                 rateRepo, office, clock, audit);
-        office.office().ifPresent(o -> actor = o.clerkName());
-        office.onSetUp(o -> actor = o.clerkName());
         this.bundles = new id.lindungdesa.bundle.BundleServices(this);
         this.backups = new id.lindungdesa.backup.BackupService(db, clock);
         this.encryption = new id.lindungdesa.security.EncryptionService(db, backups);
-        office.office().ifPresent(o -> actor = o.clerkName());
-        office.onSetUp(o -> actor = o.clerkName());
-        db.onReplaced(() -> office.office().ifPresent(o -> actor = o.clerkName()));
+        reloadOffice();
+        db.onReplaced(this::reloadOffice);
+        office.onSetUp(o -> {
+            actor = o.clerkName();
+            cachedOffice = java.util.Optional.of(o);
+        });
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
@@ -130,7 +132,13 @@ public final class Services implements AutoCloseable {
 
     public id.lindungdesa.security.EncryptionService encryption() { return encryption; }
 
-    public java.util.Optional<Office> currentOffice() { return office.office(); }
+    private void reloadOffice() {
+        cachedOffice = office.office();
+        cachedOffice.ifPresent(o -> actor = o.clerkName());
+    }
+
+    /** The office, read once when the database was opened and updated at set-up (no database read here). */
+    public java.util.Optional<Office> currentOffice() { return cachedOffice; }
 
     @Override
     public void close() {

@@ -82,7 +82,12 @@ public class DesktopApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (main != null) main.close();
         });
-        tasks.execute(BackgroundTask.of("open", p -> config.opener().apply(config.database()))
+        tasks.execute(BackgroundTask.of("open", p -> {
+                    Services opened = config.opener().apply(config.database());
+                    opened.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
+                            l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
+                    return opened;
+                })
                 .onSuccess(this::opened)
                 .onFailure(this::failedToOpen));
     }
@@ -93,8 +98,6 @@ public class DesktopApp extends Application {
                 .onFailure(e -> {
                     if (main != null) main.say(Messages.tr("backup.failed", e.getMessage()));
                 }));
-        s.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
-                l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
         if (s.currentOffice().isEmpty()) {
             setRoot(new id.lindungdesa.ui.setup.SetupView(s, tasks, this::showMain).root());
         } else {
@@ -104,8 +107,10 @@ public class DesktopApp extends Application {
 
     /** Replaces the window content with the main window. */
     public void showMain() {
+        String showing = main == null ? null : main.activeScreenId();
         if (main != null) main.close();
         main = new MainWindow(services, tasks);
+        if (showing != null && main.screen(showing) != null) main.navigate(showing, null);
         stage.getScene().getProperties().put(RELOAD_KEY, (Runnable) this::showMain);
         setRoot((Parent) main.root());
         stage.setTitle("LindungDesa — " + services.currentOffice().map(o -> o.name()).orElse(""));
@@ -146,7 +151,12 @@ public class DesktopApp extends Application {
     }
 
     private void reopen() {
-        tasks.execute(BackgroundTask.of("open", p -> config.opener().apply(config.database()))
+        tasks.execute(BackgroundTask.of("open", p -> {
+                    Services opened = config.opener().apply(config.database());
+                    opened.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
+                            l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
+                    return opened;
+                })
                 .onSuccess(this::opened)
                 .onFailure(this::failedToOpen));
     }

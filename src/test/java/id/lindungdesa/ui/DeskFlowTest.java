@@ -65,7 +65,10 @@ class DeskFlowTest extends FxRobot {
         app = FxAppHarness.start(db, TODAY);
     }
 
+    /** Opens the roster screen from the navigation (the home screen comes first) and waits for its data. */
     void waitForRoster() throws Exception {
+        FxAppHarness.waitUntil(() -> app.mainWindow() != null);
+        interact(() -> app.mainWindow().navigate("roster", null));
         FxAppHarness.waitUntil(() -> lookup("#villageTree").tryQuery()
                 .map(n -> ((TreeView<?>) n).getRoot() != null).orElse(false));
     }

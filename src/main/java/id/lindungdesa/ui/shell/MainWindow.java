@@ -102,6 +102,11 @@ public final class MainWindow {
         show(s, target);
     }
 
+    /** The id of the screen showing now, or null. */
+    public String activeScreenId() {
+        return active == null ? null : active.id();
+    }
+
     public Screen screen(String id) {
         return screens.get(id);
     }
