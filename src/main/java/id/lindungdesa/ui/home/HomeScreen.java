@@ -128,7 +128,9 @@ public final class HomeScreen implements Screen {
         switch (a.target().type()) {
             case "agreement", "coverage" -> ctx.window().navigate("agreements", a.target());
             case "monev", "follow_up" -> ctx.window().navigate("monev", a.target());
-            case "person" -> ctx.window().navigate("roster", a.target().id());
+            // The roster screen opens a village by its code (the person's village, where the post is).
+            case "person" -> ctx.window().navigate("roster", a.villageCode() != null ? a.villageCode()
+                    : a.target().id());
             default -> { }
         }
     }
