@@ -139,6 +139,19 @@ class AgreementServiceTest {
         assertThat(s.agreements().addenda()).isEmpty();
         assertThat(s.monev().schedule(null)).hasSize(5);
         assertThat(s.audit().count()).isEqualTo(audit);
+        // Editing: an end before the start, or a start after an addendum takes effect, is refused too.
+        Agreement stored = s.agreements().find(a.id()).orElseThrow();
+        assertThatThrownBy(() -> s.agreements().update(new Agreement(a.id(), stored.version(), a.number(), a.title(),
+                a.parties(), a.signingDate(), a.validFrom(), LocalDate.of(2023, 1, 1), a.legalBases(), a.terms(),
+                a.budgetCeiling(), a.notes(), 6, null, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("harus sesudah tanggal mulai");
+        s.agreements().addAddendum(addBpd(a.id(), LocalDate.of(2024, 7, 1)));
+        Agreement withAddendum = s.agreements().find(a.id()).orElseThrow();
+        assertThatThrownBy(() -> s.agreements().update(new Agreement(a.id(), withAddendum.version(), a.number(),
+                a.title(), a.parties(), a.signingDate(), LocalDate.of(2024, 8, 1), a.validTo(), a.legalBases(),
+                a.terms(), a.budgetCeiling(), a.notes(), 6, null, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ADD-1");
+        assertThat(s.agreements().find(a.id()).orElseThrow().validFrom()).isEqualTo(LocalDate.of(2023, 3, 14));
         // A renewal the day after the end, for the same category and source, is fine.
         s.agreements().create(pks("445/5/2025", LocalDate.of(2025, 12, 15), LocalDate.of(2027, 12, 31), KADES), null);
     }

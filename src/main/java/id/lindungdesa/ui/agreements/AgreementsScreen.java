@@ -74,11 +74,11 @@ public final class AgreementsScreen implements Screen {
         this.vm = new AgreementsViewModel(ctx.services(), ctx.tasks());
         table.setId("agreementTable");
         table.setItems(vm.rows());
-        table.getColumns().add(column(Messages.tr("agreement.ui.number"), x -> x.agreement().number(), 170));
-        table.getColumns().add(column(Messages.tr("agreement.ui.state"), x -> x.state().label(ind()), 100));
+        table.getColumns().add(column(Messages.tr("agreement.ui.number"), x -> x.agreement().number(), 165));
+        table.getColumns().add(column(Messages.tr("agreement.ui.state"), x -> x.state().label(ind()), 85));
         table.getColumns().add(column(Messages.tr("agreement.ui.validity"), x -> Formats.date(x.agreement().validFrom())
-                + " – " + Formats.date(x.validTo()), 230));
-        table.setPrefWidth(520);
+                + " – " + Formats.date(x.validTo()), 250));
+        table.setPrefWidth(515);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails(b));
 
         dateField.setId("inForceDate");
@@ -121,11 +121,15 @@ public final class AgreementsScreen implements Screen {
         inForceTerms.setId("inForceTerms");
         inForceTerms.setWrapText(true);
         timeline.setId("timeline");
-        timeline.setPrefHeight(180);
+        timeline.setPrefHeight(200);
+        WrappingCells.install(timeline, t -> t);
 
         linksTab.setText(Messages.tr("agreement.ui.links"));
         linksTab.setClosable(false);
         uncovered.setId("uncoveredList");
+        WrappingCells.install(uncovered, t -> t);
+        WrappingCells.install(coveredTerms, t -> t);
+        WrappingCells.install(nobody, t -> t);
         nobody.setId("nobodyEnrolledList");
         coveredTerms.setId("coveredTermsList");
         linksSummary.setId("linksSummary");

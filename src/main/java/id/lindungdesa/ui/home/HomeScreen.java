@@ -41,7 +41,7 @@ public final class HomeScreen implements Screen {
         heading.setId("homeHeading");
         list.setId("alertList");
         list.setItems(vm.alerts());
-        list.setCellFactory(lv -> new ListCell<>() {
+        list.setCellFactory(lv -> wrapping(lv, new ListCell<>() {
             @Override
             protected void updateItem(Alert a, boolean isEmpty) {
                 super.updateItem(a, isEmpty);
@@ -53,7 +53,7 @@ public final class HomeScreen implements Screen {
                 setText(marker(a) + AlertService.message(a));
                 getStyleClass().add("alert-" + a.severity().name().toLowerCase(java.util.Locale.ROOT));
             }
-        });
+        }));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) openSelected();
         });
@@ -76,6 +76,12 @@ public final class HomeScreen implements Screen {
         root.setCenter(list);
         root.setBottom(actions);
         BorderPane.setMargin(list, new Insets(0, 10, 0, 10));
+    }
+
+    private static ListCell<Alert> wrapping(ListView<Alert> lv, ListCell<Alert> cell) {
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(lv.widthProperty().subtract(24));
+        return cell;
     }
 
     private static String marker(Alert a) {
@@ -122,7 +128,9 @@ public final class HomeScreen implements Screen {
         switch (a.target().type()) {
             case "agreement", "coverage" -> ctx.window().navigate("agreements", a.target());
             case "monev", "follow_up" -> ctx.window().navigate("monev", a.target());
-            case "person" -> ctx.window().navigate("roster", a.target().id());
+            // The roster screen opens a village by its code (the person's village, where the post is).
+            case "person" -> ctx.window().navigate("roster", a.villageCode() != null ? a.villageCode()
+                    : a.target().id());
             default -> { }
         }
     }

@@ -53,6 +53,7 @@ class AgreementFlowTest extends FxRobot {
 
     @AfterEach
     void tearDown() throws Exception {
+        SystemViewer.setOpener(null);
         if (app != null) FxAppHarness.stop(app);
     }
 
@@ -77,35 +78,47 @@ class AgreementFlowTest extends FxRobot {
         nav("Perjanjian (PKS)");
         FxAppHarness.waitUntil(() -> lookup("#agreementTable").queryAs(TableView.class).getItems().size() == 1);
         clickOn("#agreementNew");
-        clickOn("#agNumber").write("445/001/PKS-DPMD/2023");
-        clickOn("#agTitle").write("PKS Kepala Desa");
-        clickOn("#agSigning").write("14-03-2023");
-        clickOn("#agFrom").write("14-03-2023");
-        clickOn("#agTo").write("14-12-2025");
-        clickOn("#agParties").write("Pihak Kedua | BPJS KC | Kepala KC");
-        clickOn("#agBases").write("UU 6/2014");
-        clickOn("#agBudget").write("63374400");
+        type("#agNumber", "445/001/PKS-DPMD/2023");
+        type("#agTitle", "PKS Kepala Desa");
+        type("#agSigning", "14-03-2023");
+        type("#agFrom", "14-03-2023");
+        type("#agTo", "14-12-2025");
+        type("#agParties", "Pihak Kedua | BPJS KC | Kepala KC");
+        type("#agBases", "UU 6/2014");
+        type("#agBudget", "63374400");
         choose("#termCategory", "Kepala Desa");
         choose("#termSource", "APBD");
-        clickOn("#termJkk");
-        clickOn("#termJkm");
-        clickOn("#termMonthly").write("16200");
-        clickOn("#termAdd");
-        clickOn("#agSave");
+        click("#termJkk");
+        click("#termJkm");
+        type("#termMonthly", "16200");
+        click("#termAdd");
+        Path scan = java.nio.file.Files.writeString(dir.resolve("pks.pdf"), "%PDF-1.4 PKS bertanda tangan");
+        type("#agAttachment", scan.toString());
+        click("#agSave");
         FxAppHarness.waitUntil(() -> table().getItems().size() == 2 && selectedNumber().equals("445/001/PKS-DPMD/2023"));
         assertThat(text("#inForceTerms")).contains("Kepala Desa (APBD): JKK+JKM").doesNotContain("BPD");
+        assertThat(text("#agreementDocument")).contains("pks.pdf");
+        assertThat(lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("Pagu anggaran: Rp63.374.400", "Pihak Kedua: BPJS KC (Kepala KC)", "Dasar hukum: UU 6/2014");
+
+        // The scanned document is checked and handed to the system viewer (captured here).
+        java.util.concurrent.atomic.AtomicReference<Path> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        SystemViewer.setOpener(opened::set);
+        clickOn("#attachmentOpen");
+        FxAppHarness.waitUntil(() -> opened.get() != null);
+        assertThat(java.nio.file.Files.readString(opened.get())).isEqualTo("%PDF-1.4 PKS bertanda tangan");
 
         // Record the addendum adding BPD from 1 July 2024.
         clickOn("#addendumNew");
-        clickOn("#adNumber").write("445/001.1/ADD/2024");
-        clickOn("#adSigning").write("20-06-2024");
-        clickOn("#adEffective").write("01-07-2024");
+        type("#adNumber", "445/001.1/ADD/2024");
+        type("#adSigning", "20-06-2024");
+        type("#adEffective", "01-07-2024");
         choose("#termCategory", "BPD");
         choose("#termSource", "APBD");
-        clickOn("#termJkk");
-        clickOn("#termJkm");
-        clickOn("#termAdd");
-        clickOn("#adSave");
+        click("#termJkk");
+        click("#termJkm");
+        click("#termAdd");
+        click("#adSave");
         FxAppHarness.waitUntil(() -> lookup("#timeline").tryQuery().isPresent()
                 && lookup("#timeline").<ListView<String>>query().getItems().stream()
                 .anyMatch(i -> i.contains("Adendum 445/001.1/ADD/2024 berlaku")));
@@ -145,6 +158,32 @@ class AgreementFlowTest extends FxRobot {
         assertThat(item.dueDate()).isEqualTo(LocalDate.of(2025, 11, 30));
     }
 
+    /** Scrolls a form field into view, then clicks it and types. */
+    private void type(String id, String text) {
+        reveal(id);
+        clickOn(id).write(text);
+    }
+
+    /** Scrolls the enclosing scroll pane so that the node is in view, then clicks it. */
+    private void click(String id) {
+        reveal(id);
+        clickOn(id);
+    }
+
+    private void reveal(String id) {
+        Node n = lookup(id).query();
+        interact(() -> {
+            javafx.scene.Parent p = n.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                Node content = sp.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (range > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / range)));
+            }
+        });
+    }
+
     /** Clicks a screen in the navigation list once its cell is laid out. */
     private void nav(String title) throws Exception {
         FxAppHarness.waitUntil(() -> lookup("#navigation .list-cell").queryAll().stream()
@@ -154,7 +193,7 @@ class AgreementFlowTest extends FxRobot {
     }
 
     private void choose(String combo, String label) {
-        clickOn(combo);
+        click(combo);
         clickOn(lookup(".combo-box-popup .list-cell").match(n -> label.equals(((ListCell<?>) n).getText()))
                 .queryAs(Node.class));
     }
