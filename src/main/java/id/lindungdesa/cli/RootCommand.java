@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lindungdesa", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = {"LindungDesa: perlindungan jaminan sosial aparat desa / social security for village officials.",
             "Tanpa perintah: membuka aplikasi desktop. / Without a command: opens the desktop."},
-        subcommands = {StatsCommand.class, OfficeCommand.class, RegionsCommand.class, DemoCommand.class, ReportCommand.class,
-            AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StatsCommand.class, OfficeCommand.class, RegionsCommand.class, DemoCommand.class,
+            AuditCommand.class, BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Spec
