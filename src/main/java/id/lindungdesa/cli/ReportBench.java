@@ -102,18 +102,25 @@ final class ReportBench implements Callable<Integer> {
         }
     }
 
-    /** Runs three times; prints the first (cold) and the best of the other two (warm). */
+    /**
+     * Runs three times; prints the first (cold) and the best of the other two (warm), wall clock, and the warm run's
+     * CPU time of this thread (steadier than wall clock on a shared machine; H2 runs in this thread too).
+     */
     private void time(String what, Supplier<Object> work) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         Object result = work.get();
         long cold = ms(t0);
         long warm = Long.MAX_VALUE;
+        long cpu = Long.MAX_VALUE;
         for (int i = 0; i < 2; i++) {
+            long c = mx.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             work.get();
             warm = Math.min(warm, ms(t));
+            cpu = Math.min(cpu, (mx.getCurrentThreadCpuTime() - c) / 1_000_000);
         }
-        out.printf("  %-40s cold %6d ms  warm %6d ms  (%s)%n", what, cold, warm, result);
+        out.printf("  %-40s cold %6d ms  warm %6d ms  warm cpu %6d ms  (%s)%n", what, cold, warm, cpu, result);
         out.flush();
     }
 

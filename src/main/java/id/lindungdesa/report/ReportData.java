@@ -6,6 +6,7 @@ import id.lindungdesa.domain.Person;
 import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Region;
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
 import id.lindungdesa.service.Services;
 import java.time.LocalDate;
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
 /** Rows for exports that need more than the roster read model. */
 public final class ReportData {
     private ReportData() {}
+
+    /** Exports are in Indonesian whatever the screen language. */
+    private static final String NOT_REGISTERED = new Messages(Messages.INDONESIAN).get("report.state.none");
 
     /** One line of the list a BPJS Ketenagakerjaan branch takes for collective registration. */
     public record BpjsRow(String nik, String fullName, String birthPlace, LocalDate birthDate, String sex,
@@ -60,7 +64,7 @@ public final class ReportData {
                     has ? e.get().segment().labelId() : "",
                     has ? e.get().programmes().stream().map(Programme::name).collect(Collectors.joining("+")) : "",
                     wage, has ? e.get().fundingSource().labelId() : "", has ? e.get().kpj() : null,
-                    st == null ? "Belum terdaftar" : st.labelId()));
+                    st == null ? NOT_REGISTERED : st.labelId()));
         }
         return out;
     }

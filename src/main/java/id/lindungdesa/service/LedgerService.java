@@ -183,23 +183,37 @@ public final class LedgerService {
             }
         }
 
+        final Map<YearMonth, Map<FundingSource, Integer>> insured = new HashMap<>();
+
         Map<String, Long> billed(YearMonth m, FundingSource src) {
             return cache.computeIfAbsent(m, k -> {
                 Map<FundingSource, Map<String, Long>> bySource = new EnumMap<>(FundingSource.class);
+                Map<FundingSource, Integer> counts = new EnumMap<>(FundingSource.class);
                 for (Enrolment e : s.enrolments()) {
                     long b = billedFor(s, e, m);
                     String v = village.get(e.id());
                     if (b == 0 || v == null) continue;
                     bySource.computeIfAbsent(e.fundingSource(), x -> new HashMap<>()).merge(v, b, Long::sum);
+                    counts.merge(e.fundingSource(), 1, Integer::sum);
                 }
+                insured.put(m, counts);
                 return bySource;
             }).getOrDefault(src, Map.of());
         }
 
+        int insured(YearMonth m, FundingSource src) {
+            billed(m, src);
+            return insured.get(m).getOrDefault(src, 0);
+        }
+
+        private final Map<String, Long> within = new HashMap<>();
+
         long billedWithin(YearMonth m, FundingSource src, String scope) {
-            long t = 0;
-            for (var e : billed(m, src).entrySet()) if (Region.within(e.getKey(), scope)) t += e.getValue();
-            return t;
+            return within.computeIfAbsent(m + "|" + src + "|" + scope, k -> {
+                long t = 0;
+                for (var e : billed(m, src).entrySet()) if (Region.within(e.getKey(), scope)) t += e.getValue();
+                return t;
+            });
         }
 
         Map<String, Long> paid(YearMonth m, FundingSource src) {
@@ -248,11 +262,7 @@ public final class LedgerService {
                 long arrears = m.isAfter(YearMonth.from(today)) ? 0 : billedTotal - paidTotal;
                 cumulative += arrears;
                 any |= billedTotal != 0 || paidTotal != 0;
-                int insured = 0;
-                for (Enrolment e : b.s.enrolments()) {
-                    if (e.fundingSource() == src && billedFor(b.s, e, m) > 0) insured++;
-                }
-                rows.add(new Month(m, src, billedTotal, paidTotal, arrears, cumulative, insured));
+                rows.add(new Month(m, src, billedTotal, paidTotal, arrears, cumulative, b.insured(m, src)));
             }
             if (any || only != null) out.addAll(rows);
         }
