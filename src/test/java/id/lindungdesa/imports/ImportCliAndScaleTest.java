@@ -36,6 +36,7 @@ class ImportCliAndScaleTest {
             return new Run(cl.execute(args), out.toString(), err.toString());
         } finally {
             ((id.lindungdesa.cli.RootCommand) cl.getCommand()).closeServices();
+            Messages.setCurrent(Messages.INDONESIAN); // --lang en switches the whole JVM's language
         }
     }
 

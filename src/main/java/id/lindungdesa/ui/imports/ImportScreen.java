@@ -148,8 +148,8 @@ public final class ImportScreen implements Screen {
                 if (b != null) fc.column().set(b);
             });
             fill.run();
-            int r = i % 15;
-            int c = (i / 15) * 2;
+            int r = i % 10;
+            int c = (i / 10) * 2;
             grid.add(new Label(fc.field().label(m.indonesian())), c, r);
             grid.add(col, c + 1, r);
             i++;
@@ -178,6 +178,8 @@ public final class ImportScreen implements Screen {
                 new VBox(8, sheetRow, new ScrollPane(grid), mapButtons));
         mappingPane.setId("importMapping");
         mappingPane.disableProperty().bind(vm.step().isEqualTo(ImportViewModel.Step.FILE));
+        // The mapping folds away once the dry run is shown (the table needs the room); a click opens it again.
+        vm.step().addListener((o, a, b) -> mappingPane.setExpanded(b == ImportViewModel.Step.MAPPING));
 
         // Step 3: dry-run table.
         ComboBox<RowClass> filter = new ComboBox<>();
@@ -256,14 +258,14 @@ public final class ImportScreen implements Screen {
         table.setItems(vm.shownRows());
         table.getColumns().add(col(m.get("import.col.row"), r -> String.valueOf(r.row()), 60));
         table.getColumns().add(col(m.get("import.col.class"), r -> r.cls().label(m.indonesian()), 100));
-        table.getColumns().add(col("NIK", r -> r.nik() == null ? "" : r.nik(), 150));
+        table.getColumns().add(col(m.get("import.col.reason"), r -> r.problemsText(m), 360));
+        table.getColumns().add(col(m.get("import.col.changes"), r -> r.changesText(m), 160));
         table.getColumns().add(col(m.get("import.col.name"), r -> r.name() == null ? "" : r.name(), 170));
+        table.getColumns().add(col("NIK", r -> r.nik() == null ? "" : r.nik(), 150));
         table.getColumns().add(col(m.get("import.col.village"), r -> r.villageName() == null ? "" : r.villageName(),
                 130));
         table.getColumns().add(col(m.get("import.col.position"),
                 r -> r.position() == null ? "" : r.position().label(m.indonesian()), 150));
-        table.getColumns().add(col(m.get("import.col.changes"), r -> r.changesText(m), 160));
-        table.getColumns().add(col(m.get("import.col.reason"), r -> r.problemsText(m), 420));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 

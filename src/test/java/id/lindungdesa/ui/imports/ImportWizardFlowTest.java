@@ -52,8 +52,9 @@ class ImportWizardFlowTest extends FxRobot {
                         List.of("3", "Dedi", new Sheets.Num(3.60405E15), "L", "Kadus", "Mekarsari", "Cikande",
                                 "12-03-2019", "")));
 
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN);
         app = FxAppHarness.start(dir.resolve("desk"), TODAY);
-        FxAppHarness.waitUntil(() -> lookup("#navigation").tryQuery().isPresent());
+        FxAppHarness.waitUntil(() -> lookup("Impor Daftar dari Excel").tryQuery().isPresent());
         clickOn("Impor Daftar dari Excel");
         FxAppHarness.waitUntil(() -> lookup("#importFile").tryQuery().isPresent());
 
