@@ -118,6 +118,18 @@ public final class SettingsScreen implements Screen {
                     .onSuccess(this::confirmRestore)
                     .onFailure(ex -> message.setText(Messages.tr("backup.failed", ex.getMessage()))));
         });
+        Button fromFile = new Button(Messages.tr("backup.restoreFile"));
+        fromFile.setId("backupRestoreFile");
+        fromFile.setOnAction(e -> {
+            javafx.stage.FileChooser ch = new javafx.stage.FileChooser();
+            ch.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("LindungDesa",
+                    "*.sql.gz", "*.sql.enc"));
+            File f = ch.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (f == null) return;
+            ctx.runWithProgress(BackgroundTask.of(Messages.tr("backup.preparing"), p -> vm.prepare(f.toPath()))
+                    .onSuccess(this::confirmRestore)
+                    .onFailure(ex -> message.setText(Messages.tr("backup.failed", ex.getMessage()))));
+        });
         backups.setId("backupList");
         backups.setPrefHeight(220);
         message.setId("backupMessage");
@@ -134,7 +146,7 @@ public final class SettingsScreen implements Screen {
         bTitle.getStyleClass().add("h2");
         Label eTitle = new Label(Messages.tr("security.title"));
         eTitle.getStyleClass().add("h2");
-        root.getChildren().addAll(title, bTitle, g, new HBox(8, now, verify, restore), backups, message, restoreBox,
+        root.getChildren().addAll(title, bTitle, g, new HBox(8, now, verify, restore, fromFile), backups, message, restoreBox,
                 eTitle, encryptionState, encryptBox, recoveryCode);
         root.setPadding(new Insets(16));
     }
