@@ -86,7 +86,12 @@ class ProvinceDashboardFlowTest extends FxRobot {
         assertThat(lookup(".chart-bar").queryAll()).isNotEmpty();
 
         // Drill down: click Serang, its villages appear.
-        clickOn((javafx.scene.Node) from(lookup("#provinceDistricts").queryAll()).lookup(".table-row-cell").nth(1).query());
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> serangCell = () -> from(
+                lookup("#provinceDistricts").queryAll()).lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof DistrictRow d
+                        && d.code().equals("36.04")).findFirst();
+        FxAppHarness.waitUntil(() -> serangCell.get().isPresent());
+        clickOn(serangCell.get().orElseThrow());
         FxAppHarness.waitUntil(() -> !lookup("#provinceVillages").queryAs(TableView.class).getItems().isEmpty());
         @SuppressWarnings("unchecked")
         TableView<VillageRow> villages = lookup("#provinceVillages").queryAs(TableView.class);

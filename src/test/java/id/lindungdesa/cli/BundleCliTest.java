@@ -1,0 +1,71 @@
+package id.lindungdesa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindungdesa.bundle.BundleKit;
+import id.lindungdesa.service.Services;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command-line contract: exit codes of bundle verify, the dry-run JSON keys, trust list. */
+class BundleCliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine cl = Cli.commandLine((db, lang) -> 0);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        try {
+            return new Run(cl.execute(args), out.toString(), err.toString());
+        } finally {
+            ((RootCommand) cl.getCommand()).closeServices();
+        }
+    }
+
+    @Test
+    void verifyExitsZeroWhenValidAndTrustedAndOneWithTheReasonOtherwise() throws Exception {
+        Path bundle;
+        Path pub = dir.resolve("serang.pub.json");
+        try (Services kab = BundleKit.district(dir, "36.04", 21);
+             Services prov = BundleKit.province(dir, "36")) {
+            kab.bundles().keys().exportPublic(pub);
+            bundle = BundleKit.export(kab, dir, "serang.ldb");
+        }
+        String prov = dir.resolve("prov-36").toString();
+        assertThat(run("--db", prov, "bundle", "verify", bundle.toString()).code()).isEqualTo(1);
+        Run noTrust = run("--db", prov, "bundle", "verify", bundle.toString());
+        assertThat(noTrust.err()).contains("UNKNOWN_KEY");
+
+        Run offline = run("bundle", "verify", bundle.toString(), "--trust", pub.toString());
+        assertThat(offline.code()).isZero();
+        assertThat(offline.out()).contains("36.04");
+
+        Run add = run("--db", prov, "trust", "add", pub.toString(), "--yes");
+        assertThat(add.code()).isZero();
+        assertThat(run("--db", prov, "trust", "list", "--json").out()).contains("\"officeCode\":\"36.04\"");
+        assertThat(run("--db", prov, "bundle", "verify", bundle.toString()).code()).isZero();
+
+        Run dry = run("--db", prov, "bundle", "import", bundle.toString(), "--dry-run", "--json");
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).contains("\"dryRun\":true", "\"people\":{\"new\":", "\"unchanged\":0");
+
+        byte[] bytes = Files.readAllBytes(bundle);
+        bytes[bytes.length - 10] ^= 1;
+        Path changed = dir.resolve("changed.ldb");
+        Files.write(changed, bytes);
+        Run bad = run("--db", prov, "bundle", "verify", changed.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("PAYLOAD_CHANGED");
+    }
+}
