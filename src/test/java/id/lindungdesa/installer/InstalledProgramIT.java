@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * scratch "install" folder (keeping file times, as dpkg does), and its own launcher runs the CLI and the desktop
  * with no JDK on the PATH.
  *
- * <p>To add after the bundle branch (issue 3) is merged: {@code bundle export} then {@code bundle verify} through the
+ * <p>Also exports a signed bundle and verifies it (and a changed copy) through the
  * installed launcher, like {@link #cliWorksFromTheInstalledCopyWithoutAJdk()}.
  * The .deb itself is built by {@code ./mvnw -Pinstaller package}, which unpacks it with {@code dpkg-deb} and checks it.
  */
@@ -81,6 +81,32 @@ class InstalledProgramIT {
         // the AOT cache made by the training run is accepted in the new place (else the JVM complains on stderr)
         assertThat(stats.err).doesNotContain("aot");
         assertThat(Files.size(installed.resolve("lib/app/lindungdesa.aot"))).isPositive();
+    }
+
+    @Test
+    void aSignedBundleIsExportedAndVerifiedByTheInstalledProgram() throws Exception {
+        Path db = work.resolve("scratch/home/bundle");
+        Map<String, String> pass = Map.of("LINDUNGDESA_PASSPHRASE", "kata-sandi-kantor-2026");
+        assertThat(launcherWith(pass, "--db", db.toString(), "demo", "--seed", "5").code()).isZero();
+        Result keys = launcherWith(pass, "--db", db.toString(), "keys", "init");
+        assertThat(keys.code).as(keys.toString()).isZero();
+        Path pub = work.resolve("scratch/kab.pub.json");
+        Path bundle = work.resolve("scratch/kab.ldb");
+        Result exp = launcherWith(pass, "--db", db.toString(), "keys", "export-public", "--out", pub.toString());
+        assertThat(exp.code).as(exp.toString()).isZero();
+        Result out = launcherWith(pass, "--db", db.toString(), "bundle", "export", "--out", bundle.toString());
+        assertThat(out.code).as(out.toString()).isZero();
+        assertThat(bundle).isNotEmptyFile();
+        Result ok = launcher("bundle", "verify", bundle.toString(), "--trust", pub.toString());
+        assertThat(ok.code).as(ok.toString()).isZero();
+        // one byte changed in the payload: refused with a reason
+        byte[] bytes = Files.readAllBytes(bundle);
+        int i = bytes.length - 20;
+        bytes[i] = (byte) (bytes[i] == '1' ? '2' : '1');
+        Path changed = work.resolve("scratch/kab-changed.ldb");
+        Files.write(changed, bytes);
+        Result bad = launcher("bundle", "verify", changed.toString(), "--trust", pub.toString());
+        assertThat(bad.code).as(bad.toString()).isEqualTo(1);
     }
 
     @Test
