@@ -58,6 +58,12 @@ public final class ImportService {
     private final Clock clock;
     private final AuditLog audit;
     private volatile long maxBytes = -1;
+    private volatile java.util.function.Consumer<String> beforeApply = reason -> { };
+
+    /** Runs before a real (not dry-run) import writes, e.g. a verified backup (issue 7). */
+    public void setBeforeApply(java.util.function.Consumer<String> hook) {
+        this.beforeApply = hook;
+    }
 
     public ImportService(Database db, BundleRepository bundles, KeyRepository keyRepo, ProvinceRepository prov,
                          OfficeService office, KeyService keys, ReceiptService receipts, Clock clock, AuditLog audit) {
@@ -139,6 +145,7 @@ public final class ImportService {
         }
         List<KeyService.Signer> signer = dryRun ? null : keys.signers(passphrase);
         List<String> warnings = new ArrayList<>(checkSequence(m));
+        if (!dryRun) beforeApply.accept("bundle-import");
         ImportReport report;
         try {
             report = db.write(tx -> {

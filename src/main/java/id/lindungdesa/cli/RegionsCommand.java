@@ -32,7 +32,6 @@ final class RegionsCommand {
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
-            root.services().backups().beforeRiskyOperation("regions-import");
             RegionService.ImportReport r = root.services().regions().importCsv(file, within, Progress.NONE);
             if (json) {
                 root.out().println(Json.write(r));

@@ -57,6 +57,13 @@ public final class ImportService {
     private final AuditLog audit;
     private final ImportRunRepository runs = new ImportRunRepository();
 
+    private volatile java.util.function.Consumer<String> beforeApply = reason -> { };
+
+    /** Runs before an import writes, e.g. a verified backup (issue 7). */
+    public void setBeforeApply(java.util.function.Consumer<String> hook) {
+        this.beforeApply = hook;
+    }
+
     public ImportService(Database db, PersonRepository people, PostRepository posts, EnrolmentRepository enrolments,
                          RegionRepository regions, RateRepository rates, OfficeService office, Clock clock,
                          AuditLog audit) {
@@ -205,6 +212,7 @@ public final class ImportService {
      * inside it, so a change made since the dry run is seen; cancelling before the commit leaves nothing written.
      */
     public Receipt apply(DryRun run, Progress progress) {
+        beforeApply.accept("roster-import");
         long t0 = System.nanoTime();
         String sha = sha256(run.file());
         LocalDate today = LocalDate.now(clock);

@@ -33,12 +33,18 @@ public final class RegionService {
     private final RegionRepository repo;
     private final Clock clock;
     private final AuditLog audit;
+    private volatile java.util.function.Consumer<String> beforeImport = reason -> { };
 
     public RegionService(Database db, RegionRepository repo, Clock clock, AuditLog audit) {
         this.db = db;
         this.repo = repo;
         this.clock = clock;
         this.audit = audit;
+    }
+
+    /** Runs after the file was read and checked, before the import writes (e.g. a verified backup). */
+    public void setBeforeImport(java.util.function.Consumer<String> hook) {
+        this.beforeImport = hook;
     }
 
     /** What an import changed. */
@@ -111,6 +117,7 @@ public final class RegionService {
             throw new BadFileException("Berkas tidak memuat wilayah " + s + " / The file has no regions within " + s);
         }
         progress.checkCancelled();
+        beforeImport.accept("regions-import");
         int total = rows.size();
         final int rowsRead = read;
         return db.write(tx -> {

@@ -77,6 +77,13 @@ public final class Services implements AutoCloseable {
         this.encryption = new id.lindungdesa.security.EncryptionService(db, backups);
         reloadOffice();
         db.onReplaced(this::reloadOffice);
+        // Issue 7: a verified backup before every import, once there is an office's data worth keeping.
+        java.util.function.Consumer<String> backupFirst = reason -> {
+            if (cachedOffice.isPresent()) backups.beforeRiskyOperation(reason);
+        };
+        regions.setBeforeImport(backupFirst);
+        imports.setBeforeApply(backupFirst);
+        bundles.imports().setBeforeApply(backupFirst);
         office.onSetUp(o -> {
             actor = o.clerkName();
             cachedOffice = java.util.Optional.of(o);

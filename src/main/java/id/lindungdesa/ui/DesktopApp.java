@@ -110,7 +110,12 @@ public class DesktopApp extends Application {
         String showing = main == null ? null : main.activeScreenId();
         if (main != null) main.close();
         main = new MainWindow(services, tasks);
-        if (showing != null && main.screen(showing) != null) main.navigate(showing, null);
+        if (showing != null && main.screen(showing) != null) {
+            main.navigate(showing, null);
+        } else if (Boolean.getBoolean(PROBE_PROPERTY) && main.screen("roster") != null) {
+            // The start-up probe (bench startup, the AOT training run) measures launch -> usable roster.
+            main.navigate("roster", null);
+        }
         stage.getScene().getProperties().put(RELOAD_KEY, (Runnable) this::showMain);
         setRoot((Parent) main.root());
         stage.setTitle("LindungDesa — " + services.currentOffice().map(o -> o.name()).orElse(""));
