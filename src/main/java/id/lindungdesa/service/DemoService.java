@@ -95,10 +95,10 @@ public final class DemoService {
             throw ValidationException.of("demo", "demo.error.notEmpty", within);
         }
         String district = within.substring(0, 5);
-        Random rnd = new Random(seed);
+        Random rnd = new Random(seed * 1_000_003L + within.hashCode()); // per seed and area: areas never share ids
         progress.update(0, -1, "Menyiapkan wilayah…");
         if (regionsFile != null) {
-            services.regions().importCsv(regionsFile, within, progress);
+            services.regions().importForDemo(regionsFile, within, progress);
         } else if (services.regions().within(within).stream().noneMatch(r -> r.villageType() != null)) {
             services.regions().addSynthetic(syntheticRegions(within, new Random(seed ^ 0x5EED)), "demo");
         }
@@ -132,7 +132,7 @@ public final class DemoService {
                     "Distrik demo (seed " + seed + "): " + g.people.size() + " orang, " + g.posts.size()
                             + " jabatan, " + g.enrolments.size() + " kepesertaan");
         });
-        Random extRnd = new Random(seed * 31 + 7);
+        Random extRnd = new Random(seed * 31 + 7 + within.hashCode());
         for (Extension e : extensions) e.addDemoContent(services, extRnd, today);
         progress.update(1, 1, "Selesai");
         return new Result(district, villages.size(), g.people.size(), g.posts.size(), g.enrolments.size(), g.active);

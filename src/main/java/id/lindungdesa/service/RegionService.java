@@ -61,11 +61,20 @@ public final class RegionService {
     }
 
     public ImportReport importCsv(Path file, String within, Progress progress) {
+        return importCsv(file, within, progress, true);
+    }
+
+    /** The demo generator's import: synthetic data, so no backup first (it fills many districts in a row). */
+    ImportReport importForDemo(Path file, String within, Progress progress) {
+        return importCsv(file, within, progress, false);
+    }
+
+    private ImportReport importCsv(Path file, String within, Progress progress, boolean backupFirst) {
         if (!Files.isRegularFile(file)) {
             throw new BadFileException("Berkas tidak ditemukan / File not found: " + file);
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return importCsv(r, file.getFileName().toString(), within, progress);
+            return importCsv(r, file.getFileName().toString(), within, progress, backupFirst);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,6 +85,11 @@ public final class RegionService {
      * (so the district and province have names) but only codes inside it can be retired.
      */
     public ImportReport importCsv(Reader reader, String sourceName, String within, Progress progress) {
+        return importCsv(reader, sourceName, within, progress, true);
+    }
+
+    private ImportReport importCsv(Reader reader, String sourceName, String within, Progress progress,
+                                   boolean backupFirst) {
         String scope = within;
         if (scope == null || scope.isBlank()) {
             scope = db.read(tx -> new id.lindungdesa.persistence.OfficeRepository().find(tx))
@@ -117,7 +131,7 @@ public final class RegionService {
             throw new BadFileException("Berkas tidak memuat wilayah " + s + " / The file has no regions within " + s);
         }
         progress.checkCancelled();
-        beforeImport.accept("regions-import");
+        if (backupFirst) beforeImport.accept("regions-import");
         int total = rows.size();
         final int rowsRead = read;
         return db.write(tx -> {

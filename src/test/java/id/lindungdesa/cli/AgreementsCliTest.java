@@ -1,5 +1,6 @@
 package id.lindungdesa.cli;
 
+import id.lindungdesa.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.domain.AddendumChange;
@@ -68,14 +69,8 @@ class AgreementsCliTest {
     }
 
     private static JsonNode json(String... args) {
-        CommandLine cl = Cli.commandLine((p, l) -> 0);
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        try {
-            assertThat(cl.execute(args)).isZero();
-        } finally {
-            ((RootCommand) cl.getCommand()).closeServices();
-        }
-        return Json.MAPPER.readTree(out.toString());
+        CliRun r = CliRun.of(args);
+        assertThat(r.exit).as(r.err).isZero();
+        return Json.MAPPER.readTree(r.out);
     }
 }

@@ -1,5 +1,6 @@
 package id.lindungdesa.cli;
 
+import id.lindungdesa.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.bundle.BundleKit;
@@ -21,16 +22,8 @@ class BundleCliTest {
     }
 
     private Run run(String... args) {
-        CommandLine cl = Cli.commandLine((db, lang) -> 0);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        try {
-            return new Run(cl.execute(args), out.toString(), err.toString());
-        } finally {
-            ((RootCommand) cl.getCommand()).closeServices();
-        }
+        CliRun r = CliRun.of(args);
+        return new Run(r.exit, r.out, r.err);
     }
 
     @Test

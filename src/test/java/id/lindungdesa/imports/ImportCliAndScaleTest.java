@@ -1,5 +1,6 @@
 package id.lindungdesa.imports;
 
+import id.lindungdesa.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.cli.Cli;
@@ -27,17 +28,8 @@ class ImportCliAndScaleTest {
     }
 
     private Run cli(String... args) {
-        CommandLine cl = Cli.commandLine((p, l) -> 0);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        try {
-            return new Run(cl.execute(args), out.toString(), err.toString());
-        } finally {
-            ((id.lindungdesa.cli.RootCommand) cl.getCommand()).closeServices();
-            Messages.setCurrent(Messages.INDONESIAN); // --lang en switches the whole JVM's language
-        }
+        CliRun r = CliRun.of(args);
+        return new Run(r.exit, r.out, r.err);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.lindungdesa.report;
 
+import id.lindungdesa.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.cli.Cli;
@@ -22,18 +23,9 @@ class ReportCliTest {
     Path dir;
 
     String run(String... args) {
-        CommandLine cl = Cli.commandLine((p, l) -> 0);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        try {
-            int code = cl.execute(args);
-            assertThat(code).as(err.toString()).isZero();
-        } finally {
-            ((id.lindungdesa.cli.RootCommand) cl.getCommand()).closeServices();
-        }
-        return out.toString();
+        CliRun r = CliRun.of(args);
+        assertThat(r.exit).as(r.err).isZero();
+        return r.out;
     }
 
     @Test

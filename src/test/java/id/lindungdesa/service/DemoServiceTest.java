@@ -74,6 +74,15 @@ class DemoServiceTest {
     }
 
     @Test
+    void twoAreasWithTheSameSeedLiveInOneDatabase() {
+        try (Services s = TestDb.open(dir, "two", TODAY)) {
+            var a = s.demo().generate(null, "61.01", 1, Progress.NONE);
+            var b = s.demo().generate(null, "61.02", 1, Progress.NONE);
+            assertThat(s.stats().stats(TODAY).get("people")).isEqualTo(a.people() + b.people());
+        }
+    }
+
+    @Test
     void worksWithoutARegionsFile() {
         try (Services s = TestDb.open(dir, "c", TODAY)) {
             var r = s.demo().generate(null, null, 1, Progress.NONE);

@@ -29,6 +29,8 @@ public final class CliRun {
             code = cl.execute(args);
         } finally {
             ((RootCommand) cl.getCommand()).closeServices();
+            // --lang en switches the whole JVM's language: back to the default for the next test
+            id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN);
         }
         return new CliRun(code, o.toString(), e.toString());
     }
