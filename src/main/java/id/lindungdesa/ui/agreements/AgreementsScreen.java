@@ -455,10 +455,7 @@ public final class AgreementsScreen implements Screen {
             notes.setText(existing.notes() == null ? "" : existing.notes());
             terms.setTerms(existing.terms());
         }
-        Label error = new Label();
-        error.setId("formError");
-        error.getStyleClass().add("error");
-        error.setWrapText(true);
+        Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
         GridPane g = grid();
         int r = 0;
         g.addRow(r++, new Label(Messages.tr("agreement.ui.number")), number);
@@ -565,10 +562,7 @@ public final class AgreementsScreen implements Screen {
         notes.setId("adNotes");
         notes.setPrefRowCount(2);
         TermEditor changes = new TermEditor(true);
-        Label error = new Label();
-        error.setId("formError");
-        error.getStyleClass().add("error");
-        error.setWrapText(true);
+        Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
         GridPane g = grid();
         int r = 0;
         g.addRow(r++, new Label(Messages.tr("addendum.ui.number")), number);
