@@ -188,11 +188,15 @@ public class Packager {
 
     // ---------------------------------------------------------------- application image
 
-    /** The jars the program runs with, without Maven's empty JavaFX placeholder jars. */
+    /** The benchmarks' jar (decision 0082): in target/dist for `bench …`, never in the installed program. */
+    static final String BENCH_JAR = "lindungdesa-bench.jar";
+
+    /** The jars the program runs with, without Maven's empty JavaFX placeholder jars nor the benchmarks. */
     static List<Path> appJars(Path lib) throws IOException {
         try (Stream<Path> s = Files.list(lib)) {
             return s.filter(p -> p.toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().matches("javafx-[a-z]+-[0-9.]+\\.jar"))
+                    .filter(p -> !p.getFileName().toString().equals(BENCH_JAR))
                     .sorted().toList();
         }
     }

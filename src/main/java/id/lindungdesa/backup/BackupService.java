@@ -1,7 +1,7 @@
 package id.lindungdesa.backup;
 
 import id.lindungdesa.persistence.Database;
-import id.lindungdesa.security.KeyFile;
+import id.lindungdesa.persistence.ScriptIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,11 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,10 +44,12 @@ public final class BackupService {
 
     private final Database db;
     private final Clock clock;
+    private final BackupKeys keys;
 
-    public BackupService(Database db, Clock clock) {
+    public BackupService(Database db, Clock clock, BackupKeys keys) {
         this.db = db;
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** The result of a backup: the file, its facts, where the second copy went (or why it could not). */
@@ -88,7 +85,7 @@ public final class BackupService {
     /** Makes a verified backup now, in the backup folder (and the second folder; and {@code extraDir} if given). */
     public Result backupNow(String reason, Path extraDir) {
         String pw = db.options().filePassword();
-        return db.withConnection(c -> write(c, db.base(), pw, reason, clock, extraDir));
+        return ScriptIO.on(db, c -> write(c, db.base(), pw, reason, clock, extraDir, keys));
     }
 
     /**
@@ -106,19 +103,19 @@ public final class BackupService {
         boolean done = list().stream().anyMatch(e -> stampOf(e.file()).map(t -> t.toLocalDate().equals(today))
                 .orElse(false));
         if (done) return Optional.empty();
-        boolean hasOffice = db.withConnection(c -> ScriptIO.summary(c).officeName() != null);
+        boolean hasOffice = ScriptIO.on(db, c -> c.summary().officeName() != null);
         if (!hasOffice) return Optional.empty();
         return Optional.of(backupNow("daily", null));
     }
 
     /** A guard for {@link Database.Options#withBeforeUpgrade}: a verified backup before Flyway migrates. */
-    public static Database.UpgradeGuard upgradeGuard(Path dbBase, String filePassword, Clock clock) {
+    public static Database.UpgradeGuard upgradeGuard(Path dbBase, String filePassword, Clock clock, BackupKeys keys) {
         return (c, from, to) -> write(c, Database.basePath(dbBase), filePassword,
-                "before-upgrade-v" + from.replace('.', '_') + "-to-v" + to.replace('.', '_'), clock, null);
+                "before-upgrade-v" + from.replace('.', '_') + "-to-v" + to.replace('.', '_'), clock, null, keys);
     }
 
-    static Result write(Connection c, Path dbBase, String pw, String reason, Clock clock, Path extraDir)
-            throws SQLException, IOException {
+    static Result write(ScriptIO.Session c, Path dbBase, String pw, String reason, Clock clock, Path extraDir,
+                        BackupKeys keys) throws IOException {
         Path folder = BackupSettings.folderFor(dbBase);
         BackupSettings settings = BackupSettings.load(folder);
         Files.createDirectories(folder);
@@ -128,13 +125,13 @@ public final class BackupService {
         Path tmp = folder.resolve(name + ".part");
         Path file = folder.resolve(name);
         try {
-            ScriptIO.scriptTo(c, tmp, pw);
-            ScriptIO.Facts facts = ScriptIO.facts(c);
-            ScriptIO.Summary summary = ScriptIO.summary(c);
+            c.scriptTo(tmp, pw);
+            ScriptIO.Facts facts = c.facts();
+            ScriptIO.Summary summary = c.summary();
             force(tmp);
             String sha = ScriptIO.sha256(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            String keyId = pw == null ? null : keyIdOf(pw);
+            String keyId = pw == null ? null : keys.keyId(pw);
             BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
                     appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
                     facts.contentHash(), sha, Files.size(file), keyId, false, null);
@@ -146,7 +143,7 @@ public final class BackupService {
             }
             info = info.verifiedAt(OffsetDateTime.now(clock).withNano(0).toString());
             writeSidecar(folder, info);
-            if (pw != null) copyKeyFile(dbBase, keyId, folder);
+            if (pw != null) copyKeyFile(dbBase, keyId, folder, keys);
             List<Path> rotated = rotate(folder, settings);
             Path second = null;
             Path extra = null;
@@ -156,7 +153,7 @@ public final class BackupService {
             if (extraDir != null) copyTo.add(extraDir);
             for (Path dir : copyTo) {
                 try {
-                    Path copied = copy(file, info, dir, dbBase, keyId);
+                    Path copied = copy(file, info, dir, dbBase, keyId, keys);
                     if (dir.equals(extraDir)) extra = copied;
                     else second = copied;
                     if (settings.secondFolder() != null && dir.equals(Path.of(settings.secondFolder()))) {
@@ -174,7 +171,8 @@ public final class BackupService {
         }
     }
 
-    private static Path copy(Path file, BackupInfo info, Path dir, Path dbBase, String keyId) throws IOException {
+    private static Path copy(Path file, BackupInfo info, Path dir, Path dbBase, String keyId, BackupKeys keys)
+            throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName());
         Path part = dir.resolve(file.getFileName() + ".part");
@@ -186,23 +184,19 @@ public final class BackupService {
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         writeSidecar(dir, info);
-        if (keyId != null) copyKeyFile(dbBase, keyId, dir);
+        if (keyId != null) copyKeyFile(dbBase, keyId, dir, keys);
         return target;
     }
 
     /** The key file travels with encrypted backups (it is itself protected by the passphrase). */
-    private static void copyKeyFile(Path dbBase, String keyId, Path dir) throws IOException {
-        Path src = KeyFile.pathFor(dbBase);
+    private static void copyKeyFile(Path dbBase, String keyId, Path dir, BackupKeys keys) throws IOException {
+        Path src = keys.keyFileOf(dbBase);
         Path dst = dir.resolve(keyFileName(keyId));
         if (Files.isRegularFile(src) && !Files.exists(dst)) Files.copy(src, dst);
     }
 
     static String keyFileName(String keyId) {
         return "lindungdesa-key-" + keyId + ".json";
-    }
-
-    static String keyIdOf(String filePassword) {
-        return new KeyFile.FileKey(HexFormat.of().parseHex(filePassword)).id();
     }
 
     private static String cleanReason(String reason) {
@@ -231,12 +225,11 @@ public final class BackupService {
     }
 
     /** Restores a backup into an in-memory scratch database and returns its facts. */
-    static ScriptIO.Facts restoreToScratch(Path file, String pw) throws SQLException {
-        try (Connection s = DriverManager.getConnection("jdbc:h2:mem:verify-" + UUID.randomUUID(), "lindungdesa",
-                "")) {
-            ScriptIO.runScript(s, file, pw);
-            return ScriptIO.facts(s);
-        }
+    static ScriptIO.Facts restoreToScratch(Path file, String pw) throws IOException {
+        return ScriptIO.inScratch(s -> {
+            s.runScript(file, pw);
+            return s.facts();
+        });
     }
 
     // ------------------------------------------------------------------ rotation and listing
@@ -318,10 +311,11 @@ public final class BackupService {
      * @param passphrase for a backup made with another database's key (null: {@value #PASSPHRASE_ENV})
      */
     public VerifyReport verify(Path file, char[] passphrase) {
-        return verifyFile(file, db.options().filePassword(), passphrase);
+        return verifyFile(file, db.options().filePassword(), passphrase, keys);
     }
 
-    public static VerifyReport verifyFile(Path file, String currentFilePassword, char[] passphrase) {
+    public static VerifyReport verifyFile(Path file, String currentFilePassword, char[] passphrase,
+                                          BackupKeys keys) {
         if (!Files.isRegularFile(file)) {
             return new VerifyReport(file, false, "Berkas tidak ada / file not found", null, null);
         }
@@ -331,7 +325,7 @@ public final class BackupService {
                 return new VerifyReport(file, false, "Berkas berubah atau rusak (checksum tidak cocok) / the file was"
                         + " changed or damaged (checksum mismatch)", null, info);
             }
-            String pw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, currentFilePassword, passphrase);
+            String pw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, currentFilePassword, passphrase, keys);
             ScriptIO.Facts restored = restoreToScratch(file, pw);
             if (info != null && !(restored.counts().equals(info.counts())
                     && restored.contentHash().equals(info.contentHash()))) {
@@ -339,16 +333,16 @@ public final class BackupService {
                         + " when it was made", restored, info);
             }
             return new VerifyReport(file, true, null, restored, info);
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new VerifyReport(file, false, "Tidak dapat dibaca / cannot be read: " + shortMessage(e), null,
                     info);
         }
     }
 
     /** The file password of an encrypted backup: the live key when it is the same key, else its key file. */
-    static String keyFor(Path backup, BackupInfo info, String currentPw, char[] passphrase) {
+    static String keyFor(Path backup, BackupInfo info, String currentPw, char[] passphrase, BackupKeys keys) {
         String keyId = info == null ? null : info.keyId();
-        if (currentPw != null && (keyId == null || keyId.equals(keyIdOf(currentPw)))) return currentPw;
+        if (currentPw != null && (keyId == null || keyId.equals(keys.keyId(currentPw)))) return currentPw;
         if (keyId == null) {
             throw new BackupException("Cadangan terenkripsi tanpa keterangan kunci / encrypted backup without its"
                     + " sidecar: cannot find its key");
@@ -368,7 +362,7 @@ public final class BackupService {
             }
             pass = env.toCharArray();
         }
-        return KeyFile.unlockFile(keyFile, pass).h2Password();
+        return keys.unlock(keyFile, pass);
     }
 
     // ------------------------------------------------------------------ restore
@@ -378,7 +372,7 @@ public final class BackupService {
      * migrates it to this version, and describes it. Nothing is swapped yet.
      */
     public RestoreCandidate prepareRestore(Path file, char[] passphrase) {
-        return buildCandidate(db.base(), db.options().filePassword(), file, passphrase, clock);
+        return buildCandidate(db.base(), db.options().filePassword(), file, passphrase, clock, keys);
     }
 
     /**
@@ -405,9 +399,9 @@ public final class BackupService {
      * Returns the path the damaged file was moved to.
      */
     public static Path restoreDamaged(Path dbBase, Path backup, String filePassword, char[] passphrase,
-                                      Clock clock) {
+                                      Clock clock, BackupKeys keys) {
         Path base = Database.basePath(dbBase);
-        RestoreCandidate c = buildCandidate(base, filePassword, backup, passphrase, clock);
+        RestoreCandidate c = buildCandidate(base, filePassword, backup, passphrase, clock, keys);
         Path data = Path.of(base + ".mv.db");
         Path aside = Path.of(base + ".damaged-" + STAMP.format(LocalDateTime.now(clock)) + ".mv.db");
         try {
@@ -420,7 +414,8 @@ public final class BackupService {
         return aside;
     }
 
-    static RestoreCandidate buildCandidate(Path dbBase, String targetPw, Path file, char[] passphrase, Clock clock) {
+    static RestoreCandidate buildCandidate(Path dbBase, String targetPw, Path file, char[] passphrase, Clock clock,
+                                           BackupKeys keys) {
         if (!Files.isRegularFile(file)) throw new BackupException("Berkas tidak ada / file not found: " + file);
         BackupInfo info = readSidecar(file).orElse(null);
         Path candidate = Path.of(dbBase + ".restore-" + STAMP.format(LocalDateTime.now(clock)));
@@ -429,25 +424,25 @@ public final class BackupService {
                 throw new BackupException("Cadangan rusak (checksum tidak cocok): " + file + " / the backup is"
                         + " damaged (checksum mismatch); choose another one");
             }
-            String sourcePw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, targetPw, passphrase);
-            try (Connection c = Database.connect(candidate, targetPw); var st = c.createStatement()) {
-                ScriptIO.runScript(c, file, sourcePw);
+            String sourcePw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, targetPw, passphrase, keys);
+            ScriptIO.intoNewFile(candidate, targetPw, c -> {
+                c.runScript(file, sourcePw);
                 if (info != null) {
-                    ScriptIO.Facts f = ScriptIO.facts(c);
+                    ScriptIO.Facts f = c.facts();
                     if (!f.counts().equals(info.counts()) || !f.contentHash().equals(info.contentHash())) {
                         throw new BackupException("Isi cadangan tidak sama dengan saat dibuat / the backup's content"
                                 + " differs from when it was made: " + file);
                     }
                 }
-                st.execute("SHUTDOWN");
-            }
+                return null;
+            });
             String schemaBefore;
             ScriptIO.Summary summary;
             java.util.Map<String, Long> counts;
             try (Database d = Database.open(candidate, Database.Options.of("restore").withFilePassword(targetPw))) {
                 schemaBefore = info != null ? info.schemaVersion() : null;
-                summary = d.withConnection(ScriptIO::summary);
-                counts = d.withConnection(ScriptIO::facts).counts();
+                summary = ScriptIO.on(d, ScriptIO.Session::summary);
+                counts = ScriptIO.on(d, ScriptIO.Session::facts).counts();
             }
             String created = info != null ? info.createdAt()
                     : stampOf(file).map(LocalDateTime::toString).orElse(Files.getLastModifiedTime(file).toString());
@@ -456,7 +451,7 @@ public final class BackupService {
         } catch (BackupException e) {
             deleteDb(candidate);
             throw e;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             deleteDb(candidate);
             throw new BackupException("Cadangan tidak dapat dipulihkan / the backup cannot be restored: "
                     + shortMessage(e), e);

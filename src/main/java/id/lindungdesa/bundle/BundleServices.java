@@ -4,18 +4,18 @@ import id.lindungdesa.persistence.BundleRepository;
 import id.lindungdesa.persistence.KeyRepository;
 import id.lindungdesa.persistence.ProvinceRepository;
 import id.lindungdesa.persistence.RegionRepository;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.service.CoreServices;
 
-/** The signed-bundle feature's services, built once by {@link Services}. */
+/** The signed-bundle feature's services, built once by the composition root ({@code wiring.Services}). */
 public final class BundleServices {
     private final KeyService keys;
     private final TrustService trust;
     private final ExportService export;
-    private final ImportService imports;
+    private final BundleImportService imports;
     private final ReceiptService receipts;
     private final ProvinceService province;
 
-    public BundleServices(Services s) {
+    public BundleServices(CoreServices s) {
         KeyRepository keyRepo = new KeyRepository();
         BundleRepository bundleRepo = new BundleRepository();
         ProvinceRepository provRepo = new ProvinceRepository();
@@ -24,7 +24,7 @@ public final class BundleServices {
         this.export = new ExportService(s.database(), bundleRepo, new RegionRepository(), s.office(), keys, s.clock(),
                 s.audit());
         this.receipts = new ReceiptService(s.database(), bundleRepo, keyRepo, s.office(), keys, s.clock(), s.audit());
-        this.imports = new ImportService(s.database(), bundleRepo, keyRepo, provRepo, s.office(), keys, receipts,
+        this.imports = new BundleImportService(s.database(), bundleRepo, keyRepo, provRepo, s.office(), keys, receipts,
                 s.clock(), s.audit());
         this.province = new ProvinceService(s.database(), provRepo, bundleRepo, keyRepo, new RegionRepository(),
                 s.office(), s.targets(), s.clock());
@@ -37,7 +37,7 @@ public final class BundleServices {
 
     public ExportService export() { return export; }
 
-    public ImportService imports() { return imports; }
+    public BundleImportService imports() { return imports; }
 
     public ReceiptService receipts() { return receipts; }
 

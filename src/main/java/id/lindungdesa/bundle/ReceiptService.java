@@ -70,7 +70,7 @@ public final class ReceiptService {
         by.put("level", me.level().name());
         m.put("receivedBy", by);
         m.put("receivedAt", at.toString());
-        m.put("counts", ImportService.countsJson(r.counts()));
+        m.put("counts", BundleImportService.countsJson(r.counts()));
         return BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
 

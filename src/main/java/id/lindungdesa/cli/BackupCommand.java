@@ -6,8 +6,9 @@ import id.lindungdesa.backup.BackupSettings;
 import id.lindungdesa.backup.RestoreCandidate;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.DatabaseUnreadableException;
-import id.lindungdesa.security.SecureOpener;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.FileKeys;
+import id.lindungdesa.wiring.SecureOpener;
+import id.lindungdesa.wiring.Services;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,7 +104,7 @@ final class BackupCommand {
             RootCommand root = RootCommand.of(spec);
             root.applyLanguage();
             String pw = currentFilePassword(root);
-            var r = BackupService.verifyFile(file, pw, null);
+            var r = BackupService.verifyFile(file, pw, null, FileKeys.INSTANCE);
             PrintWriter out = root.out();
             if (!r.ok()) {
                 out.println("RUSAK / DAMAGED: " + file + ": " + r.problem());
@@ -149,7 +150,7 @@ final class BackupCommand {
                 out.println(damaged.getMessage());
                 String pw = currentFilePassword(root);
                 Path aside = BackupService.restoreDamaged(root.databasePath(), file, pw, null,
-                        Clock.systemDefaultZone());
+                        Clock.systemDefaultZone(), FileKeys.INSTANCE);
                 out.println("Dipulihkan dari / restored from " + file);
                 out.println("Berkas rusak disimpan di / the damaged file was kept at " + aside);
                 return 0;

@@ -4,7 +4,7 @@ import id.lindungdesa.bundle.BundleException;
 import id.lindungdesa.bundle.BundleFile;
 import id.lindungdesa.bundle.FingerprintWords;
 import id.lindungdesa.bundle.ImportReport;
-import id.lindungdesa.bundle.ImportService;
+import id.lindungdesa.bundle.BundleImportService;
 import id.lindungdesa.bundle.Manifest;
 import id.lindungdesa.bundle.Period;
 import id.lindungdesa.bundle.PublicKeyFile;
@@ -109,7 +109,7 @@ final class BundleCommand {
                     } catch (IOException e) {
                         throw new BundleException(BundleException.Reason.NOT_FOUND, e, "bundle.error.notFound", trust);
                     }
-                    v = ImportService.verifyWith(file, k, BundleFile.maxBytes());
+                    v = BundleImportService.verifyWith(file, k, BundleFile.maxBytes());
                 } else {
                     v = root.services().bundles().imports().verify(file);
                 }

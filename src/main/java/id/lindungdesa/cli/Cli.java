@@ -22,6 +22,7 @@ public final class Cli {
         RootCommand root = new RootCommand(desktop);
         CommandLine cl = new CommandLine(root);
         root.setOpener(secureOpener(cl));
+        BenchCommand.addInstalled(cl.getSubcommands().get("bench"));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int code = REFUSED;
@@ -43,12 +44,12 @@ public final class Cli {
     }
 
     /**
-     * Opens through {@link id.lindungdesa.security.SecureOpener} (passphrase from LINDUNGDESA_PASSPHRASE or the
+     * Opens through {@link id.lindungdesa.wiring.SecureOpener} (passphrase from LINDUNGDESA_PASSPHRASE or the
      * terminal; verified backup before an upgrade), then takes the day's first automatic backup.
      */
-    static BiFunction<Path, String, id.lindungdesa.service.Services> secureOpener(CommandLine cl) {
+    static BiFunction<Path, String, id.lindungdesa.wiring.Services> secureOpener(CommandLine cl) {
         return (path, program) -> {
-            var services = id.lindungdesa.security.SecureOpener.open(path, program, new CliPassphrases(cl.getErr()),
+            var services = id.lindungdesa.wiring.SecureOpener.open(path, program, new CliPassphrases(cl.getErr()),
                     java.time.Clock.systemDefaultZone());
             try {
                 services.backups().dailyIfDue();

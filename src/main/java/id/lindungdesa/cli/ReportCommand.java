@@ -10,7 +10,7 @@ import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.Json;
 import id.lindungdesa.service.LedgerService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.service.ValidationException;
 import id.lindungdesa.task.Progress;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.AppPaths;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

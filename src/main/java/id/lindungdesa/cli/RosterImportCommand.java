@@ -3,7 +3,7 @@ package id.lindungdesa.cli;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.imports.ColumnMapping;
 import id.lindungdesa.imports.DryRun;
-import id.lindungdesa.imports.ImportService;
+import id.lindungdesa.imports.RosterImportService;
 import id.lindungdesa.imports.Receipt;
 import id.lindungdesa.imports.RowClass;
 import id.lindungdesa.imports.RowResult;
@@ -54,7 +54,7 @@ final class RosterImportCommand {
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
-            ImportService imports = root.services().imports();
+            RosterImportService imports = root.services().imports();
             Messages m = Messages.current();
             PrintWriter out = root.out();
             ColumnMapping.Saved saved = mapping == null ? null : ColumnMapping.load(mapping);

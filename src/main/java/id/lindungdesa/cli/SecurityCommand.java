@@ -3,7 +3,7 @@ package id.lindungdesa.cli;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.security.EncryptionService;
 import id.lindungdesa.security.KeyFile;
-import id.lindungdesa.security.SecureOpener;
+import id.lindungdesa.wiring.SecureOpener;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;

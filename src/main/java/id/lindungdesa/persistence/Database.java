@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
     /** Called before an existing database is migrated to a newer schema version. */
     @FunctionalInterface
     public interface UpgradeGuard {
-        void beforeUpgrade(java.sql.Connection connection, String fromVersion, String toVersion) throws Exception;
+        void beforeUpgrade(ScriptIO.Session session, String fromVersion, String toVersion) throws Exception;
     }
 
     /** Work on a plain JDBC connection (backups: {@code SCRIPT TO}, row counts, content hash). */
@@ -188,7 +188,7 @@ public final class Database implements AutoCloseable {
                     var pending = info.pending();
                     String to = pending[pending.length - 1].getVersion().toString();
                     try (var c = pool.getConnection()) {
-                        options.beforeUpgrade().beforeUpgrade(c, from, to);
+                        options.beforeUpgrade().beforeUpgrade(new ScriptIO.Session(c), from, to);
                     }
                 }
             }

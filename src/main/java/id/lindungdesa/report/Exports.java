@@ -6,7 +6,7 @@ import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.RosterReadModel;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.IOException;
 import java.io.OutputStream;

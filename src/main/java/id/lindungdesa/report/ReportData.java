@@ -8,7 +8,7 @@ import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,15 +1,15 @@
 package id.lindungdesa.security;
 
-import id.lindungdesa.backup.BackupService;
-import id.lindungdesa.backup.ScriptIO;
 import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.ScriptIO;
+import id.lindungdesa.service.BackupHook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Encryption at rest for an open database: turn it on for an existing unencrypted database (migration), change the
@@ -18,11 +18,17 @@ import java.util.Arrays;
  */
 public final class EncryptionService {
     private final Database db;
-    private final BackupService backups;
+    private final BackupHook backupFirst;
+    private final Supplier<List<Path>> backupFiles;
 
-    public EncryptionService(Database db, BackupService backups) {
+    /**
+     * @param backupFirst a verified backup before encrypting (the backup feature, wired by the composition root)
+     * @param backupFiles the backup files of this database, newest first
+     */
+    public EncryptionService(Database db, BackupHook backupFirst, Supplier<List<Path>> backupFiles) {
         this.db = db;
-        this.backups = backups;
+        this.backupFirst = backupFirst;
+        this.backupFiles = backupFiles;
     }
 
     public boolean encrypted() {
@@ -44,7 +50,7 @@ public final class EncryptionService {
             throw new IllegalArgumentException("Kata sandi minimal 8 karakter / the passphrase needs at least 8"
                     + " characters");
         }
-        backups.beforeRiskyOperation("encrypt");
+        backupFirst.beforeRiskyOperation("encrypt");
         Path base = db.base();
         Path newKey = Path.of(KeyFile.pathFor(base) + ".new");
         Path candidate = Path.of(base + ".encrypting");
@@ -52,18 +58,18 @@ public final class EncryptionService {
         try {
             KeyFile.Created created = KeyFile.createAt(newKey, passphrase);
             String pw = created.key().h2Password();
-            db.withConnection(c -> {
-                ScriptIO.scriptTo(c, script, pw);
+            ScriptIO.on(db, c -> {
+                c.scriptTo(script, pw);
                 return null;
             });
-            try (Connection c = Database.connect(candidate, pw); var st = c.createStatement()) {
-                ScriptIO.runScript(c, script, pw);
-                st.execute("SHUTDOWN");
-            }
+            ScriptIO.intoNewFile(candidate, pw, c -> {
+                c.runScript(script, pw);
+                return null;
+            });
             Files.move(newKey, KeyFile.pathFor(base), StandardCopyOption.ATOMIC_MOVE);
             db.replaceWith(candidate, null, pw);
             return created.recoveryCode();
-        } catch (SQLException | IOException e) {
+        } catch (IOException | id.lindungdesa.persistence.DatabaseException e) {
             throw new IllegalStateException("Enkripsi gagal; basis data tidak berubah / encryption failed; the database"
                     + " is unchanged: " + e.getMessage(), e);
         } finally {
@@ -79,7 +85,7 @@ public final class EncryptionService {
 
     /** Backups made before encryption (plaintext): they still hold NIKs in the clear. */
     public java.util.List<Path> plainBackups() {
-        return backups.list().stream().map(BackupService.Entry::file)
+        return backupFiles.get().stream()
                 .filter(f -> f.getFileName().toString().endsWith(".sql.gz")).toList();
     }
 

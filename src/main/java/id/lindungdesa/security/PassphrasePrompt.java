@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * How the program asks the person at the keyboard for a passphrase (console for the CLI, a dialog on the desktop).
- * {@link SecureOpener} uses {@code LINDUNGDESA_PASSPHRASE} first when it is set.
+ * {@code wiring.SecureOpener} uses {@code LINDUNGDESA_PASSPHRASE} first when it is set.
  */
 public interface PassphrasePrompt {
     /** The passphrase of an existing encrypted database; {@code problem} says why it is asked again. Null: give up. */

@@ -23,7 +23,7 @@ import java.util.Random;
 final class AgreementDemo implements DemoService.Extension {
 
     @Override
-    public void addDemoContent(Services s, Random random, LocalDate today) {
+    public void addDemoContent(CoreServices s, Random random, LocalDate today) {
         if (!s.agreements().all().isEmpty()) return;
         String district = s.currentOffice().map(o -> o.name()).orElse("Kabupaten Demo");
         String place = district.replaceFirst("(?i)^(DPMD\\s+)?(Kabupaten|Kota)\\s+", "");

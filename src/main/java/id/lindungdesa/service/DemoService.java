@@ -48,7 +48,7 @@ public final class DemoService {
     public static final String DEFAULT_CODE = "36.04";
 
     private final Database db;
-    private final Services services;
+    private final CoreServices services;
     private final PersonRepository people;
     private final PostRepository posts;
     private final EnrolmentRepository enrolments;
@@ -57,10 +57,10 @@ public final class DemoService {
 
     /** Features add their demo content (agreements, monev, ledger…) after the roster is built. */
     public interface Extension {
-        void addDemoContent(Services services, Random random, LocalDate today);
+        void addDemoContent(CoreServices services, Random random, LocalDate today);
     }
 
-    public DemoService(Database db, Services services, PersonRepository people, PostRepository posts,
+    public DemoService(Database db, CoreServices services, PersonRepository people, PostRepository posts,
                        EnrolmentRepository enrolments, Clock clock) {
         this.db = db;
         this.services = services;
@@ -72,6 +72,12 @@ public final class DemoService {
 
     public void addExtension(Extension e) {
         extensions.add(e);
+    }
+
+    /** The core's own demo content: agreements with monev, then ledger payments. */
+    public static void addStandardExtensions(DemoService demo) {
+        demo.addExtension(new AgreementDemo());
+        demo.addExtension(LedgerDemo::addPayments);
     }
 
     /** What was generated. */

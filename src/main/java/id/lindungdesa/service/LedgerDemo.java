@@ -19,7 +19,7 @@ import java.util.UUID;
 final class LedgerDemo {
     private LedgerDemo() {}
 
-    static void addPayments(Services services, Random random, LocalDate today) {
+    static void addPayments(CoreServices services, Random random, LocalDate today) {
         String district = services.coverage().officeRegion();
         LedgerService ledger = services.ledger();
         var snapshot = services.roster().snapshot(district, today);

@@ -33,7 +33,7 @@ public final class RegionService {
     private final RegionRepository repo;
     private final Clock clock;
     private final AuditLog audit;
-    private volatile java.util.function.Consumer<String> beforeImport = reason -> { };
+    private volatile BackupHook beforeImport = BackupHook.NONE;
 
     public RegionService(Database db, RegionRepository repo, Clock clock, AuditLog audit) {
         this.db = db;
@@ -43,7 +43,7 @@ public final class RegionService {
     }
 
     /** Runs after the file was read and checked, before the import writes (e.g. a verified backup). */
-    public void setBeforeImport(java.util.function.Consumer<String> hook) {
+    public void setBeforeImport(BackupHook hook) {
         this.beforeImport = hook;
     }
 
@@ -131,7 +131,7 @@ public final class RegionService {
             throw new BadFileException("Berkas tidak memuat wilayah " + s + " / The file has no regions within " + s);
         }
         progress.checkCancelled();
-        if (backupFirst) beforeImport.accept("regions-import");
+        if (backupFirst) beforeImport.beforeRiskyOperation("regions-import");
         int total = rows.size();
         final int rowsRead = read;
         return db.write(tx -> {

@@ -3,7 +3,7 @@ package id.lindungdesa.ui;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.persistence.DatabaseLockedException;
 import id.lindungdesa.service.AppPaths;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.ui.shell.MainWindow;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public class DesktopApp extends Application {
     public record Config(Path database, Function<Path, Services> opener) {
         public static Config defaults(Path db) {
             return new Config(db != null ? db : AppPaths.defaultDatabase(),
-                    p -> id.lindungdesa.security.SecureOpener.open(p, "desktop",
+                    p -> id.lindungdesa.wiring.SecureOpener.open(p, "desktop",
                             new id.lindungdesa.ui.settings.FxPassphrasePrompt(), java.time.Clock.systemDefaultZone()));
         }
     }
@@ -184,10 +184,10 @@ public class DesktopApp extends Application {
             restore.setDisable(true);
             tasks.execute(BackgroundTask.of("restore", p -> {
                 java.nio.file.Path base = id.lindungdesa.persistence.Database.basePath(config.database());
-                String pw = id.lindungdesa.security.SecureOpener.filePassword(base,
+                String pw = id.lindungdesa.wiring.SecureOpener.filePassword(base,
                         new id.lindungdesa.ui.settings.FxPassphrasePrompt(), false);
                 java.nio.file.Path aside = id.lindungdesa.backup.BackupService.restoreDamaged(base, entry.file(), pw,
-                        null, java.time.Clock.systemDefaultZone());
+                        null, java.time.Clock.systemDefaultZone(), id.lindungdesa.wiring.FileKeys.INSTANCE);
                 Services s = config.opener().apply(config.database());
                 return java.util.Map.entry(s, aside);
             }).onSuccess(r -> {

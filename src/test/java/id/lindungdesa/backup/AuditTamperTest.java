@@ -3,7 +3,7 @@ package id.lindungdesa.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.persistence.Database;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.CliRun;
 import java.nio.file.Path;
 import java.sql.DriverManager;

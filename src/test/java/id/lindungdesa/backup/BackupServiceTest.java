@@ -1,5 +1,7 @@
 package id.lindungdesa.backup;
 
+import id.lindungdesa.persistence.ScriptIO;
+import id.lindungdesa.wiring.FileKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +13,9 @@ import id.lindungdesa.domain.Sex;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.DatabaseUnreadableException;
 import id.lindungdesa.security.PassphrasePrompt;
-import id.lindungdesa.security.SecureOpener;
+import id.lindungdesa.wiring.SecureOpener;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.CliRun;
 import id.lindungdesa.testing.TestDb;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public class BackupServiceTest {
             assertThat(r.info().count("PERSON")).isEqualTo(2);
             assertThat(r.info().officeName()).isEqualTo("DPMD Kabupaten Serang");
             assertThat(r.file()).exists().hasParent(dir.resolve("kab-backups"));
-            assertThat(BackupService.verifyFile(r.file(), null, null).ok()).isTrue();
+            assertThat(BackupService.verifyFile(r.file(), null, null, FileKeys.INSTANCE).ok()).isTrue();
 
             Person later = addPerson(s, "Dewi Lestari", 3);
             RestoreCandidate c = s.backups().prepareRestore(r.file(), null);
@@ -124,7 +126,7 @@ public class BackupServiceTest {
             s.backups().saveSettings(BackupSettings.DEFAULTS.withSecondFolder(second.toString()).withRetention(3, 2, 2));
             BackupService.Result r = s.backups().backupNow("manual", null);
             assertThat(r.secondCopy()).exists().hasParent(second);
-            assertThat(BackupService.verifyFile(r.secondCopy(), null, null).ok()).isTrue();
+            assertThat(BackupService.verifyFile(r.secondCopy(), null, null, FileKeys.INSTANCE).ok()).isTrue();
         }
         // rotation over 60 days of one backup a day
         List<Rotation.Item> items = new ArrayList<>();

@@ -1,5 +1,6 @@
 package id.lindungdesa.backup;
 
+import id.lindungdesa.bench.CrashHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

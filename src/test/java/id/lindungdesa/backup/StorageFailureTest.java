@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import id.lindungdesa.domain.Nik;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.persistence.StorageException;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.TestDb;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,7 +9,7 @@ import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.service.RosterReadModel;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;

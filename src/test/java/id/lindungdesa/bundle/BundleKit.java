@@ -1,7 +1,7 @@
 package id.lindungdesa.bundle;
 
 import id.lindungdesa.domain.OfficeLevel;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.TestDb;
 import java.nio.file.Files;

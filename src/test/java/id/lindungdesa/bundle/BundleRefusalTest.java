@@ -7,7 +7,7 @@ import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.TrustedKey;
 import id.lindungdesa.persistence.KeyRepository;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

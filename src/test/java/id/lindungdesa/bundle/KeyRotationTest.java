@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.domain.OfficeKey;
 import id.lindungdesa.domain.TrustedKey;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

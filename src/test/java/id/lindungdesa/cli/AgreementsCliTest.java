@@ -12,7 +12,7 @@ import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.service.AgreementService;
 import id.lindungdesa.service.Json;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.TestDb;
 import java.io.PrintWriter;
 import java.io.StringWriter;

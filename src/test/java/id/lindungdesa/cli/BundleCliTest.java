@@ -4,7 +4,7 @@ import id.lindungdesa.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.bundle.BundleKit;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

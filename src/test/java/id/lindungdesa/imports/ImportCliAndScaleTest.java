@@ -1,12 +1,13 @@
 package id.lindungdesa.imports;
 
+import id.lindungdesa.bench.SampleRoster;
 import id.lindungdesa.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.cli.Cli;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.i18n.Messages;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.TestDb;
 import java.io.PrintWriter;

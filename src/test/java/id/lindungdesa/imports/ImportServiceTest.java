@@ -14,7 +14,7 @@ import id.lindungdesa.domain.Sex;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.imports.Sheets.Day;
 import id.lindungdesa.imports.Sheets.Num;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.TestDb;
 import java.nio.charset.Charset;
@@ -308,7 +308,7 @@ class ImportServiceTest {
         SheetData sheet = s.imports().read(file, "Data BPD");
         assertThat(sheet.sheetNames()).containsExactly("Petunjuk", "Data BPD");
         // The headers are unusual: nothing is recognised but the village, so the user maps them in the wizard.
-        List<String> headers = ImportService.headers(sheet, 1);
+        List<String> headers = RosterImportService.headers(sheet, 1);
         ColumnMapping m = ColumnMapping.guess(headers);
         m.set(Field.NIK, 0);
         m.set(Field.NAME, 1);

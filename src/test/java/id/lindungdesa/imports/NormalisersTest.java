@@ -141,10 +141,10 @@ class NormalisersTest {
                 row(4, "No", "Nama", "NIK", "Jabatan"),
                 row(5, "1", "2", "3", "4"),
                 row(6, "1", "Budi", "3604011203800001", "Sekdes")), null, null);
-        assertThat(ImportService.detectHeaderRow(sheet)).isEqualTo(4);
-        ColumnMapping m = ColumnMapping.guess(ImportService.headers(sheet, 4));
+        assertThat(RosterImportService.detectHeaderRow(sheet)).isEqualTo(4);
+        ColumnMapping m = ColumnMapping.guess(RosterImportService.headers(sheet, 4));
         // The row numbering the columns (1, 2, 3, 4) is not data.
-        assertThat(ImportService.dataRows(sheet, 4, m)).extracting(SheetData.Row::number).containsExactly(6);
+        assertThat(RosterImportService.dataRows(sheet, 4, m)).extracting(SheetData.Row::number).containsExactly(6);
     }
 
     private static SheetData.Row row(int n, String... cells) {

@@ -4,7 +4,7 @@ import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.domain.RegionLevel;
 import id.lindungdesa.domain.VillageType;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import id.lindungdesa.domain.Position;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.service.ReportFixture;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.IOException;
 import java.math.BigDecimal;

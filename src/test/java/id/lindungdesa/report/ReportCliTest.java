@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.cli.Cli;
 import id.lindungdesa.service.ReportFixture;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

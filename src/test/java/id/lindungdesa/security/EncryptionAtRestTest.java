@@ -1,5 +1,7 @@
 package id.lindungdesa.security;
 
+import id.lindungdesa.wiring.FileKeys;
+import id.lindungdesa.wiring.SecureOpener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,7 @@ import id.lindungdesa.domain.Nik;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.TestDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,8 +121,10 @@ class EncryptionAtRestTest {
             var entry = s.backups().list().getFirst();
             assertThat(entry.file().toString()).endsWith(".sql.enc");
             assertThat(entry.verified()).isTrue();
-            assertThat(BackupService.verifyFile(entry.file(), null, "rahasia-dpmd-2026".toCharArray()).ok()).isTrue();
-            assertThat(BackupService.verifyFile(entry.file(), null, "salah-sekali".toCharArray()).ok()).isFalse();
+            assertThat(BackupService.verifyFile(entry.file(), null, "rahasia-dpmd-2026".toCharArray(),
+                    FileKeys.INSTANCE).ok()).isTrue();
+            assertThat(BackupService.verifyFile(entry.file(), null, "salah-sekali".toCharArray(),
+                    FileKeys.INSTANCE).ok()).isFalse();
             RestoreCandidate c = s.backups().prepareRestore(entry.file(), null);
             assertThat(c.people()).isEqualTo(1);
             s.backups().commitRestore(c);

@@ -1,5 +1,6 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.wiring.Services;
 import static id.lindungdesa.service.ReportFixture.appoint;
 import static id.lindungdesa.service.ReportFixture.enrolPu;
 import static id.lindungdesa.service.ReportFixture.person;

@@ -1,5 +1,6 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentState;

@@ -1,5 +1,6 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.wiring.Services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.domain.Category;

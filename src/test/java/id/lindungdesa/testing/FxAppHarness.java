@@ -1,7 +1,7 @@
 package id.lindungdesa.testing;
 
 import id.lindungdesa.persistence.Database;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.ui.DesktopApp;
 import java.nio.file.Path;
 import java.time.LocalDate;

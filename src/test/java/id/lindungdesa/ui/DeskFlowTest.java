@@ -9,7 +9,7 @@ import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.testing.TestDb;

@@ -4,7 +4,7 @@ import id.lindungdesa.domain.Addendum;
 import id.lindungdesa.domain.Agreement;
 import id.lindungdesa.domain.AgreementInForce;
 import id.lindungdesa.service.AgreementService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.nio.file.Path;

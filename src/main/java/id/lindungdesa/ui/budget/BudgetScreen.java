@@ -10,7 +10,7 @@ import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.report.Exports;
 import id.lindungdesa.service.BudgetService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;

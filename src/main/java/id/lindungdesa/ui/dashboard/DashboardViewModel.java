@@ -6,7 +6,7 @@ import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.RosterReadModel;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package id.lindungdesa.ui.home;
 
 import id.lindungdesa.domain.Alert;
 import id.lindungdesa.service.AlertService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.imports.ColumnMapping;
 import id.lindungdesa.imports.DryRun;
 import id.lindungdesa.imports.Field;
-import id.lindungdesa.imports.ImportService;
+import id.lindungdesa.imports.RosterImportService;
 import id.lindungdesa.imports.Receipt;
 import id.lindungdesa.imports.RowClass;
 import id.lindungdesa.imports.RowResult;
@@ -58,7 +58,7 @@ public final class ImportViewModel {
         public IntegerProperty column() { return column; }
     }
 
-    private final ImportService service;
+    private final RosterImportService service;
     private final TaskExecutor tasks;
     private final ProgressRunner runner;
 
@@ -85,7 +85,7 @@ public final class ImportViewModel {
     private DryRun dryRun;
     private final java.util.Map<String, String> confirmedVillages = new java.util.LinkedHashMap<>();
 
-    public ImportViewModel(ImportService service, TaskExecutor tasks, ProgressRunner runner) {
+    public ImportViewModel(RosterImportService service, TaskExecutor tasks, ProgressRunner runner) {
         this.service = service;
         this.tasks = tasks;
         this.runner = runner;
@@ -156,7 +156,7 @@ public final class ImportViewModel {
                     sheet.set(d.sheetName());
                     int h;
                     try {
-                        h = ImportService.detectHeaderRow(d);
+                        h = RosterImportService.detectHeaderRow(d);
                     } catch (RuntimeException e) {
                         h = d.rows().isEmpty() ? 1 : d.rows().getFirst().number();
                         message.set(e.getMessage());
@@ -179,7 +179,7 @@ public final class ImportViewModel {
     public void useHeaderRow(int row, ColumnMapping keep) {
         if (data == null) return;
         try {
-            List<String> hs = ImportService.headers(data, row);
+            List<String> hs = RosterImportService.headers(data, row);
             headerRow.set(row);
             headers.setAll(hs);
             ColumnMapping m = keep != null ? keep : ColumnMapping.guess(hs);

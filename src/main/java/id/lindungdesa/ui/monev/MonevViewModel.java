@@ -4,7 +4,7 @@ import id.lindungdesa.domain.Agreement;
 import id.lindungdesa.domain.MonevEvaluation;
 import id.lindungdesa.domain.MonevScheduleItem;
 import id.lindungdesa.service.MonevService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.ui.form.FormModel;

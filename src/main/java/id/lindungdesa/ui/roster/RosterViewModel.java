@@ -10,7 +10,7 @@ import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterFilter;
 import id.lindungdesa.service.RosterReadModel;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.time.LocalDate;

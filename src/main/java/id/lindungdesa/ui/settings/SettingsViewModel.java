@@ -4,7 +4,7 @@ import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.backup.BackupSettings;
 import id.lindungdesa.backup.RestoreCandidate;
 import id.lindungdesa.i18n.Messages;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package id.lindungdesa.ui.setup;
 
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RegionService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.ui.form.Forms;
 import id.lindungdesa.ui.shell.ScreenContext;

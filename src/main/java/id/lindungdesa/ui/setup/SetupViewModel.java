@@ -4,7 +4,7 @@ import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.DemoService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.task.TaskHandle;

@@ -1,6 +1,6 @@
 package id.lindungdesa.ui.shell;
 
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.task.TaskHandle;

@@ -11,7 +11,7 @@ import id.lindungdesa.domain.MonevScheduleItem;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.service.AgreementService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.testing.TestDb;
 import id.lindungdesa.ui.DesktopApp;

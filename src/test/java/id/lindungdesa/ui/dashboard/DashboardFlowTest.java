@@ -12,7 +12,7 @@ import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.ReportFixture;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.ui.DesktopApp;
 import java.math.BigDecimal;

@@ -7,7 +7,7 @@ import id.lindungdesa.imports.Field;
 import id.lindungdesa.imports.RowClass;
 import id.lindungdesa.imports.RowResult;
 import id.lindungdesa.imports.Sheets;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.SyncTaskExecutor;
 import id.lindungdesa.testing.TestDb;
 import java.nio.file.Path;

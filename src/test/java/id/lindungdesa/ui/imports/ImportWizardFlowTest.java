@@ -6,7 +6,7 @@ import id.lindungdesa.domain.Position;
 import id.lindungdesa.imports.RowClass;
 import id.lindungdesa.imports.RowResult;
 import id.lindungdesa.imports.Sheets;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.testing.TestDb;
 import id.lindungdesa.ui.DesktopApp;

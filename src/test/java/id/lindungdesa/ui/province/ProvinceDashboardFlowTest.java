@@ -7,7 +7,7 @@ import id.lindungdesa.bundle.ImportReport;
 import id.lindungdesa.bundle.ProvinceService.DistrictRow;
 import id.lindungdesa.bundle.ProvinceService.VillageRow;
 import id.lindungdesa.domain.Category;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.ui.DesktopApp;

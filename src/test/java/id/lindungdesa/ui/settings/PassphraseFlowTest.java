@@ -3,7 +3,7 @@ package id.lindungdesa.ui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.security.KeyFile;
-import id.lindungdesa.security.SecureOpener;
+import id.lindungdesa.wiring.SecureOpener;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.testing.TestDb;
 import id.lindungdesa.ui.DesktopApp;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.backup.BackupServiceTest;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.ui.DesktopApp;
 import java.nio.file.Files;

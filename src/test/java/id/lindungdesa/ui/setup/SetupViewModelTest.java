@@ -3,7 +3,7 @@ package id.lindungdesa.ui.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.domain.OfficeLevel;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.SyncTaskExecutor;
 import id.lindungdesa.testing.TestDb;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package id.lindungdesa.imports;
+package id.lindungdesa.bench;
 
+import id.lindungdesa.imports.Dates;
 import id.lindungdesa.domain.Nik;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.domain.RegionLevel;

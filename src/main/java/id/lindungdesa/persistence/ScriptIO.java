@@ -1,4 +1,4 @@
-package id.lindungdesa.backup;
+package id.lindungdesa.persistence;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +22,8 @@ import java.util.TreeMap;
 /**
  * The H2 side of backups, over plain JDBC: {@code SCRIPT TO … COMPRESSION GZIP [CIPHER AES]} (a compressed SQL
  * script any later H2 can read), {@code RUNSCRIPT FROM …}, row counts and a content hash of every table.
+ * Features (backup, security) reach it through {@link Session}s ({@link #on}, {@link #inScratch},
+ * {@link #intoNewFile}) and never touch {@code java.sql} themselves.
  */
 public final class ScriptIO {
     private ScriptIO() {}
@@ -157,12 +159,91 @@ public final class ScriptIO {
                 // not a Flyway database
             }
         } catch (SQLException e) {
-            throw new BackupException(e.getMessage(), e);
+            throw new DatabaseException(e.getMessage(), e);
         }
         return new Summary(name, code, version);
     }
 
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Work on a {@link Session}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Session session) throws IOException;
+    }
+
+    /**
+     * One connection, seen only through what backups need. SQL failures become {@link DatabaseException}s with
+     * H2's message.
+     */
+    public static final class Session {
+        private final Connection c;
+
+        Session(Connection c) {
+            this.c = c;
+        }
+
+        public void scriptTo(Path file, String cipherPassword) {
+            sql(() -> ScriptIO.scriptTo(c, file, cipherPassword));
+        }
+
+        public void runScript(Path file, String cipherPassword) {
+            sql(() -> ScriptIO.runScript(c, file, cipherPassword));
+        }
+
+        public Facts facts() {
+            try {
+                return ScriptIO.facts(c);
+            } catch (SQLException e) {
+                throw new DatabaseException(e.getMessage(), e);
+            }
+        }
+
+        public Summary summary() {
+            return ScriptIO.summary(c);
+        }
+
+        private interface SqlRun {
+            void run() throws SQLException;
+        }
+
+        private static void sql(SqlRun r) {
+            try {
+                r.run();
+            } catch (SQLException e) {
+                throw new DatabaseException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Runs {@code work} on the open database, holding its write lock (see {@link Database#withConnection}). */
+    public static <T> T on(Database db, Work<T> work) {
+        return db.withConnection(c -> work.run(new Session(c)));
+    }
+
+    /** Runs {@code work} on a fresh in-memory scratch database (verifying a backup), dropped afterwards. */
+    public static <T> T inScratch(Work<T> work) throws IOException {
+        try (Connection s = java.sql.DriverManager.getConnection("jdbc:h2:mem:verify-" + java.util.UUID.randomUUID(),
+                "lindungdesa", "")) {
+            return work.run(new Session(s));
+        } catch (SQLException e) {
+            throw new DatabaseException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a database file that is not open in this program ({@code base}, created when missing,
+     * encrypted with {@code filePassword} when given), then shuts it down cleanly (restore, encryption).
+     */
+    public static <T> T intoNewFile(Path base, String filePassword, Work<T> work) throws IOException {
+        try (Connection c = Database.connect(base, filePassword); Statement st = c.createStatement()) {
+            T result = work.run(new Session(c));
+            st.execute("SHUTDOWN");
+            return result;
+        } catch (SQLException e) {
+            throw new DatabaseException(e.getMessage(), e);
+        }
     }
 }

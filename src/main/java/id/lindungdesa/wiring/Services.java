@@ -1,6 +1,22 @@
-package id.lindungdesa.service;
+package id.lindungdesa.wiring;
 
 import id.lindungdesa.domain.Office;
+import id.lindungdesa.service.AgreementService;
+import id.lindungdesa.service.AlertService;
+import id.lindungdesa.service.AuditLog;
+import id.lindungdesa.service.BackupHook;
+import id.lindungdesa.service.BudgetService;
+import id.lindungdesa.service.CoreServices;
+import id.lindungdesa.service.CoverageService;
+import id.lindungdesa.service.DemoService;
+import id.lindungdesa.service.EnrolmentService;
+import id.lindungdesa.service.LedgerService;
+import id.lindungdesa.service.MonevService;
+import id.lindungdesa.service.OfficeService;
+import id.lindungdesa.service.RegionService;
+import id.lindungdesa.service.RosterService;
+import id.lindungdesa.service.StatsService;
+import id.lindungdesa.service.TargetService;
 import id.lindungdesa.persistence.AuditRepository;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.EnrolmentRepository;
@@ -12,16 +28,20 @@ import id.lindungdesa.persistence.RegionRepository;
 import id.lindungdesa.persistence.TargetRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The composition root of the core: one database, one clock, every service. The desktop and the CLI both build
- * exactly this; features add their service here.
+ * The composition root: one database, one clock, every service and feature. It sits above the features and below
+ * the desktop and the CLI, which both build exactly this; features add their service here. Nothing below this
+ * package knows it: services and features receive {@link CoreServices} or the services themselves, and the backup
+ * before risky operations reaches them as a {@link BackupHook}.
  */
 public final class Services implements AutoCloseable {
     private final Database db;
     private final Clock clock;
-    private volatile String actor = "sistem";
-    private volatile java.util.Optional<Office> cachedOffice = java.util.Optional.empty();
+    private final AtomicReference<String> actor = new AtomicReference<>("sistem");
+    private final AtomicReference<Optional<Office>> cachedOffice = new AtomicReference<>(Optional.empty());
 
     private final AuditLog audit;
     private final OfficeService office;
@@ -37,7 +57,8 @@ public final class Services implements AutoCloseable {
     private final CoverageService coverage;
     private final BudgetService budget;
     private final LedgerService ledger;
-    private final id.lindungdesa.imports.ImportService imports;
+    private final CoreServices core;
+    private final id.lindungdesa.imports.RosterImportService imports;
     private final id.lindungdesa.bundle.BundleServices bundles;
     private final id.lindungdesa.backup.BackupService backups;
     private final id.lindungdesa.security.EncryptionService encryption;
@@ -51,42 +72,50 @@ public final class Services implements AutoCloseable {
         PostRepository postRepo = new PostRepository();
         EnrolmentRepository enrolmentRepo = new EnrolmentRepository();
         RateRepository rateRepo = new RateRepository();
-        this.audit = new AuditLog(db, new AuditRepository(), clock, () -> actor);
+        this.audit = new AuditLog(db, new AuditRepository(), clock, actor::get);
         this.office = new OfficeService(db, officeRepo, clock, audit);
         this.regions = new RegionService(db, regionRepo, clock, audit);
         this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
         this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
         this.stats = new StatsService(db, regionRepo, roster);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
-        this.demo = new DemoService(db, this, personRepo, postRepo, enrolmentRepo, clock);
         var agreementRepo = new id.lindungdesa.persistence.AgreementRepository();
         var monevRepo = new id.lindungdesa.persistence.MonevRepository();
         this.agreements = new AgreementService(db, agreementRepo, monevRepo, roster, office, clock, audit);
         this.monev = new MonevService(db, monevRepo, agreementRepo, roster, office, clock, audit);
         this.alerts = new AlertService(agreements, monev, roster, office, clock);
-        demo.addExtension(new AgreementDemo());
         this.coverage = new CoverageService(roster, regions, targets, office);
         this.budget = new BudgetService(roster, enrolments, coverage);
         this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
                 coverage, office, clock, audit);
-        demo.addExtension(LedgerDemo::addPayments);
-        this.imports = new id.lindungdesa.imports.ImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
+        // no `this` leaves the constructor: features get the core services, built here
+        this.core = new CoreServices(db, clock, actor::get, cachedOffice::get, audit, office, regions, roster,
+                enrolments, targets, agreements, monev, coverage, ledger);
+        this.demo = new DemoService(db, core, personRepo, postRepo, enrolmentRepo, clock);
+        DemoService.addStandardExtensions(demo);
+        this.imports = new id.lindungdesa.imports.RosterImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
                 rateRepo, office, clock, audit);
-        this.bundles = new id.lindungdesa.bundle.BundleServices(this);
-        this.backups = new id.lindungdesa.backup.BackupService(db, clock);
-        this.encryption = new id.lindungdesa.security.EncryptionService(db, backups);
-        reloadOffice();
-        db.onReplaced(this::reloadOffice);
+        this.bundles = new id.lindungdesa.bundle.BundleServices(core);
+        this.backups = new id.lindungdesa.backup.BackupService(db, clock, FileKeys.INSTANCE);
+        var backupService = backups;
+        this.encryption = new id.lindungdesa.security.EncryptionService(db, backupService::beforeRiskyOperation,
+                () -> backupService.list().stream().map(id.lindungdesa.backup.BackupService.Entry::file).toList());
+        var officeService = office;
+        var actorRef = actor;
+        var officeRef = cachedOffice;
+        Runnable reloadOffice = () -> reloadOffice(officeService, actorRef, officeRef);
+        reloadOffice.run();
+        db.onReplaced(reloadOffice);
         // Issue 7: a verified backup before every import, once there is an office's data worth keeping.
-        java.util.function.Consumer<String> backupFirst = reason -> {
-            if (cachedOffice.isPresent()) backups.beforeRiskyOperation(reason);
+        BackupHook backupFirst = reason -> {
+            if (officeRef.get().isPresent()) backupService.beforeRiskyOperation(reason);
         };
         regions.setBeforeImport(backupFirst);
         imports.setBeforeApply(backupFirst);
         bundles.imports().setBeforeApply(backupFirst);
         office.onSetUp(o -> {
-            actor = o.clerkName();
-            cachedOffice = java.util.Optional.of(o);
+            actorRef.set(o.clerkName());
+            officeRef.set(Optional.of(o));
         });
     }
 
@@ -100,9 +129,9 @@ public final class Services implements AutoCloseable {
     public Clock clock() { return clock; }
 
     /** Who is recorded in the audit trail (the office's clerk). */
-    public String actor() { return actor; }
+    public String actor() { return actor.get(); }
 
-    public void setActor(String actor) { this.actor = actor; }
+    public void setActor(String actor) { this.actor.set(actor); }
 
     public AuditLog audit() { return audit; }
 
@@ -131,7 +160,7 @@ public final class Services implements AutoCloseable {
 
     public LedgerService ledger() { return ledger; }
     /** Roster import from spreadsheets (issue 4). */
-    public id.lindungdesa.imports.ImportService imports() { return imports; }
+    public id.lindungdesa.imports.RosterImportService imports() { return imports; }
     /** Signed bundles: keys, trust registry, export, import, receipts, province dashboard. */
     public id.lindungdesa.bundle.BundleServices bundles() { return bundles; }
     /** Backups: {@code backups().beforeRiskyOperation("import")} before an import or merge. */
@@ -139,13 +168,18 @@ public final class Services implements AutoCloseable {
 
     public id.lindungdesa.security.EncryptionService encryption() { return encryption; }
 
-    private void reloadOffice() {
-        cachedOffice = office.office();
-        cachedOffice.ifPresent(o -> actor = o.clerkName());
+    private static void reloadOffice(OfficeService office, AtomicReference<String> actor,
+                                     AtomicReference<Optional<Office>> cachedOffice) {
+        Optional<Office> o = office.office();
+        cachedOffice.set(o);
+        o.ifPresent(x -> actor.set(x.clerkName()));
     }
 
     /** The office, read once when the database was opened and updated at set-up (no database read here). */
-    public java.util.Optional<Office> currentOffice() { return cachedOffice; }
+    public Optional<Office> currentOffice() { return cachedOffice.get(); }
+
+    /** The core services, as features receive them. */
+    public CoreServices core() { return core; }
 
     @Override
     public void close() {

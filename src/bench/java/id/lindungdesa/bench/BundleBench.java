@@ -1,5 +1,14 @@
-package id.lindungdesa.bundle;
+package id.lindungdesa.bench;
 
+import id.lindungdesa.bundle.Dsse;
+import id.lindungdesa.bundle.Hashes;
+import id.lindungdesa.bundle.ImportReport;
+import id.lindungdesa.bundle.KeyCrypto;
+import id.lindungdesa.bundle.Manifest;
+import id.lindungdesa.bundle.Passphrases;
+import id.lindungdesa.bundle.Period;
+import id.lindungdesa.bundle.PublicKeyFile;
+import id.lindungdesa.bundle.SnapshotWriter;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentState;
@@ -19,7 +28,7 @@ import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.EnrolmentRepository;
 import id.lindungdesa.persistence.PersonRepository;
 import id.lindungdesa.persistence.PostRepository;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -60,7 +69,10 @@ public final class BundleBench {
     public static List<Phase> run(Path dir, int districtPeople, int provincePeople, int districts,
                                   Consumer<String> log) throws IOException {
         Files.createDirectories(dir);
-        char[] pass = "bench-passphrase".toCharArray();
+        // With LINDUNGDESA_PASSPHRASE set, office set-up already made the key with it: use that passphrase and
+        // make the key only where none exists yet.
+        char[] pass = Passphrases.fromEnvironment().filter(p -> p.length >= Passphrases.MIN_LENGTH)
+                .orElseGet("bench-passphrase"::toCharArray);
         List<Phase> out = new ArrayList<>();
         Clock clock = Clock.systemDefaultZone();
 
@@ -69,7 +81,7 @@ public final class BundleBench {
             d.office().init(OfficeLevel.DISTRICT, "61.01", "DPMD Kabupaten Sambas (bench)", "Bench");
             log.accept("Mengisi kabupaten sintetis / seeding district: " + districtPeople + " orang/people…");
             seedDistrict(d, "61.01", districtPeople);
-            d.bundles().keys().init(pass);
+            if (d.bundles().keys().activeKey().isEmpty()) d.bundles().keys().init(pass);
             d.bundles().keys().signers(pass); // the passphrase check is timed separately from the export
             Path f = dir.resolve("district-61.01.ldb");
             Phase p = measure("export " + districtPeople + " people", () -> {
@@ -85,7 +97,7 @@ public final class BundleBench {
         try (Services prov = new Services(Database.open(dir.resolve("province"), Database.Options.of("bench")),
                 clock)) {
             prov.office().init(OfficeLevel.PROVINCE, "61", "DPMD Provinsi Kalimantan Barat (bench)", "Bench");
-            prov.bundles().keys().init(pass);
+            if (prov.bundles().keys().activeKey().isEmpty()) prov.bundles().keys().init(pass);
             List<Path> files = new ArrayList<>();
             int per = provincePeople / districts;
             for (int i = 0; i < districts; i++) {

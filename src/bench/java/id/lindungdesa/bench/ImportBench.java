@@ -1,12 +1,11 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.imports.DryRun;
 import id.lindungdesa.imports.Receipt;
 import id.lindungdesa.imports.RowClass;
-import id.lindungdesa.imports.SampleRoster;
 import id.lindungdesa.persistence.Database;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
 import id.lindungdesa.persistence.Database;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;

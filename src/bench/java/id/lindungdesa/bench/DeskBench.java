@@ -1,4 +1,4 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.EnrolmentState;
@@ -8,7 +8,7 @@ import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.service.RosterFilter;
 import id.lindungdesa.service.RosterReadModel;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;

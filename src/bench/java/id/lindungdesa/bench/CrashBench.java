@@ -1,6 +1,6 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
-import id.lindungdesa.backup.CrashHarness;
+import id.lindungdesa.cli.Cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
-import id.lindungdesa.service.Services;
+import id.lindungdesa.cli.Cli;
+import id.lindungdesa.cli.RootCommand;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -162,7 +164,8 @@ final class StartupBenchCommand implements Callable<Integer> {
 
     private static Path ownJar() {
         try {
-            Path p = Path.of(StartupBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // the program's main jar (this command lives in lindungdesa-bench.jar beside it)
+            Path p = Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : null;
         } catch (Exception e) {
             return null;

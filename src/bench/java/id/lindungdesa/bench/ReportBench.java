@@ -1,9 +1,8 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
 import id.lindungdesa.report.Exports;
 import id.lindungdesa.service.BudgetService;
-import id.lindungdesa.service.Services;
-import id.lindungdesa.service.SyntheticProvince;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
-import id.lindungdesa.bundle.BundleBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -45,7 +45,7 @@ import java.util.function.Function;
  * gaps reported) → read the payload as a stream and apply it in ONE transaction in batches → receipt. A dry run
  * does exactly the same work and rolls the transaction back, so its counts are the counts an import would give.
  */
-public final class ImportService {
+public final class BundleImportService {
     static final int BATCH = 500;
 
     private final Database db;
@@ -58,14 +58,14 @@ public final class ImportService {
     private final Clock clock;
     private final AuditLog audit;
     private volatile long maxBytes = -1;
-    private volatile java.util.function.Consumer<String> beforeApply = reason -> { };
+    private volatile id.lindungdesa.service.BackupHook beforeApply = id.lindungdesa.service.BackupHook.NONE;
 
     /** Runs before a real (not dry-run) import writes, e.g. a verified backup (issue 7). */
-    public void setBeforeApply(java.util.function.Consumer<String> hook) {
+    public void setBeforeApply(id.lindungdesa.service.BackupHook hook) {
         this.beforeApply = hook;
     }
 
-    public ImportService(Database db, BundleRepository bundles, KeyRepository keyRepo, ProvinceRepository prov,
+    public BundleImportService(Database db, BundleRepository bundles, KeyRepository keyRepo, ProvinceRepository prov,
                          OfficeService office, KeyService keys, ReceiptService receipts, Clock clock, AuditLog audit) {
         this.db = db;
         this.bundles = bundles;
@@ -145,7 +145,7 @@ public final class ImportService {
         }
         List<KeyService.Signer> signer = dryRun ? null : keys.signers(passphrase);
         List<String> warnings = new ArrayList<>(checkSequence(m));
-        if (!dryRun) beforeApply.accept("bundle-import");
+        if (!dryRun) beforeApply.beforeRiskyOperation("bundle-import");
         ImportReport report;
         try {
             report = db.write(tx -> {

@@ -1,5 +1,6 @@
-package id.lindungdesa.cli;
+package id.lindungdesa.bench;
 
+import id.lindungdesa.cli.RootCommand;
 import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.backup.RestoreCandidate;
 import java.io.PrintWriter;

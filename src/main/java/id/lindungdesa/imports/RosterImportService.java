@@ -42,7 +42,7 @@ import java.util.function.Function;
  * changed, unchanged or refused, with reasons) → apply the accepted rows in ONE transaction → receipt.
  * Re-importing the same file changes nothing (unchanged rows write nothing).
  */
-public final class ImportService {
+public final class RosterImportService {
     /** How many rows above the data are searched for the header row. */
     static final int HEADER_SEARCH_ROWS = 30;
 
@@ -57,14 +57,14 @@ public final class ImportService {
     private final AuditLog audit;
     private final ImportRunRepository runs = new ImportRunRepository();
 
-    private volatile java.util.function.Consumer<String> beforeApply = reason -> { };
+    private volatile id.lindungdesa.service.BackupHook beforeApply = id.lindungdesa.service.BackupHook.NONE;
 
     /** Runs before an import writes, e.g. a verified backup (issue 7). */
-    public void setBeforeApply(java.util.function.Consumer<String> hook) {
+    public void setBeforeApply(id.lindungdesa.service.BackupHook hook) {
         this.beforeApply = hook;
     }
 
-    public ImportService(Database db, PersonRepository people, PostRepository posts, EnrolmentRepository enrolments,
+    public RosterImportService(Database db, PersonRepository people, PostRepository posts, EnrolmentRepository enrolments,
                          RegionRepository regions, RateRepository rates, OfficeService office, Clock clock,
                          AuditLog audit) {
         this.db = db;
@@ -212,7 +212,7 @@ public final class ImportService {
      * inside it, so a change made since the dry run is seen; cancelling before the commit leaves nothing written.
      */
     public Receipt apply(DryRun run, Progress progress) {
-        beforeApply.accept("roster-import");
+        beforeApply.beforeRiskyOperation("roster-import");
         long t0 = System.nanoTime();
         String sha = sha256(run.file());
         LocalDate today = LocalDate.now(clock);

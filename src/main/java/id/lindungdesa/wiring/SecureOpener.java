@@ -1,9 +1,11 @@
-package id.lindungdesa.security;
+package id.lindungdesa.wiring;
 
 import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.DatabaseKeyException;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.security.AccessRefusedException;
+import id.lindungdesa.security.KeyFile;
+import id.lindungdesa.security.PassphrasePrompt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +23,7 @@ import java.util.Arrays;
  */
 public final class SecureOpener {
     public static final String PASSPHRASE_ENV = BackupService.PASSPHRASE_ENV;
-    static final int MAX_ATTEMPTS = 3;
+    public static final int MAX_ATTEMPTS = 3;
 
     private SecureOpener() {}
 
@@ -29,7 +31,7 @@ public final class SecureOpener {
         Path base = Database.basePath(path);
         String pw = filePassword(base, prompt, true);
         Database.Options options = Database.Options.of(program).withFilePassword(pw)
-                .withBeforeUpgrade(BackupService.upgradeGuard(base, pw, clock));
+                .withBeforeUpgrade(BackupService.upgradeGuard(base, pw, clock, FileKeys.INSTANCE));
         try {
             return new Services(Database.open(base, options), clock);
         } catch (DatabaseKeyException e) {

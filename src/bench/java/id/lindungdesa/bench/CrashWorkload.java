@@ -1,4 +1,4 @@
-package id.lindungdesa.backup;
+package id.lindungdesa.bench;
 
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.Nik;
@@ -6,9 +6,9 @@ import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.Person;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.security.PassphrasePrompt;
-import id.lindungdesa.security.SecureOpener;
+import id.lindungdesa.wiring.SecureOpener;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import java.io.PrintStream;
 import java.io.StringReader;

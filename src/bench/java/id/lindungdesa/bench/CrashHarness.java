@@ -1,9 +1,9 @@
-package id.lindungdesa.backup;
+package id.lindungdesa.bench;
 
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.security.PassphrasePrompt;
-import id.lindungdesa.security.SecureOpener;
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.SecureOpener;
+import id.lindungdesa.wiring.Services;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,7 @@
-package id.lindungdesa.service;
+package id.lindungdesa.bench;
 
+import id.lindungdesa.wiring.Services;
+import id.lindungdesa.service.ValidationException;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.Enrolment;
