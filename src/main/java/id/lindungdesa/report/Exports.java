@@ -6,7 +6,7 @@ import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.RosterReadModel;
-import id.lindungdesa.wiring.Services;
+import id.lindungdesa.service.CoreServices;
 import id.lindungdesa.task.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,9 +22,9 @@ import java.util.List;
  * place, so a cancelled or failed export leaves no half-written file.
  */
 public final class Exports {
-    private final Services services;
+    private final CoreServices services;
 
-    public Exports(Services services) {
+    public Exports(CoreServices services) {
         this.services = services;
     }
 

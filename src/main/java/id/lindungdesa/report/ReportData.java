@@ -8,7 +8,7 @@ import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.wiring.Services;
+import id.lindungdesa.service.CoreServices;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +38,7 @@ public final class ReportData {
      * (registered by the office, not yet active at BPJS) or who have no enrolment yet (with the default wage base);
      * with {@code includeActive}, those already active too.
      */
-    public static List<BpjsRow> bpjsList(Services services, LocalDate on, boolean includeActive) {
+    public static List<BpjsRow> bpjsList(CoreServices services, LocalDate on, boolean includeActive) {
         RosterService.Snapshot s = services.roster().snapshot(services.coverage().officeRegion(), on);
         Map<String, String> names = services.regions().within(services.coverage().officeRegion()).stream()
                 .collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a));

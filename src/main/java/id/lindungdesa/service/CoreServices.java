@@ -7,19 +7,55 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The core use cases of one open database, as the composition root ({@code wiring.Services}) built them: what
- * features (bundles, demo content…) receive instead of the whole registry, so {@code service} never knows the
- * composition root and no half-built object is handed out.
+ * The core use cases of one open database: what features (bundles, reports, demo content…) receive instead of the
+ * composition root, so {@code service} and the features never know {@code wiring.Services} (which implements this
+ * interface, so callers can pass it as it is). The composition root builds a {@link Parts} for what it constructs
+ * itself, so no half-built object is handed out.
  */
-public record CoreServices(Database database, Clock clock, Supplier<String> actorSource,
-                           Supplier<Optional<Office>> officeSource, AuditLog audit, OfficeService office,
-                           RegionService regions, RosterService roster, EnrolmentService enrolments,
-                           TargetService targets, AgreementService agreements, MonevService monev,
-                           CoverageService coverage, LedgerService ledger) {
+public interface CoreServices {
+    Database database();
+
+    Clock clock();
 
     /** Who is recorded in the audit trail (the office's clerk). */
-    public String actor() { return actorSource.get(); }
+    String actor();
 
     /** The office, read when the database was opened and updated at set-up. */
-    public Optional<Office> currentOffice() { return officeSource.get(); }
+    Optional<Office> currentOffice();
+
+    AuditLog audit();
+
+    OfficeService office();
+
+    RegionService regions();
+
+    RosterService roster();
+
+    EnrolmentService enrolments();
+
+    TargetService targets();
+
+    AgreementService agreements();
+
+    MonevService monev();
+
+    CoverageService coverage();
+
+    BudgetService budget();
+
+    LedgerService ledger();
+
+    /** The core services as built, one by one, by the composition root. */
+    record Parts(Database database, Clock clock, Supplier<String> actorSource,
+                 Supplier<Optional<Office>> officeSource, AuditLog audit, OfficeService office,
+                 RegionService regions, RosterService roster, EnrolmentService enrolments, TargetService targets,
+                 AgreementService agreements, MonevService monev, CoverageService coverage, BudgetService budget,
+                 LedgerService ledger) implements CoreServices {
+
+        @Override
+        public String actor() { return actorSource.get(); }
+
+        @Override
+        public Optional<Office> currentOffice() { return officeSource.get(); }
+    }
 }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * package knows it: services and features receive {@link CoreServices} or the services themselves, and the backup
  * before risky operations reaches them as a {@link BackupHook}.
  */
-public final class Services implements AutoCloseable {
+public final class Services implements CoreServices, AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final AtomicReference<String> actor = new AtomicReference<>("sistem");
@@ -89,8 +89,8 @@ public final class Services implements AutoCloseable {
         this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
                 coverage, office, clock, audit);
         // no `this` leaves the constructor: features get the core services, built here
-        this.core = new CoreServices(db, clock, actor::get, cachedOffice::get, audit, office, regions, roster,
-                enrolments, targets, agreements, monev, coverage, ledger);
+        this.core = new CoreServices.Parts(db, clock, actor::get, cachedOffice::get, audit, office, regions, roster,
+                enrolments, targets, agreements, monev, coverage, budget, ledger);
         this.demo = new DemoService(db, core, personRepo, postRepo, enrolmentRepo, clock);
         DemoService.addStandardExtensions(demo);
         this.imports = new id.lindungdesa.imports.RosterImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
