@@ -93,8 +93,8 @@ public final class Services implements CoreServices, AutoCloseable {
                 enrolments, targets, agreements, monev, coverage, budget, ledger);
         this.demo = new DemoService(db, core, personRepo, postRepo, enrolmentRepo, clock);
         DemoService.addStandardExtensions(demo);
-        this.imports = new id.lindungdesa.imports.RosterImportService(db, personRepo, postRepo, enrolmentRepo, regionRepo,
-                rateRepo, office, clock, audit);
+        this.imports = new id.lindungdesa.imports.RosterImportService(db, personRepo, postRepo, enrolmentRepo,
+                regionRepo, rateRepo, office, clock, audit);
         this.bundles = new id.lindungdesa.bundle.BundleServices(core);
         this.backups = new id.lindungdesa.backup.BackupService(db, clock, FileKeys.INSTANCE);
         var backupService = backups;
