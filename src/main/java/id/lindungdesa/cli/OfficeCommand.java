@@ -2,6 +2,9 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
+import id.lindungdesa.service.BuiltinRegions;
+import id.lindungdesa.service.RegionService;
+import id.lindungdesa.task.Progress;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +46,15 @@ final class OfficeCommand {
             Office o = root.services().office().init(l, code, name, clerk);
             root.out().println("Kantor diatur / office set up: " + o.name() + " (" + o.regionCode() + ", "
                     + o.level().labelId() + ")");
+            try {
+                var r = root.services().regions().importBuiltinAtSetUp(o.regionCode(), Progress.NONE);
+                root.out().printf("Wilayah %s: %d kecamatan, %d desa, %d desa adat, %d kelurahan (%s)%n", r.within(),
+                        r.kecamatan(), r.desa(), r.desaAdat(), r.kelurahan(), BuiltinRegions.DECREE);
+            } catch (RegionService.BadFileException e) {
+                // The office stays set up; a newer list can be imported with 'regions import FILE'.
+                spec.commandLine().getErr().println(e.getMessage()
+                        + " — impor daftar yang lebih baru / import a newer list: regions import FILE");
+            }
             return 0;
         }
     }
