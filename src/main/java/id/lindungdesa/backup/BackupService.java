@@ -1,16 +1,15 @@
 package id.lindungdesa.backup;
 
+import id.lindungdesa.persistence.DurableFiles;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.security.KeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,7 +44,7 @@ public final class BackupService {
     public static final String AUTO_PROPERTY = "lindungdesa.backup.auto";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6}-\\d{3})-([a-z0-9-]+)\\.sql\\.(gz|enc)");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = id.lindungdesa.persistence.JsonMappers.MAPPER;
 
     private final Database db;
     private final Clock clock;
@@ -125,15 +124,14 @@ public final class BackupService {
         LocalDateTime now = LocalDateTime.now(clock);
         String name = dbBase.getFileName() + "-" + STAMP.format(now) + "-" + cleanReason(reason)
                 + (pw == null ? ".sql.gz" : ".sql.enc");
-        Path tmp = folder.resolve(name + ".part");
         Path file = folder.resolve(name);
-        try {
+        try (DurableFiles.Pending pending = DurableFiles.begin(file)) {
+            Path tmp = pending.temp();
             ScriptIO.scriptTo(c, tmp, pw);
             ScriptIO.Facts facts = ScriptIO.facts(c);
             ScriptIO.Summary summary = ScriptIO.summary(c);
-            force(tmp);
             String sha = ScriptIO.sha256(tmp);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            pending.commitNew(); // fsync, atomic move (never over another backup), fsync of the folder
             String keyId = pw == null ? null : keyIdOf(pw);
             BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
                     appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
@@ -169,22 +167,21 @@ public final class BackupService {
                 }
             }
             return new Result(file, info, second, problem, extra, rotated);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
     private static Path copy(Path file, BackupInfo info, Path dir, Path dbBase, String keyId) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName());
-        Path part = dir.resolve(file.getFileName() + ".part");
-        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-        force(part);
-        if (!ScriptIO.sha256(part).equals(info.sha256())) {
-            Files.deleteIfExists(part);
-            throw new IOException("the copy differs from the original (checksum)");
+        try (DurableFiles.Pending pending = DurableFiles.begin(target)) {
+            try (java.io.OutputStream out = pending.out()) {
+                Files.copy(file, out);
+            }
+            if (!ScriptIO.sha256(pending.temp()).equals(info.sha256())) {
+                throw new IOException("the copy differs from the original (checksum)");
+            }
+            pending.commit();
         }
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         writeSidecar(dir, info);
         if (keyId != null) copyKeyFile(dbBase, keyId, dir);
         return target;
@@ -194,7 +191,9 @@ public final class BackupService {
     private static void copyKeyFile(Path dbBase, String keyId, Path dir) throws IOException {
         Path src = KeyFile.pathFor(dbBase);
         Path dst = dir.resolve(keyFileName(keyId));
-        if (Files.isRegularFile(src) && !Files.exists(dst)) Files.copy(src, dst);
+        if (Files.isRegularFile(src) && !Files.exists(dst)) {
+            DurableFiles.write(dst, DurableFiles.Access.OWNER_ONLY, out -> Files.copy(src, out));
+        }
     }
 
     static String keyFileName(String keyId) {
@@ -217,17 +216,8 @@ public final class BackupService {
     }
 
     private static void writeSidecar(Path folder, BackupInfo info) throws IOException {
-        Path tmp = folder.resolve(info.file() + ".json.part");
-        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info), StandardCharsets.UTF_8);
-        force(tmp);
-        Files.move(tmp, folder.resolve(info.file() + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void force(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
+        DurableFiles.writeString(folder.resolve(info.file() + ".json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info));
     }
 
     /** Restores a backup into an in-memory scratch database and returns its facts. */

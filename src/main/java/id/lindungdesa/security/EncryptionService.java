@@ -61,6 +61,7 @@ public final class EncryptionService {
                 st.execute("SHUTDOWN");
             }
             Files.move(newKey, KeyFile.pathFor(base), StandardCopyOption.ATOMIC_MOVE);
+            id.lindungdesa.persistence.DurableFiles.forceFolder(KeyFile.pathFor(base).toAbsolutePath().getParent());
             db.replaceWith(candidate, null, pw);
             return created.recoveryCode();
         } catch (SQLException | IOException e) {
