@@ -149,6 +149,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        agreements.closeViewing(); // decrypted documents never outlive the session
         db.close();
     }
 }
