@@ -131,7 +131,7 @@ public final class BackupService {
             ScriptIO.Facts facts = ScriptIO.facts(c);
             ScriptIO.Summary summary = ScriptIO.summary(c);
             String sha = ScriptIO.sha256(tmp);
-            pending.commitNew(); // fsync, atomic move (never over another backup), fsync of the folder
+            pending.commit(); // fsync, atomic move, fsync of the folder (a same-named backup is replaced, as before)
             String keyId = pw == null ? null : keyIdOf(pw);
             BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
                     appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
