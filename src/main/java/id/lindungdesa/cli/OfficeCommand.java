@@ -2,7 +2,7 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
-import id.lindungdesa.service.BuiltinRegions;
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RegionService;
 import id.lindungdesa.task.Progress;
 import java.util.Locale;
@@ -48,12 +48,11 @@ final class OfficeCommand {
                     + o.level().labelId() + ")");
             try {
                 var r = root.services().regions().importBuiltinAtSetUp(o.regionCode(), Progress.NONE);
-                root.out().printf("Wilayah %s: %d kecamatan, %d desa, %d desa adat, %d kelurahan (%s)%n", r.within(),
-                        r.kecamatan(), r.desa(), r.desaAdat(), r.kelurahan(), BuiltinRegions.DECREE);
+                root.out().println(Messages.tr("office.regionsImported", r.within(), r.kecamatan(), r.desa(),
+                        r.desaAdat(), r.kelurahan()));
             } catch (RegionService.BadFileException e) {
                 // The office stays set up; a newer list can be imported with 'regions import FILE'.
-                spec.commandLine().getErr().println(e.getMessage()
-                        + " — impor daftar yang lebih baru / import a newer list: regions import FILE");
+                spec.commandLine().getErr().println(Messages.tr("office.regionsMissing", o.regionCode()));
             }
             return 0;
         }

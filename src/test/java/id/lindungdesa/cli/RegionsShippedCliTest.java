@@ -22,13 +22,21 @@ class RegionsShippedCliTest {
         CliRun init = CliRun.of("--db", db, "office", "init", "--level", "district", "--code", "36.04", "--name",
                 "DPMD Kabupaten Serang", "--clerk", "Budi");
         assertThat(init.exit).as(init.toString()).isZero();
-        assertThat(init.out).contains("Wilayah 36.04: 29 kecamatan, 326 desa")
-                .contains("Kepmendagri 300.2.2-2138/2025");
+        assertThat(init.out).contains("Wilayah 36.04 dari daftar bawaan")
+                .contains("Kepmendagri 300.2.2-2138/2025").contains("29 kecamatan, 326 desa");
 
         // again without a file: the shipped list, nothing changes
         CliRun again = CliRun.of("--db", db, "regions", "import", "--json");
         assertThat(again.exit).as(again.toString()).isZero();
         assertThat(again.out).contains("\"added\":0").contains("\"retired\":0").contains("\"desa\":326");
+    }
+
+    @Test
+    void anOfficeOutsideTheShippedListIsSetUpAndToldToImportANewerList() {
+        CliRun init = CliRun.of("--db", dir.resolve("baru").toString(), "--lang", "en", "office", "init", "--level",
+                "district", "--code", "36.99", "--name", "DPMD Kabupaten Baru", "--clerk", "Budi");
+        assertThat(init.exit).as(init.toString()).isZero();
+        assertThat(init.err).contains("36.99 is not in the region list shipped").contains("regions import FILE");
     }
 
     @Test
