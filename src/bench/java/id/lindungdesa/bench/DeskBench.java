@@ -37,7 +37,8 @@ final class DeskBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--regions", paramLabel = "FILE", defaultValue = "../shared/data/regions/wilayah.csv")
+    @Option(names = "--regions", paramLabel = "FILE",
+            description = "wilayah.csv (default: the list shipped with the program)")
     Path regions;
 
     @Option(names = "--province", defaultValue = "33", description = "Province whose districts fill the big roster")
@@ -55,6 +56,7 @@ final class DeskBench implements Callable<Integer> {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("lindungdesa-bench");
         out.printf("bench desk — %s, %d cores, max heap %d MB, scratch %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
+        if (regions == null) regions = id.lindungdesa.service.BuiltinRegions.copyTo(work.resolve("wilayah.csv"));
 
         // 1. Demo generation: Kabupaten Serang from the official region list.
         try (Services s = Services.open(work.resolve("serang"), "bench")) {

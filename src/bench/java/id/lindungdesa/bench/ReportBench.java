@@ -27,7 +27,7 @@ final class ReportBench implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Folder kerja / work folder (default: temp)")
     Path dir;
 
-    @Option(names = "--regions", paramLabel = "FILE", description = "wilayah.csv (default: ../shared/data/regions)")
+    @Option(names = "--regions", paramLabel = "FILE", description = "wilayah.csv (default: the list shipped with the program)")
     Path regions;
 
     @Option(names = "--province", defaultValue = "61", description = "Kode provinsi / province code (default 61)")
@@ -47,8 +47,7 @@ final class ReportBench implements Callable<Integer> {
         Path work = dir != null ? dir : Files.createTempDirectory("lindungdesa-bench-report");
         Path csv = regions;
         if (csv == null) {
-            Path p = Path.of(System.getProperty("lindungdesa.shared", "../shared"), "data", "regions", "wilayah.csv");
-            csv = Files.exists(p) ? p : null;
+            csv = id.lindungdesa.service.BuiltinRegions.copyTo(work.resolve("wilayah.csv"));
         }
         out.printf("bench report — java %s, %d cpu, max heap %d MB, regions %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,

@@ -1,16 +1,15 @@
 package id.lindungdesa.backup;
 
+import id.lindungdesa.persistence.DurableFiles;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.ScriptIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,7 +39,7 @@ public final class BackupService {
     public static final String AUTO_PROPERTY = "lindungdesa.backup.auto";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6}-\\d{3})-([a-z0-9-]+)\\.sql\\.(gz|enc)");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = id.lindungdesa.persistence.JsonMappers.MAPPER;
 
     private final Database db;
     private final Clock clock;
@@ -122,15 +121,14 @@ public final class BackupService {
         LocalDateTime now = LocalDateTime.now(clock);
         String name = dbBase.getFileName() + "-" + STAMP.format(now) + "-" + cleanReason(reason)
                 + (pw == null ? ".sql.gz" : ".sql.enc");
-        Path tmp = folder.resolve(name + ".part");
         Path file = folder.resolve(name);
-        try {
+        try (DurableFiles.Pending pending = DurableFiles.begin(file)) {
+            Path tmp = pending.temp();
             c.scriptTo(tmp, pw);
             ScriptIO.Facts facts = c.facts();
             ScriptIO.Summary summary = c.summary();
-            force(tmp);
             String sha = ScriptIO.sha256(tmp);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            pending.commit(); // fsync, atomic move, fsync of the folder (a same-named backup is replaced, as before)
             String keyId = pw == null ? null : keys.keyId(pw);
             BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
                     appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
@@ -166,8 +164,6 @@ public final class BackupService {
                 }
             }
             return new Result(file, info, second, problem, extra, rotated);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -175,14 +171,15 @@ public final class BackupService {
             throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName());
-        Path part = dir.resolve(file.getFileName() + ".part");
-        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-        force(part);
-        if (!ScriptIO.sha256(part).equals(info.sha256())) {
-            Files.deleteIfExists(part);
-            throw new IOException("the copy differs from the original (checksum)");
+        try (DurableFiles.Pending pending = DurableFiles.begin(target)) {
+            try (java.io.OutputStream out = pending.out()) {
+                Files.copy(file, out);
+            }
+            if (!ScriptIO.sha256(pending.temp()).equals(info.sha256())) {
+                throw new IOException("the copy differs from the original (checksum)");
+            }
+            pending.commit();
         }
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         writeSidecar(dir, info);
         if (keyId != null) copyKeyFile(dbBase, keyId, dir, keys);
         return target;
@@ -192,7 +189,9 @@ public final class BackupService {
     private static void copyKeyFile(Path dbBase, String keyId, Path dir, BackupKeys keys) throws IOException {
         Path src = keys.keyFileOf(dbBase);
         Path dst = dir.resolve(keyFileName(keyId));
-        if (Files.isRegularFile(src) && !Files.exists(dst)) Files.copy(src, dst);
+        if (Files.isRegularFile(src) && !Files.exists(dst)) {
+            DurableFiles.write(dst, DurableFiles.Access.OWNER_ONLY, out -> Files.copy(src, out));
+        }
     }
 
     static String keyFileName(String keyId) {
@@ -211,17 +210,8 @@ public final class BackupService {
     }
 
     private static void writeSidecar(Path folder, BackupInfo info) throws IOException {
-        Path tmp = folder.resolve(info.file() + ".json.part");
-        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info), StandardCharsets.UTF_8);
-        force(tmp);
-        Files.move(tmp, folder.resolve(info.file() + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void force(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
+        DurableFiles.writeString(folder.resolve(info.file() + ".json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info));
     }
 
     /** Restores a backup into an in-memory scratch database and returns its facts. */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record BackupSettings(String secondFolder, int keepDaily, int keepWeekly, int keepMonthly, boolean automatic) {
     public static final BackupSettings DEFAULTS = new BackupSettings(null, 7, 4, 12, true);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = id.lindungdesa.persistence.JsonMappers.MAPPER;
 
     public BackupSettings {
         if (keepDaily < 1 || keepWeekly < 0 || keepMonthly < 0 || keepDaily > 366 || keepWeekly > 520
@@ -52,12 +51,8 @@ public record BackupSettings(String secondFolder, int keepDaily, int keepWeekly,
 
     public void save(Path folder) {
         try {
-            Files.createDirectories(folder);
-            Path tmp = folder.resolve("settings.json.tmp");
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this),
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, folder.resolve("settings.json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            id.lindungdesa.persistence.DurableFiles.writeString(folder.resolve("settings.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentStatus;
@@ -166,7 +167,7 @@ public final class BundleImportService {
                         a.districtName != null ? a.districtName : m.issuer().name(), m.issuer().level(), m.sequence(),
                         v.signer().keyId(), v.statementSha256(), m.previousBundleSha256(), m.payload().sha256(),
                         m.period().label(), m.createdAt(), now, audit.actor(), file.getFileName().toString(),
-                        BundleJson.MAPPER.writeValueAsString(countsJson(r.counts())),
+                        JsonMappers.MAPPER.writeValueAsString(countsJson(r.counts())),
                         warnings.isEmpty() ? null : String.join("\n", warnings)));
                 if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now);
                 audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,

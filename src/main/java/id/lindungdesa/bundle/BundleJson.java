@@ -1,21 +1,18 @@
 package id.lindungdesa.bundle;
 
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
+import id.lindungdesa.persistence.JsonMappers;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The strict JSON reader/writer for bundles, key files and receipts: duplicate keys are refused
- * ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}), strings, numbers and nesting are capped.
+ * The strict JSON reader/writer for bundles, key files and receipts: now the program's one configuration,
+ * {@link JsonMappers} (duplicate keys refused, strings, numbers and nesting capped). Kept as a name for code that
+ * still refers to it; use {@link JsonMappers#MAPPER}.
  */
+@Deprecated
 public final class BundleJson {
-    public static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(100_000).maxNumberLength(40).maxNestingDepth(32).maxNameLength(200).build())
-            .build();
-    public static final JsonMapper MAPPER = JsonMapper.builder(FACTORY).build();
+    public static final JsonFactory FACTORY = JsonMappers.FACTORY;
+    public static final JsonMapper MAPPER = JsonMappers.MAPPER;
 
     private BundleJson() {}
 }

@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class Dsse {
                 sigs.add(sm);
             }
             m.put("signatures", sigs);
-            return BundleJson.MAPPER.writeValueAsBytes(m);
+            return JsonMappers.MAPPER.writeValueAsBytes(m);
         }
     }
 
@@ -62,7 +63,7 @@ public final class Dsse {
     public static Envelope parse(byte[] json) {
         JsonNode n;
         try {
-            n = BundleJson.MAPPER.readTree(json);
+            n = JsonMappers.MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw Dsse.malformed(e);
         }

@@ -1,5 +1,7 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.DurableFiles;
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeKey;
@@ -19,7 +21,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -84,12 +85,13 @@ public final class ExportService {
         UUID bundleId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Path payloadTmp = null;
-        Path fileTmp = null;
+        DurableFiles.Pending filePending = null;
         try {
             payloadTmp = Files.createTempFile(dir, ".bundle-payload", ".tmp");
-            fileTmp = Files.createTempFile(dir, ".bundle", ".tmp");
+            filePending = DurableFiles.begin(target);
             Path pt = payloadTmp;
-            Path ft = fileTmp;
+            DurableFiles.Pending fp = filePending;
+            Path ft = filePending.temp();
             Result r = db.write(tx -> {
                 var last = repo.lastSent(tx, Manifest.KIND_DISTRICT_SNAPSHOT);
                 long seq = last.map(SentBundle::sequence).orElse(0L) + 1;
@@ -138,13 +140,13 @@ public final class ExportService {
                 }
                 SentBundle sb = new SentBundle(bundleId, Manifest.KIND_DISTRICT_SNAPSHOT, seq, signingKey,
                         Hashes.sha256Hex(statement), m.payload().sha256(), m.payload().size(), p.label(), now,
-                        target.getFileName().toString(), BundleJson.MAPPER.writeValueAsString(counts),
+                        target.getFileName().toString(), JsonMappers.MAPPER.writeValueAsString(counts),
                         ann == null ? null : ann.keyId(), null, null);
                 repo.insertSent(tx, sb);
                 audit.recordText(tx, "EXPORT", "bundle", bundleId.toString(), null,
                         "Bundel #" + seq + " (" + p.label() + ") diekspor: " + counts);
                 try {
-                    Files.move(ft, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    fp.commit(); // fsync, atomic move, fsync of the folder
                 } catch (IOException e) {
                     throw new BundleException(Reason.IO, e, "bundle.error.io", target, e.getMessage());
                 }
@@ -155,7 +157,7 @@ public final class ExportService {
             throw new BundleException(Reason.IO, e, "bundle.error.io", dir, e.getMessage());
         } finally {
             deleteQuietly(payloadTmp);
-            deleteQuietly(fileTmp);
+            if (filePending != null) deleteQuietly(filePending.temp());
         }
     }
 

@@ -1,23 +1,18 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.FileHashes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** SHA-256 helpers (lower-case hex). */
+/** SHA-256 helpers (lower-case hex) for the bundle code: thin names over {@link FileHashes}, the one helper. */
 public final class Hashes {
     private Hashes() {}
 
     public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileHashes.sha256();
     }
 
     public static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(sha256().digest(data));
+        return FileHashes.sha256(data);
     }
 
     public static String sha256Hex(String text) {
@@ -25,6 +20,6 @@ public final class Hashes {
     }
 
     public static String hex(byte[] data) {
-        return HexFormat.of().formatHex(data);
+        return FileHashes.hex(data);
     }
 }

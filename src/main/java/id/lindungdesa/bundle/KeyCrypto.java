@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -116,7 +117,7 @@ public final class KeyCrypto {
             m.put("cipher", "AES-256-GCM");
             m.put("iv", Base64.getEncoder().encodeToString(iv));
             m.put("ciphertext", Base64.getEncoder().encodeToString(ct));
-            return BundleJson.MAPPER.writeValueAsString(m);
+            return JsonMappers.MAPPER.writeValueAsString(m);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -124,7 +125,7 @@ public final class KeyCrypto {
 
     /** Decrypts a stored private key; a wrong passphrase gives {@code WRONG_PASSPHRASE}. */
     public static PrivateKey decryptPrivate(String stored, char[] passphrase, String keyId) {
-        JsonNode n = BundleJson.MAPPER.readTree(stored);
+        JsonNode n = JsonMappers.MAPPER.readTree(stored);
         try {
             byte[] salt = Base64.getDecoder().decode(n.get("salt").stringValue());
             byte[] iv = Base64.getDecoder().decode(n.get("iv").stringValue());

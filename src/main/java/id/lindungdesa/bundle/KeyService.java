@@ -9,7 +9,6 @@ import id.lindungdesa.service.AuditLog;
 import id.lindungdesa.service.OfficeService;
 import id.lindungdesa.service.ValidationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -125,8 +124,7 @@ public final class KeyService {
     public PublicKeyFile exportPublic(Path out) {
         PublicKeyFile f = publicKeyFile();
         try {
-            if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.write(out, f.toJson());
+            id.lindungdesa.persistence.DurableFiles.writeBytes(out, f.toJson());
         } catch (IOException e) {
             throw new BundleException(Reason.IO, e, "bundle.error.io", out, e.getMessage());
         }

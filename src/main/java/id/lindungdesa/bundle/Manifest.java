@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.OfficeLevel;
 import java.time.OffsetDateTime;
@@ -79,7 +80,7 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
             kr.put("fingerprint", keyRotation.fingerprint());
             m.put("keyRotation", kr);
         }
-        return BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        return JsonMappers.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
 
     /**
@@ -89,7 +90,7 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
     public static Manifest parse(byte[] json) {
         JsonNode n;
         try {
-            n = BundleJson.MAPPER.readTree(json);
+            n = JsonMappers.MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw Dsse.malformed(e);
         }

@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.OfficeLevel;
 import java.security.PublicKey;
@@ -31,7 +32,7 @@ public record PublicKeyFile(String keyId, String publicKey, String fingerprint, 
         o.put("level", officeLevel.name());
         m.put("office", o);
         m.put("createdAt", createdAt.toString());
-        byte[] b = BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        byte[] b = JsonMappers.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
         byte[] out = java.util.Arrays.copyOf(b, b.length + 1);
         out[b.length] = '\n';
         return out;
@@ -40,7 +41,7 @@ public record PublicKeyFile(String keyId, String publicKey, String fingerprint, 
     public static PublicKeyFile parse(byte[] json) {
         JsonNode n;
         try {
-            n = BundleJson.MAPPER.readTree(json);
+            n = JsonMappers.MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw Dsse.malformed(e);
         }

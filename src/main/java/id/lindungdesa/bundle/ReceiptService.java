@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.SentBundle;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class ReceiptService {
         m.put("receivedBy", by);
         m.put("receivedAt", at.toString());
         m.put("counts", BundleImportService.countsJson(r.counts()));
-        return BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        return JsonMappers.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
 
     /** Writes a signed receipt for an applied bundle. */
@@ -82,10 +82,10 @@ public final class ReceiptService {
         for (KeyService.Signer s : signers) sigs.add(new Dsse.Signature(s.keyId(), KeyCrypto.sign(s.key(), pae)));
         byte[] json = new Dsse.Envelope(PAYLOAD_TYPE, st, sigs).toJson();
         try {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".receipt", ".tmp");
-            Files.write(tmp, json);
-            Files.write(tmp, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            id.lindungdesa.persistence.DurableFiles.write(out, o -> {
+                o.write(json);
+                o.write('\n');
+            });
         } catch (IOException e) {
             throw new BundleException(Reason.IO, e, "bundle.error.io", out, e.getMessage());
         }
@@ -118,7 +118,7 @@ public final class ReceiptService {
         TrustedKey signer = BundleVerifier.checkSignature(env, id -> db.read(tx -> keyRepo.trusted(tx, id)));
         JsonNode n;
         try {
-            n = BundleJson.MAPPER.readTree(env.payload());
+            n = JsonMappers.MAPPER.readTree(env.payload());
         } catch (JacksonException e) {
             throw Dsse.malformed(e);
         }

@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.bundle.BundleException.Reason;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.EndReason;
@@ -52,7 +53,7 @@ public final class SnapshotReader {
 
     /** Reads the payload; returns the record count per section (checked against the manifest). */
     public Map<String, Long> read(InputStream in) {
-        try (JsonParser p = BundleJson.MAPPER.createParser(in)) {
+        try (JsonParser p = JsonMappers.MAPPER.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw structure("payload", "object");
             Set<String> seen = new HashSet<>();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {

@@ -1,5 +1,6 @@
 package id.lindungdesa.bundle;
 
+import id.lindungdesa.persistence.JsonMappers;
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentStatus;
 import id.lindungdesa.domain.Person;
@@ -36,7 +37,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private String section;
 
     public SnapshotWriter(OutputStream out) {
-        this.g = BundleJson.MAPPER.writer().with(new LinePrinter()).createGenerator(out);
+        this.g = JsonMappers.MAPPER.writer().with(new LinePrinter()).createGenerator(out);
     }
 
     public void begin(UUID bundleId, String districtCode, String districtName) {

@@ -14,7 +14,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--regions", paramLabel = "FILE", description = "CSV kode,nama (optional)")
+    @Option(names = "--regions", paramLabel = "FILE",
+            description = "CSV kode,nama (default: daftar bawaan program / the list shipped with the program)")
     Path regions;
 
     @Option(names = "--within", paramLabel = "CODE", description = "Kabupaten atau kecamatan (default 36.04)")
@@ -26,7 +27,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
-        DemoService.Result r = root.services().demo().generate(regions, within, seed, Progress.NONE);
+        DemoService.Result r = regions != null
+                ? root.services().demo().generate(regions, within, seed, Progress.NONE)
+                : root.services().demo().generateFromBuiltinRegions(within, seed, Progress.NONE);
         root.out().printf("Demo %s: %d desa, %d orang, %d jabatan, %d kepesertaan (%d aktif)%n", r.districtCode(),
                 r.villages(), r.people(), r.posts(), r.enrolments(), r.activeEnrolments());
         return 0;

@@ -2,6 +2,9 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.RegionService;
+import id.lindungdesa.task.Progress;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +46,14 @@ final class OfficeCommand {
             Office o = root.services().office().init(l, code, name, clerk);
             root.out().println("Kantor diatur / office set up: " + o.name() + " (" + o.regionCode() + ", "
                     + o.level().labelId() + ")");
+            try {
+                var r = root.services().regions().importBuiltinAtSetUp(o.regionCode(), Progress.NONE);
+                root.out().println(Messages.tr("office.regionsImported", r.within(), r.kecamatan(), r.desa(),
+                        r.desaAdat(), r.kelurahan()));
+            } catch (RegionService.BadFileException e) {
+                // The office stays set up; a newer list can be imported with 'regions import FILE'.
+                spec.commandLine().getErr().println(Messages.tr("office.regionsMissing", o.regionCode()));
+            }
             return 0;
         }
     }

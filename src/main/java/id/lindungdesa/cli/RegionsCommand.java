@@ -1,5 +1,6 @@
 package id.lindungdesa.cli;
 
+import id.lindungdesa.service.BuiltinRegions;
 import id.lindungdesa.service.Json;
 import id.lindungdesa.service.RegionService;
 import id.lindungdesa.task.Progress;
@@ -15,12 +16,14 @@ import picocli.CommandLine.Spec;
         subcommands = {RegionsCommand.Import.class})
 final class RegionsCommand {
 
-    @Command(name = "import", description = "Impor CSV kode,nama / import a kode,nama CSV")
+    @Command(name = "import", description = "Impor CSV kode,nama; tanpa FILE: daftar bawaan program / import a "
+            + "kode,nama CSV; without FILE: the list shipped with the program")
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", arity = "0..1",
+                description = "CSV kode,nama (default: " + BuiltinRegions.SOURCE_NAME + ", " + BuiltinRegions.DECREE + ")")
         Path file;
 
         @Option(names = "--within", paramLabel = "CODE", description = "Batasi ke wilayah / restrict to (default: the office's region)")
@@ -32,7 +35,9 @@ final class RegionsCommand {
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
-            RegionService.ImportReport r = root.services().regions().importCsv(file, within, Progress.NONE);
+            RegionService.ImportReport r = file == null
+                    ? root.services().regions().importBuiltin(within, Progress.NONE)
+                    : root.services().regions().importCsv(file, within, Progress.NONE);
             if (json) {
                 root.out().println(Json.write(r));
             } else {

@@ -2,6 +2,7 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.domain.Money;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Segment;
 import id.lindungdesa.i18n.Formats;
@@ -174,7 +175,7 @@ final class ReportCommand {
                     additions.add(new BudgetService.Addition(Category.fromKey(p[0]),
                             p.length > 1 && !p[1].isBlank() ? Integer.valueOf(p[1]) : null,
                             p.length > 3 ? FundingSource.valueOf(p[3].toUpperCase(Locale.ROOT)) : null, null,
-                            p.length > 2 && !p[2].isBlank() ? Long.valueOf(p[2]) : null));
+                            p.length > 2 && !p[2].isBlank() ? Money.parse(p[2]).rupiah() : null));
                 } catch (IllegalArgumentException e) {
                     throw ValidationException.of("addCategory", "budget.error.addCategory", a);
                 }
@@ -281,8 +282,14 @@ final class ReportCommand {
             for (String p : pay) {
                 String[] a = p.split(":");
                 if (a.length != 4) throw ValidationException.of("pay", "ledger.error.pay", p);
+                long amount;
+                try {
+                    amount = Money.parse(a[3]).rupiah();
+                } catch (Money.NotMoneyException e) {
+                    throw ValidationException.of("pay", e.key(), e.args().toArray());
+                }
                 l.recordPayment(YearMonth.parse(a[0]), FundingSource.valueOf(a[1].toUpperCase(Locale.ROOT)), a[2],
-                        Long.parseLong(a[3]), LocalDate.now(s.clock()), "CLI");
+                        amount, LocalDate.now(s.clock()), "CLI");
             }
             var candidates = l.lapseCandidates();
             int applied = apply ? l.applyLapses(candidates.stream().map(LedgerService.LapseCandidate::enrolmentId)

@@ -1,8 +1,7 @@
 package id.lindungdesa.i18n;
 
 import id.lindungdesa.domain.Labelled;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import id.lindungdesa.domain.Money;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,10 +13,14 @@ import java.util.Optional;
 public final class Formats {
     private Formats() {}
 
+    /** Rupiah through {@link Money#format(long, boolean)}: "Rp16.200" (Indonesian), "Rp16,200" (English). */
     public static String rupiah(long amount, Messages m) {
-        DecimalFormatSymbols sym = DecimalFormatSymbols.getInstance(m.indonesian() ? Messages.INDONESIAN : Locale.US);
-        DecimalFormat f = new DecimalFormat("#,##0", sym);
-        return (amount < 0 ? "-Rp" : "Rp") + f.format(Math.abs(amount));
+        return Money.format(amount, m.indonesian());
+    }
+
+    /** What the user reads when a typed amount is refused by {@link Money#parse}. */
+    public static String moneyError(Money.NotMoneyException e) {
+        return Messages.tr(e.key(), e.args().toArray());
     }
 
     public static String rupiah(long amount) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Columns are saved by header text, so a saved mapping works for a file whose columns are in another order.
  */
 public final class ColumnMapping {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = id.lindungdesa.persistence.JsonMappers.MAPPER;
 
     private final Map<Field, Integer> columns = new EnumMap<>(Field.class);
     private final Map<String, String> villages = new LinkedHashMap<>();
@@ -110,8 +110,8 @@ public final class ColumnMapping {
         ObjectNode vs = root.putObject("villages");
         villages.forEach(vs::put);
         try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            id.lindungdesa.persistence.DurableFiles.writeString(file,
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
             throw new ImportFileException("import.error.write", e, file, e.getMessage());
         }

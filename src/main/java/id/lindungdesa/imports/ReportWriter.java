@@ -4,7 +4,6 @@ import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
@@ -20,10 +19,8 @@ final class ReportWriter {
 
     static void write(DryRun run, Receipt receipt, Path out) {
         Messages m = Messages.current();
-        try {
-            if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp); Workbook wb = new Workbook(os, "LindungDesa", "1.0")) {
+        try (id.lindungdesa.persistence.DurableFiles.Pending pending = id.lindungdesa.persistence.DurableFiles.begin(out)) {
+            try (OutputStream os = pending.out(); Workbook wb = new Workbook(os, "LindungDesa", "1.0")) {
                 Worksheet s = wb.newWorksheet(m.get("import.report.summary"));
                 int r = 0;
                 s.value(r, 0, m.get("import.report.title"));
@@ -82,7 +79,7 @@ final class ReportWriter {
                 int[] widths = {7, 14, 20, 28, 30, 24, 30, 22, 70};
                 for (int i = 0; i < widths.length; i++) d.width(i, widths[i]);
             }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            pending.commit();
         } catch (IOException e) {
             throw new ImportFileException("import.error.write", e, out, e.getMessage());
         }

@@ -18,12 +18,8 @@ import id.lindungdesa.service.AuditLog;
 import id.lindungdesa.service.OfficeService;
 import id.lindungdesa.task.Progress;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -247,7 +243,7 @@ public final class RosterImportService {
             progress.update(4, 5, null);
             String file = run.file().getFileName().toString();
             List<ImportRunRepository.Row> logged = new ArrayList<>(pl.applied.size());
-            MessageDigest rowsHash = sha256();
+            MessageDigest rowsHash = id.lindungdesa.persistence.FileHashes.sha256();
             for (Classifier.Applied a : pl.applied) {
                 RowResult r = a.result();
                 String changes = r.changes().isEmpty() ? null : String.join(",", r.changes());
@@ -324,18 +320,9 @@ public final class RosterImportService {
         return new Context(regions.listWithin(tx, within, true), rates.wageBases(tx));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try {
+            return id.lindungdesa.persistence.FileHashes.sha256(file);
         } catch (IOException e) {
             throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
         }

@@ -6,6 +6,7 @@ import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Segment;
 import id.lindungdesa.domain.Sex;
+import id.lindungdesa.domain.Money;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -28,25 +29,17 @@ public final class Values {
         };
     }
 
-    /** Whole rupiah from "Rp 2.022.200", "2,022,200", "2022200" or a numeric cell; empty when not money. */
+    /**
+     * Whole rupiah from "Rp 2.022.200", "2,022,200", "2022200" or a numeric cell, read by {@link Money}; empty when
+     * not money.
+     */
     public static Optional<Long> rupiah(RawCell cell) {
         if (cell.blank()) return Optional.empty();
         String s = cell.text().strip();
         try {
-            if (cell.numeric()) return Optional.of(new BigDecimal(s).setScale(0, java.math.RoundingMode.HALF_UP)
-                    .longValueExact());
-            s = s.replaceAll("(?i)rp\\.?", "").replace(" ", "").replace("\u00a0", "");
-            if (s.matches("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?")) {
-                s = s.replace(".", "").replace(',', '.');
-            } else if (s.matches("\\d{1,3}(,\\d{3})+(\\.\\d{1,2})?")) {
-                s = s.replace(",", "");
-            } else if (s.matches("\\d+,\\d{1,2}")) {
-                s = s.replace(',', '.');
-            } else if (!s.matches("\\d+(\\.\\d{1,2})?")) {
-                return Optional.empty();
-            }
-            return Optional.of(new BigDecimal(s).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
-        } catch (ArithmeticException | NumberFormatException e) {
+            if (cell.numeric()) return Optional.of(Money.of(new BigDecimal(s)).rupiah());
+            return Optional.of(Money.parse(s).rupiah());
+        } catch (NumberFormatException e) { // Money.NotMoneyException too
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package id.lindungdesa.report;
 
+import id.lindungdesa.persistence.DurableFiles;
 import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.i18n.Messages;
@@ -11,9 +12,7 @@ import id.lindungdesa.task.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,21 +33,12 @@ public final class Exports {
     }
 
     static Path atomically(Path target, Progress progress, Writer w) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            // createFile (not createTempFile) so the finished file gets the usual permissions, not owner-only.
-            Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "."
-                    + Long.toHexString(System.nanoTime()) + ".part"));
-            try {
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    w.write(out);
-                }
-                progress.checkCancelled();
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+        try (DurableFiles.Pending pending = DurableFiles.begin(target)) {
+            try (OutputStream out = pending.out()) {
+                w.write(out);
             }
+            progress.checkCancelled();
+            pending.commit(); // fsync, atomic move, fsync of the folder
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

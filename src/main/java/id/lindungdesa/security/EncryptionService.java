@@ -67,6 +67,7 @@ public final class EncryptionService {
                 return null;
             });
             Files.move(newKey, KeyFile.pathFor(base), StandardCopyOption.ATOMIC_MOVE);
+            id.lindungdesa.persistence.DurableFiles.forceFolder(KeyFile.pathFor(base).toAbsolutePath().getParent());
             db.replaceWith(candidate, null, pw);
             return created.recoveryCode();
         } catch (IOException | id.lindungdesa.persistence.DatabaseException e) {

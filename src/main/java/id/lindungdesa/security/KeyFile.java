@@ -1,13 +1,11 @@
 package id.lindungdesa.security;
 
+import id.lindungdesa.persistence.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -34,7 +32,7 @@ public final class KeyFile {
     static final int PASS_ITERATIONS = 210_000;
     static final int RECOVERY_ITERATIONS = 20_000;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = id.lindungdesa.persistence.JsonMappers.MAPPER;
     /** Crockford base32: no I, L, O, U, so a code read aloud or retyped is not mistaken. */
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -205,17 +203,11 @@ public final class KeyFile {
         }
     }
 
-    /** Writes atomically (temp file, fsync, rename) so a crash never leaves half a key file. */
+    /** Writes durably and owner-only ({@link DurableFiles}) so a crash never leaves half a key file. */
     private static void write(Path target, Data d) {
         try {
-            Path abs = target.toAbsolutePath();
-            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d), StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.writeString(target, DurableFiles.Access.OWNER_ONLY,
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

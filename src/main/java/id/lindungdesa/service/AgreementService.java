@@ -16,14 +16,14 @@ import id.lindungdesa.domain.Person;
 import id.lindungdesa.domain.Post;
 import id.lindungdesa.persistence.AgreementRepository;
 import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.DurableFiles;
+import id.lindungdesa.persistence.FileHashes;
 import id.lindungdesa.persistence.MonevRepository;
 import id.lindungdesa.persistence.StaleRecordException;
 import id.lindungdesa.persistence.Tx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +53,7 @@ public final class AgreementService {
     private final OfficeService office;
     private final Clock clock;
     private final AuditLog audit;
+    private final ViewingFolder viewing;
 
     public AgreementService(Database db, AgreementRepository repo, MonevRepository monev, RosterService roster,
                             OfficeService office, Clock clock, AuditLog audit) {
@@ -64,6 +64,8 @@ public final class AgreementService {
         this.office = office;
         this.clock = clock;
         this.audit = audit;
+        this.viewing = ViewingFolder.forDatabase(db.base());
+        viewing.deleteAll(); // leftovers of an earlier session (a crash, a file a viewer held open)
     }
 
     /** Input for a new agreement (id and version are assigned). {@code monevIntervalMonths} null: 6. */
@@ -445,7 +447,7 @@ public final class AgreementService {
             Files.createDirectories(dir);
             Path out = dir.resolve(safeName(a.attachment().fileName()));
             if (!Files.exists(out) || !sha256Quiet(out).equalsIgnoreCase(a.attachment().sha256())) {
-                Files.write(out, bytes);
+                DurableFiles.writeBytes(out, DurableFiles.Access.OWNER_ONLY, bytes);
             }
             if (!sha256Quiet(out).equalsIgnoreCase(a.attachment().sha256())) {
                 throw new AttachmentCorruptException(id.lindungdesa.i18n.Messages.tr(
@@ -457,21 +459,31 @@ public final class AgreementService {
         }
     }
 
-    /** Where documents are written to be opened: a folder under the system temp folder. */
-    public static Path viewingFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "lindungdesa-dokumen");
+    /**
+     * Writes the checked document into the database's private viewing folder ({@link ViewingFolder}, never a
+     * shared temp folder) to be opened with the system viewer. It is deleted when the program closes the database
+     * or exits, or else at the next start.
+     */
+    public Path openForViewing(UUID agreementId) {
+        return exportAttachment(agreementId, viewing.prepare());
+    }
+
+    /** The private folder decrypted documents are opened from. */
+    public ViewingFolder viewing() {
+        return viewing;
+    }
+
+    /** Deletes every document written for viewing (the program closes the database). */
+    public void closeViewing() {
+        viewing.close();
     }
 
     private static String sha256Quiet(Path p) throws IOException {
-        return hex(Files.readAllBytes(p));
+        return FileHashes.sha256(p);
     }
 
     static String hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileHashes.sha256(bytes);
     }
 
     private static String safeName(String name) {

@@ -92,6 +92,18 @@ public final class DemoService {
      * province-sized demo is built district by district).
      */
     public Result generate(Path regionsFile, String code, long seed, Progress progress) {
+        return generate(regionsFile, false, code, seed, progress);
+    }
+
+    /**
+     * As {@link #generate}, with the real region names and codes of the list shipped with the program
+     * ({@link BuiltinRegions}) instead of a file or synthetic regions.
+     */
+    public Result generateFromBuiltinRegions(String code, long seed, Progress progress) {
+        return generate(null, true, code, seed, progress);
+    }
+
+    private Result generate(Path regionsFile, boolean builtin, String code, long seed, Progress progress) {
         String within = code == null || code.isBlank() ? DEFAULT_CODE : code.strip();
         if (!Region.isValidCode(within) || Region.levelOf(within) == RegionLevel.VILLAGE
                 || Region.levelOf(within) == RegionLevel.PROVINCE) {
@@ -103,7 +115,7 @@ public final class DemoService {
         String district = within.substring(0, 5);
         Random rnd = new Random(seed * 1_000_003L + within.hashCode()); // per seed and area: areas never share ids
         progress.update(0, -1, "Menyiapkan wilayah…");
-        if (regionsFile != null) {
+        if (regionsFile != null || builtin) {
             services.regions().importForDemo(regionsFile, within, progress);
         } else if (services.regions().within(within).stream().noneMatch(r -> r.villageType() != null)) {
             services.regions().addSynthetic(syntheticRegions(within, new Random(seed ^ 0x5EED)), "demo");

@@ -1,10 +1,11 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.persistence.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one Jackson mapper for audit snapshots and CLI output (ISO dates, NIKs as strings). */
+/** Audit snapshots and CLI output (ISO dates, NIKs as strings) through the one configuration, {@link JsonMappers}. */
 public final class Json {
-    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+    public static final JsonMapper MAPPER = JsonMappers.MAPPER;
 
     private Json() {}
 

@@ -122,7 +122,8 @@ public final class LedgerService {
             }
             audit.record(tx, before.isPresent() ? "UPDATE" : "CREATE", "contribution_payment", p.id(),
                     sc.split("\\.").length == 4 ? sc : null, null,
-                    "Pembayaran iuran " + month + " " + source.labelId() + " " + sc + ": Rp" + amount,
+                    "Pembayaran iuran " + month + " " + source.labelId() + " " + sc + ": "
+                            + id.lindungdesa.domain.Money.format(amount, true),
                     before.orElse(null), p);
             return p;
         });

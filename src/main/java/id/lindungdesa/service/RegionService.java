@@ -66,7 +66,31 @@ public final class RegionService {
 
     /** The demo generator's import: synthetic data, so no backup first (it fills many districts in a row). */
     ImportReport importForDemo(Path file, String within, Progress progress) {
-        return importCsv(file, within, progress, false);
+        return file == null ? importBuiltin(within, progress, false) : importCsv(file, within, progress, false);
+    }
+
+    /**
+     * Imports from the region list shipped with the program ({@link BuiltinRegions}), restricted to {@code within}
+     * (default: the office's region). A verified backup is made first, as for a file.
+     */
+    public ImportReport importBuiltin(String within, Progress progress) {
+        return importBuiltin(within, progress, true);
+    }
+
+    /**
+     * Office set-up's import of the office's slice from the shipped list: the database was just made, so there is
+     * nothing to back up first.
+     */
+    public ImportReport importBuiltinAtSetUp(String within, Progress progress) {
+        return importBuiltin(within, progress, false);
+    }
+
+    private ImportReport importBuiltin(String within, Progress progress, boolean backupFirst) {
+        try (Reader r = BuiltinRegions.open()) {
+            return importCsv(r, BuiltinRegions.SOURCE_NAME, within, progress, backupFirst);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ImportReport importCsv(Path file, String within, Progress progress, boolean backupFirst) {

@@ -183,6 +183,7 @@ public final class Services implements CoreServices, AutoCloseable {
 
     @Override
     public void close() {
+        agreements.closeViewing(); // decrypted documents never outlive the session
         db.close();
     }
 }

@@ -182,6 +182,39 @@ class AgreementServiceTest {
     }
 
     @Test
+    void decryptedDocumentsAreOpenedFromAPrivateFolderAndNeverOutliveTheSession() throws Exception {
+        open(LocalDate.of(2024, 1, 10));
+        Path scan = Files.write(dir.resolve("PKS 2023.pdf"), "%PDF-1.4 the signed agreement".getBytes());
+        Agreement a = s.agreements().create(pks("445/1/2023", LocalDate.of(2023, 3, 14), LocalDate.of(2025, 12, 14),
+                KADES), new AgreementService.AttachmentFile(scan, null));
+        Path out = s.agreements().openForViewing(a.id());
+        assertThat(Files.readString(out)).isEqualTo("%PDF-1.4 the signed agreement");
+        // beside the database in the data folder, not in the shared temp folder
+        Path folder = s.agreements().viewing().folder();
+        assertThat(out.toAbsolutePath()).startsWith(folder);
+        assertThat(folder.getParent()).isEqualTo(s.database().base().toAbsolutePath().getParent());
+        assertThat(out.toAbsolutePath().toString()).doesNotStartWith(
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString() + "/lindungdesa");
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                    .isEqualTo("rw-------");
+        }
+        // closing the program deletes it
+        s.close();
+        s = null;
+        assertThat(out).doesNotExist();
+        assertThat(folder).doesNotExist();
+
+        // a leftover (a crash, a viewer that held the file on Windows) is deleted at the next start
+        Files.createDirectories(folder.resolve("abc"));
+        Files.writeString(folder.resolve("abc/PKS lama.pdf"), "left behind");
+        open(LocalDate.of(2024, 1, 10));
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
     void expiryAlertsAt90_30_7DaysAndAfterLeadToTheAgreement() {
         open(LocalDate.of(2025, 12, 1));
         Agreement a = s.agreements().create(pks("445/1/2023", LocalDate.of(2023, 3, 14), LocalDate.of(2025, 12, 14),

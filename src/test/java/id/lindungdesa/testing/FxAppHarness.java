@@ -29,12 +29,36 @@ public final class FxAppHarness {
         FxToolkit.cleanupStages();
     }
 
-    /** Waits (up to 20 s) until {@code condition} holds, checking on the FX thread. */
+    /**
+     * Waits (up to 20 s) until {@code condition} holds, checking on the FX thread. On time-out it fails with a
+     * message naming the waiting line of the test (not a bare {@link TimeoutException}).
+     */
     public static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
-            WaitForAsyncUtils.asyncFx(() -> ok.set(condition.getAsBoolean())).get();
-            return ok.get();
-        });
+        StackTraceElement caller = StackWalker.getInstance().walk(f -> f
+                .filter(x -> !x.getClassName().equals(FxAppHarness.class.getName())).findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
+        waitUntil("the condition at " + caller, condition);
+    }
+
+    /** As {@link #waitUntil(BooleanSupplier)}, failing with "Timed out after 20 s waiting for {@code what}". */
+    public static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
+                WaitForAsyncUtils.asyncFx(() -> {
+                    try {
+                        ok.set(condition.getAsBoolean());
+                    } catch (RuntimeException | Error e) {
+                        failed.set(e);
+                    }
+                }).get();
+                return ok.get();
+            });
+        } catch (TimeoutException e) {
+            AssertionError a = new AssertionError("Timed out after 20 s waiting for " + what
+                    + (failed.get() == null ? "" : "; the last check threw " + failed.get()), e);
+            throw a;
+        }
     }
 }

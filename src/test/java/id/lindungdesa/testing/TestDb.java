@@ -27,11 +27,22 @@ public final class TestDb {
         return open(dir, "test", today);
     }
 
-    /** The official region list beside the project (never copied into it). */
-    public static Path wilayahCsv() {
-        String shared = System.getProperty("lindungdesa.shared", "../shared");
-        Path p = Path.of(shared, "data", "regions", "wilayah.csv");
-        if (!Files.exists(p)) p = Path.of("..", "shared", "data", "regions", "wilayah.csv");
-        return p;
+    private static Path wilayah;
+
+    /**
+     * The official region list: the project's own copy ({@code regions/wilayah-2025-2430.csv.gz} on the classpath),
+     * decompressed once per test run into a temp file for the tests that import "a file".
+     */
+    public static synchronized Path wilayahCsv() {
+        if (wilayah == null) {
+            try {
+                Path p = Files.createTempFile("wilayah-", ".csv");
+                p.toFile().deleteOnExit();
+                wilayah = id.lindungdesa.service.BuiltinRegions.copyTo(p);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return wilayah;
     }
 }

@@ -108,13 +108,21 @@ class DeskFlowTest extends FxRobot {
         release(key, KeyCode.CONTROL);
     }
 
+    /** The tree's desa (village codes 2xxx) under every kecamatan. */
+    int desaInTree() {
+        int desa = 0;
+        for (TreeItem<?> k : ((TreeView<?>) lookup("#villageTree").query()).getRoot().getChildren()) {
+            desa += (int) k.getChildren().stream()
+                    .filter(d -> ((id.lindungdesa.ui.roster.RosterViewModel.NavNode) d.getValue()).code()
+                            .matches(".*\\.2\\d{3}")).count();
+        }
+        return desa;
+    }
+
     @Test
-    void setUpTheOfficeImportRegionsThenReimportTheOfficialList() throws Exception {
-        Path csv = dir.resolve("wilayah-kecil.csv");
-        Files.writeString(csv, "kode,nama\n36,BANTEN\n36.04,KABUPATEN SERANG\n36.04.01,Cinangka\n"
-                + "36.04.01.2001,\"Kamasan, Lama\"\n36.04.01.2002,Cinangka\n36.73,KOTA SERANG\n");
+    void setUpTheOfficeWithTheShippedRegionsThenImportANewerList() throws Exception {
         startOn(dir.resolve("first"));
-        FxAppHarness.waitUntil(() -> lookup("#setupCode").tryQuery().isPresent());
+        FxAppHarness.waitUntil("the set-up form", () -> lookup("#setupCode").tryQuery().isPresent());
         clickOn("#setupCode").write("36.04.1");
         clickOn("#setupSave");
         FxAppHarness.waitUntil(() -> !lookup("#setupCodeError").queryAs(Label.class).getText().isEmpty());
@@ -127,35 +135,30 @@ class DeskFlowTest extends FxRobot {
         clickOn("#setupName").write("DPMD Serang");
         clickOn("#setupClerk").write("Budi");
         clickOn("#setupSave");
-        FxAppHarness.waitUntil(() -> lookup("#importStart").tryQuery().isPresent());
-        TextField file = lookup("#importFile").queryAs(TextField.class);
-        interact(() -> file.setText(csv.toString()));
-        clickOn("#importStart");
-        FxAppHarness.waitUntil(() -> !lookup("#importReport").queryAs(Label.class).getText().isEmpty());
-        assertThat(lookup("#importReport").queryAs(Label.class).getText()).contains("1 kecamatan, 2 desa")
-                .contains("5 baru");
-        clickOn("#importDone");
+        // No file to find: the office's slice of the list shipped with the program is in at once.
         waitForRoster();
-        TreeView<?> tree = lookup("#villageTree").queryAs(TreeView.class);
-        assertThat(tree.getRoot().getChildren()).hasSize(1);
+        FxAppHarness.waitUntil("29 kecamatan of Kabupaten Serang in the navigator",
+                () -> ((TreeView<?>) lookup("#villageTree").query()).getRoot().getChildren().size() == 29);
+        assertThat(desaInTree()).isEqualTo(326);
 
-        // Later, from the roster screen: the official list within 36.04.
+        // Later, from the roster screen: a newer list (one desa renamed, one new) is imported from a file.
+        Path newer = dir.resolve("wilayah-baru.csv");
+        String text = Files.readString(TestDb.wilayahCsv());
+        assertThat(text).contains("\n36.04.05.2001,Kramatwatu");
+        text = text.replaceFirst("\n36\\.04\\.05\\.2001,[^\r\n]*", "\n36.04.05.2001,Kramatwatu Baru")
+                + "36.04.05.2099,Desa Pemekaran\r\n";
+        Files.writeString(newer, text);
         clickOn("#rosterImportRegions");
-        FxAppHarness.waitUntil(() -> lookup("#importFile").tryQuery().isPresent());
-        TextField file2 = lookup("#importFile").queryAs(TextField.class);
-        interact(() -> file2.setText(TestDb.wilayahCsv().toAbsolutePath().toString()));
+        FxAppHarness.waitUntil("the region import form", () -> lookup("#importFile").tryQuery().isPresent());
+        TextField file = lookup("#importFile").queryAs(TextField.class);
+        interact(() -> file.setText(newer.toAbsolutePath().toString()));
         clickOn("#importStart");
-        FxAppHarness.waitUntil(() -> !lookup("#importReport").queryAs(Label.class).getText().isEmpty());
-        assertThat(lookup("#importReport").queryAs(Label.class).getText()).contains("29 kecamatan, 326 desa");
+        FxAppHarness.waitUntil("the import report",
+                () -> !lookup("#importReport").queryAs(Label.class).getText().isEmpty());
+        assertThat(lookup("#importReport").queryAs(Label.class).getText()).contains("29 kecamatan, 327 desa")
+                .contains("1 baru, 1 ganti nama");
         clickOn("#importClose");
-        FxAppHarness.waitUntil(() -> ((TreeView<?>) lookup("#villageTree").query()).getRoot().getChildren().size() == 29);
-        int desa = 0;
-        for (TreeItem<?> k : ((TreeView<?>) lookup("#villageTree").query()).getRoot().getChildren()) {
-            desa += (int) k.getChildren().stream()
-                    .filter(d -> ((id.lindungdesa.ui.roster.RosterViewModel.NavNode) d.getValue()).code()
-                            .matches(".*\\.2\\d{3}")).count();
-        }
-        assertThat(desa).isEqualTo(326);
+        FxAppHarness.waitUntil("327 desa in the navigator", () -> desaInTree() == 327);
     }
 
     @Test

@@ -382,10 +382,9 @@ public final class AgreementsScreen implements Screen {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
+    /** Whole rupiah by {@link id.lindungdesa.domain.Money}; null when blank. */
     static Long rupiah(String s) {
-        if (s == null || s.isBlank()) return null;
-        String digits = s.replaceAll("(?i)rp|[.\\s,]", "");
-        return Long.parseLong(digits);
+        return id.lindungdesa.domain.Money.parseOptional(s).map(id.lindungdesa.domain.Money::rupiah).orElse(null);
     }
 
     // ---------------------------------------------------------------- forms
@@ -488,6 +487,9 @@ public final class AgreementsScreen implements Screen {
             try {
                 budgetValue = rupiah(budget.getText());
                 monthsValue = months.getText().isBlank() ? null : Integer.parseInt(months.getText().strip());
+            } catch (id.lindungdesa.domain.Money.NotMoneyException ex) {
+                error.setText(Formats.moneyError(ex));
+                return;
             } catch (NumberFormatException ex) {
                 error.setText(Messages.tr("agreement.ui.badAmount"));
                 return;
@@ -584,6 +586,9 @@ public final class AgreementsScreen implements Screen {
             Long nb;
             try {
                 nb = rupiah(budget.getText());
+            } catch (id.lindungdesa.domain.Money.NotMoneyException ex) {
+                error.setText(Formats.moneyError(ex));
+                return;
             } catch (NumberFormatException ex) {
                 error.setText(Messages.tr("agreement.ui.badAmount"));
                 return;

@@ -96,7 +96,7 @@ public final class AgreementsViewModel {
     /** Checks the document's SHA-256, writes it out and opens it with the system viewer, all off the FX thread. */
     public void openDocument(Agreement a, Consumer<Path> ok, Consumer<Throwable> failed) {
         tasks.execute(BackgroundTask.of("agreement.open", p -> {
-            Path file = services.agreements().exportAttachment(a.id(), AgreementService.viewingFolder());
+            Path file = services.agreements().openForViewing(a.id());
             SystemViewer.open(file);
             return file;
         }).onSuccess(ok).onFailure(failed));

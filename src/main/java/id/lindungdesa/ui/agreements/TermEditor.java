@@ -123,6 +123,9 @@ final class TermEditor {
         try {
             w = AgreementsScreen.rupiah(wage.getText());
             m = AgreementsScreen.rupiah(monthly.getText());
+        } catch (id.lindungdesa.domain.Money.NotMoneyException ex) {
+            error.setText(id.lindungdesa.i18n.Formats.moneyError(ex));
+            return;
         } catch (NumberFormatException ex) {
             error.setText(Messages.tr("agreement.ui.badAmount"));
             return;

@@ -226,7 +226,7 @@ public final class BudgetScreen implements Screen {
             if (addCategory.getValue() != null) {
                 Integer n = addHeadcount.getText().isBlank() ? null : Integer.valueOf(addHeadcount.getText().strip());
                 Long w = addWage.getText().isBlank() ? null
-                        : Long.valueOf(addWage.getText().strip().replace(".", "").replace(",", ""));
+                        : id.lindungdesa.domain.Money.parse(addWage.getText()).rupiah();
                 adds.add(new BudgetService.Addition(addCategory.getValue(), n, source.getValue(), null, w));
             }
             if (rateSegment.getValue() != null || rateProgramme.getValue() != null || !ratePercent.getText().isBlank()) {
@@ -234,6 +234,9 @@ public final class BudgetScreen implements Screen {
                         rateFrom.getValue(), ratePercent.getText().isBlank() ? null
                         : new BigDecimal(ratePercent.getText().strip().replace(',', '.'))));
             }
+        } catch (id.lindungdesa.domain.Money.NotMoneyException e) {
+            error.setText(Formats.moneyError(e));
+            return null;
         } catch (NumberFormatException e) {
             error.setText(Messages.tr("budget.error.number"));
             return null;

@@ -194,7 +194,10 @@ public final class LedgerScreen implements Screen {
         long amount;
         try {
             m = YearMonth.parse(payMonth.getText().strip());
-            amount = Long.parseLong(payAmount.getText().strip().replace(".", "").replace(",", ""));
+            amount = id.lindungdesa.domain.Money.parse(payAmount.getText()).rupiah();
+        } catch (id.lindungdesa.domain.Money.NotMoneyException e) {
+            message.setText(Formats.moneyError(e));
+            return;
         } catch (DateTimeParseException | NumberFormatException e) {
             message.setText(Messages.tr("ledger.error.input"));
             return;

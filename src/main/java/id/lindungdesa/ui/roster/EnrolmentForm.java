@@ -142,12 +142,9 @@ public final class EnrolmentForm extends FormModel {
         return s;
     }
 
-    /** Digits of a rupiah amount as typed ("Rp2.022.200", "2022200"). */
+    /** A rupiah amount as typed ("Rp2.022.200", "2022200"), read by {@link id.lindungdesa.domain.Money}. */
     static Optional<Long> parseWage(String s) {
-        if (s == null) return Optional.empty();
-        String digits = s.replaceAll("[^0-9]", "");
-        if (digits.isEmpty() || digits.length() > 15) return Optional.empty();
-        return Optional.of(Long.parseLong(digits));
+        return id.lindungdesa.domain.Money.tryParse(s);
     }
 
     /** The monthly contribution in rupiah ("Rp16.200"), or empty while it cannot be computed. */

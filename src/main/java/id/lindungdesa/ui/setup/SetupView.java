@@ -23,8 +23,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * First run: set up the office (with inline messages), or try with a demo district; after the office is set up,
- * the regions-import step (which can be skipped and done later from the roster screen).
+ * First run: set up the office (with inline messages), or try with a demo district. Set-up imports the office's
+ * regions from the list shipped with the program; only when that list lacks the office's code does the
+ * regions-import step follow (which can be skipped and done later from the roster screen).
  */
 public final class SetupView {
     private final StackPane root = new StackPane();
@@ -88,7 +89,13 @@ public final class SetupView {
         save.setId("setupSave");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.busyProperty());
-        save.setOnAction(e -> vm.save(o -> root.getChildren().setAll(importStep())));
+        save.setOnAction(e -> vm.save(o -> {
+            if (vm.regionsImported()) {
+                done.run();
+            } else {
+                root.getChildren().setAll(importStep());
+            }
+        }));
 
         Label demoTitle = new Label(Messages.tr("setup.demoTitle"));
         demoTitle.getStyleClass().add("h2");

@@ -4,6 +4,7 @@ import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.DemoService;
+import id.lindungdesa.service.RegionService;
 import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
@@ -30,6 +31,7 @@ public final class SetupViewModel extends FormModel {
     private final DoubleProperty demoProgress = new SimpleDoubleProperty(0);
     private final StringProperty demoStatus = new SimpleStringProperty("");
     private TaskHandle demoTask;
+    private volatile boolean regionsImported;
 
     public SetupViewModel(Services services, TaskExecutor tasks) {
         this.services = services;
@@ -58,6 +60,12 @@ public final class SetupViewModel extends FormModel {
                     Office o = services.office().init(l, c, n, k);
                     if (pass.length > 0 && services.bundles().keys().keys().isEmpty()) {
                         services.bundles().keys().init(pass);
+                    }
+                    try { // the office's slice of the region list shipped with the program: no file to find
+                        services.regions().importBuiltinAtSetUp(o.regionCode(), p);
+                        regionsImported = true;
+                    } catch (RegionService.BadFileException e) {
+                        regionsImported = false; // not in the shipped list: the import step asks for a newer file
                     }
                     return o;
                 })
@@ -102,6 +110,11 @@ public final class SetupViewModel extends FormModel {
             case "level", "code", "name", "clerk" -> serviceField;
             default -> GENERAL;
         };
+    }
+
+    /** After {@link #save}: whether the office's regions came from the list shipped with the program. */
+    public boolean regionsImported() {
+        return regionsImported;
     }
 
     public void cancelDemo() {
