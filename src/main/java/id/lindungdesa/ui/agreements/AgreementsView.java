@@ -44,7 +44,7 @@ import javafx.stage.FileChooser;
  * on that date, its timeline with addenda, and its scanned document; forms to record an agreement and an addendum;
  * and which enrolments each agreement covers (and the gaps).
  */
-public final class AgreementsScreen implements Screen {
+public final class AgreementsView implements Screen {
     public static final String ID = "agreements";
 
     private final ScreenContext ctx;
@@ -69,7 +69,7 @@ public final class AgreementsScreen implements Screen {
     private UUID pendingSelect;
     private boolean pendingLinks;
 
-    public AgreementsScreen(ScreenContext ctx) {
+    public AgreementsView(ScreenContext ctx) {
         this.ctx = ctx;
         this.vm = new AgreementsViewModel(ctx.services(), ctx.tasks());
         table.setId("agreementTable");
@@ -279,7 +279,7 @@ public final class AgreementsScreen implements Screen {
         inForceHead.setId("inForceHeading");
         inForceTerms.setText(x.inForce() || !x.terms().isEmpty() ? inForceText(x) : "");
         details.getChildren().addAll(inForceHead, inForceTerms, h2("agreement.ui.timeline"), timeline);
-        timeline.getItems().setAll(vm.timeline(a).stream().map(AgreementsScreen::stepText).toList());
+        timeline.getItems().setAll(vm.timeline(a).stream().map(AgreementsView::stepText).toList());
     }
 
     private static Label wrap(String s) {
@@ -318,7 +318,7 @@ public final class AgreementsScreen implements Screen {
         return switch (s.kind()) {
             case SIGNED -> date + Messages.tr("agreement.step.signed", s.document());
             case STARTS -> date + Messages.tr("agreement.step.starts",
-                    s.termsAfter().stream().map(AgreementsScreen::termText).collect(Collectors.joining("; ")));
+                    s.termsAfter().stream().map(AgreementsView::termText).collect(Collectors.joining("; ")));
             case ADDENDUM -> {
                 List<String> parts = new ArrayList<>();
                 for (AddendumChange c : s.changes()) {
@@ -440,7 +440,7 @@ public final class AgreementsScreen implements Screen {
         file.focusedProperty().addListener((o, was, is) -> {
             if (!is) computeHash(file, hash, seenHash);
         });
-        TermEditor terms = new TermEditor(false);
+        TermLinesView terms = new TermLinesView(false);
         if (existing != null) {
             number.setText(existing.number());
             title.setText(existing.title());
@@ -561,7 +561,7 @@ public final class AgreementsScreen implements Screen {
         TextArea notes = new TextArea();
         notes.setId("adNotes");
         notes.setPrefRowCount(2);
-        TermEditor changes = new TermEditor(true);
+        TermLinesView changes = new TermLinesView(true);
         Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
         GridPane g = grid();
         int r = 0;

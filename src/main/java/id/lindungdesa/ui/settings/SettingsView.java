@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 /** Backups (folder, second folder, rotation, back up now, verify, restore) and encryption. */
-public final class SettingsScreen implements Screen {
+public final class SettingsView implements Screen {
     private final ScreenContext ctx;
     private final SettingsViewModel vm;
     private final VBox root = new VBox(12);
@@ -39,7 +39,7 @@ public final class SettingsScreen implements Screen {
     private final TextField recoveryCode = new TextField();
     private final ScrollPane scroll = new ScrollPane(root);
 
-    public SettingsScreen(ScreenContext ctx) {
+    public SettingsView(ScreenContext ctx) {
         this.ctx = ctx;
         this.vm = new SettingsViewModel(ctx.services());
         Label title = new Label(Messages.tr("screen.settings"));

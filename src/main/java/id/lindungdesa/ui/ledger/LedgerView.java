@@ -34,7 +34,7 @@ import javafx.util.StringConverter;
  * Contribution ledger: billed vs paid per month and funding source, the clerk's payments, arrears, and the
  * enrolments that lapse past the configured number of months (applied only after the clerk confirms).
  */
-public final class LedgerScreen implements Screen {
+public final class LedgerView implements Screen {
     private final ScreenContext ctx;
     private final Services services;
     private final VBox root = new VBox(8);
@@ -49,7 +49,7 @@ public final class LedgerScreen implements Screen {
     private final TableView<LedgerService.LapseCandidate> candidates = new TableView<>();
     private final Label message = new Label();
 
-    public LedgerScreen(ScreenContext ctx) {
+    public LedgerView(ScreenContext ctx) {
         this.ctx = ctx;
         this.services = ctx.services();
         build();

@@ -43,7 +43,7 @@ import javafx.util.StringConverter;
  * Budget for a year and funding source with what-if projections (add a category, everyone eligible enrolled, a rate
  * change from a date), and the yearly coverage targets per category.
  */
-public final class BudgetScreen implements Screen {
+public final class BudgetView implements Screen {
     private final ScreenContext ctx;
     private final Services services;
     private final VBox root = new VBox(10);
@@ -67,7 +67,7 @@ public final class BudgetScreen implements Screen {
     private final ComboBox<Category> targetCategory = new ComboBox<>();
     private final TextField targetPercent = new TextField();
 
-    public BudgetScreen(ScreenContext ctx) {
+    public BudgetView(ScreenContext ctx) {
         this.ctx = ctx;
         this.services = ctx.services();
         build();

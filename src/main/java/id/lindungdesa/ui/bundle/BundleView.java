@@ -41,7 +41,7 @@ import javafx.stage.FileChooser;
  * receipts. A province: the trust registry and the import wizard (verify → dry run with counts → apply → receipt).
  * All crypto and file work runs in the background with progress in the status bar.
  */
-public final class BundleScreen implements Screen {
+public final class BundleView implements Screen {
     private final ScreenContext ctx;
     private final BundleServices b;
     private final VBox content = new VBox(12);
@@ -58,7 +58,7 @@ public final class BundleScreen implements Screen {
     private final VBox keyBox = new VBox(6);
     private Path pending;
 
-    public BundleScreen(ScreenContext ctx) {
+    public BundleView(ScreenContext ctx) {
         this.ctx = ctx;
         this.b = ctx.services().bundles();
         content.setPadding(new Insets(12));
