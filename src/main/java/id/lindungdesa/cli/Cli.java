@@ -23,6 +23,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(root);
         root.setOpener(secureOpener(cl));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            id.lindungdesa.task.TaskFailures.log(cmd.getCommandSpec().qualifiedName(), ex, true);
             PrintWriter err = cmd.getErr();
             int code = REFUSED;
             if (ex instanceof DatabaseLockedException) code = LOCKED;
