@@ -10,7 +10,6 @@ import id.lindungdesa.domain.CoverageTerm;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.AgreementService;
-import id.lindungdesa.service.ValidationException;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ public final class AgreementsView implements Screen {
 
     public AgreementsView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new AgreementsViewModel(ctx.services(), ctx.tasks());
+        this.vm = new AgreementsViewModel(ctx.services().agreements(), ctx.services().clock(), ctx.tasks());
         table.setId("agreementTable");
         table.setItems(vm.rows());
         table.getColumns().add(column(Messages.tr("agreement.ui.number"), x -> x.agreement().number(), 165));
@@ -199,7 +198,7 @@ public final class AgreementsView implements Screen {
     }
 
     private void reloadOnTypedDate() {
-        Optional<LocalDate> d = Formats.parseFormDate(dateField.getText());
+        Optional<LocalDate> d = AgreementsViewModel.parseDate(dateField.getText());
         if (d.isEmpty()) {
             message.setText(Messages.tr("agreement.ui.badDate", dateField.getText()));
             return;
@@ -375,17 +374,7 @@ public final class AgreementsView implements Screen {
     }
 
     static String errorText(Throwable e) {
-        if (e instanceof ValidationException v) {
-            return v.errors().stream().map(x -> Messages.tr(x.key(), x.args().toArray()))
-                    .collect(Collectors.joining("\n"));
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    static Long rupiah(String s) {
-        if (s == null || s.isBlank()) return null;
-        String digits = s.replaceAll("(?i)rp|[.\\s,]", "");
-        return Long.parseLong(digits);
+        return AgreementsViewModel.errorText(e);
     }
 
     // ---------------------------------------------------------------- forms
@@ -442,17 +431,17 @@ public final class AgreementsView implements Screen {
         });
         TermLinesView terms = new TermLinesView(false);
         if (existing != null) {
-            number.setText(existing.number());
-            title.setText(existing.title());
-            signing.setText(Formats.FORM_DATE.format(existing.signingDate()));
-            from.setText(Formats.FORM_DATE.format(existing.validFrom()));
-            to.setText(Formats.FORM_DATE.format(existing.validTo()));
-            parties.setText(existing.parties().stream().map(p -> p.role() + " | " + p.name()
-                    + (p.signatory() == null ? "" : " | " + p.signatory())).collect(Collectors.joining("\n")));
-            bases.setText(String.join("\n", existing.legalBases()));
-            budget.setText(existing.budgetCeiling() == null ? "" : String.valueOf(existing.budgetCeiling()));
-            months.setText(String.valueOf(existing.monevIntervalMonths()));
-            notes.setText(existing.notes() == null ? "" : existing.notes());
+            var f = AgreementsViewModel.AgreementForm.of(existing);
+            number.setText(f.number());
+            title.setText(f.title());
+            signing.setText(f.signing());
+            from.setText(f.from());
+            to.setText(f.to());
+            parties.setText(f.parties());
+            bases.setText(f.bases());
+            budget.setText(f.budget());
+            months.setText(f.months());
+            notes.setText(f.notes());
             terms.setTerms(existing.terms());
         }
         Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
@@ -479,33 +468,19 @@ public final class AgreementsView implements Screen {
         cancel.setOnAction(e -> root.setCenter(tabs));
         save.setOnAction(e -> {
             error.setText("");
-            List<String> bad = new ArrayList<>();
-            LocalDate sd = date(signing, bad);
-            LocalDate fd = from.getText().isBlank() ? sd : date(from, bad);
-            LocalDate td = date(to, bad);
-            Long budgetValue;
-            Integer monthsValue;
-            try {
-                budgetValue = rupiah(budget.getText());
-                monthsValue = months.getText().isBlank() ? null : Integer.parseInt(months.getText().strip());
-            } catch (NumberFormatException ex) {
-                error.setText(Messages.tr("agreement.ui.badAmount"));
+            var read = AgreementsViewModel.readAgreement(new AgreementsViewModel.AgreementForm(number.getText(),
+                    title.getText(), signing.getText(), from.getText(), to.getText(), parties.getText(),
+                    bases.getText(), budget.getText(), months.getText(), notes.getText()), terms.terms());
+            if (!read.ok()) {
+                error.setText(read.errorText());
                 return;
             }
-            if (!bad.isEmpty()) {
-                error.setText(String.join("\n", bad));
-                return;
-            }
-            var input = new AgreementService.NewAgreement(number.getText(), title.getText(), parseParties(parties.getText()),
-                    sd, fd, td, lines(bases.getText()), terms.terms(), budgetValue, notes.getText(), monthsValue, null);
+            var input = read.value();
             var attachment = file.getText().isBlank() ? null
                     : new AgreementService.AttachmentFile(Path.of(file.getText().strip()), seenHash[0]);
             save.setDisable(true);
             if (existing != null) {
-                Agreement changed = new Agreement(existing.id(), existing.version(), input.number(), input.title(),
-                        input.parties(), sd, fd, td, input.legalBases(), input.terms(), budgetValue, input.notes(),
-                        monthsValue == null ? existing.monevIntervalMonths() : monthsValue, existing.renewsId(),
-                        existing.attachment());
+                Agreement changed = AgreementsViewModel.changed(existing, input);
                 vm.update(changed, a -> {
                     save.setDisable(false);
                     message.setText(Messages.tr("agreement.ui.saved", a.number()));
@@ -577,24 +552,15 @@ public final class AgreementsView implements Screen {
         cancel.setOnAction(e -> root.setCenter(tabs));
         save.setOnAction(e -> {
             error.setText("");
-            List<String> bad = new ArrayList<>();
-            LocalDate sd = date(signing, bad);
-            LocalDate ed = date(effective, bad);
-            LocalDate nt = newTo.getText().isBlank() ? null : date(newTo, bad);
-            Long nb;
-            try {
-                nb = rupiah(budget.getText());
-            } catch (NumberFormatException ex) {
-                error.setText(Messages.tr("agreement.ui.badAmount"));
-                return;
-            }
-            if (!bad.isEmpty()) {
-                error.setText(String.join("\n", bad));
+            var read = AgreementsViewModel.readAddendum(a.id(), new AgreementsViewModel.AddendumForm(number.getText(),
+                    signing.getText(), effective.getText(), newTo.getText(), budget.getText(), notes.getText()),
+                    changes.changes());
+            if (!read.ok()) {
+                error.setText(read.errorText());
                 return;
             }
             save.setDisable(true);
-            vm.addAddendum(new AgreementService.NewAddendum(a.id(), number.getText(), sd, ed, nt, nb, changes.changes(),
-                    notes.getText()), ad -> {
+            vm.addAddendum(read.value(), ad -> {
                 save.setDisable(false);
                 message.setText(Messages.tr("addendum.ui.saved", ad.number(), a.number()));
                 pendingSelect = a.id();
@@ -621,32 +587,5 @@ public final class AgreementsView implements Screen {
         BorderPane pane = new BorderPane(sp);
         pane.setBottom(bottom);
         return pane;
-    }
-
-    private static LocalDate date(TextField f, List<String> bad) {
-        Optional<LocalDate> d = Formats.parseFormDate(f.getText());
-        if (d.isEmpty() && !f.getText().isBlank()) bad.add(Messages.tr("agreement.ui.badDate", f.getText()));
-        return d.orElse(null);
-    }
-
-    static List<String> lines(String text) {
-        if (text == null) return List.of();
-        return text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** "role | name | signatory" per line; a line without bars is a name. */
-    static List<AgreementParty> parseParties(String text) {
-        List<AgreementParty> out = new ArrayList<>();
-        int i = 1;
-        for (String line : lines(text)) {
-            String[] p = line.split("\\|", -1);
-            if (p.length >= 2) {
-                out.add(new AgreementParty(p[0].strip(), p[1].strip(), p.length > 2 ? p[2].strip() : null));
-            } else {
-                out.add(new AgreementParty(Messages.tr("agreement.ui.partyN", i), line, null));
-            }
-            i++;
-        }
-        return out;
     }
 }

@@ -121,8 +121,9 @@ final class TermLinesView {
         Long w;
         Long m;
         try {
-            w = AgreementsView.rupiah(wage.getText());
-            m = AgreementsView.rupiah(monthly.getText());
+            // MONEY: wage base and monthly contribution in rupiah (parsed by AgreementsViewModel.rupiah)
+            w = AgreementsViewModel.rupiah(wage.getText());
+            m = AgreementsViewModel.rupiah(monthly.getText());
         } catch (NumberFormatException ex) {
             error.setText(Messages.tr("agreement.ui.badAmount"));
             return;
