@@ -65,7 +65,7 @@ public final class AgreementsViewModel {
 
     /** Reloads everything as it stands on {@code date}. */
     public void load(LocalDate date, Runnable whenDone) {
-        tasks.execute(BackgroundTask.<Loaded>of("agreements", p -> new Loaded(agreements.states(date),
+        tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("agreement.screen"), p -> new Loaded(agreements.states(date),
                         agreements.addenda(), agreements.links(date)))
                 .onSuccess(l -> {
                     on.set(date);

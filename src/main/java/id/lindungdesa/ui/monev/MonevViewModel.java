@@ -49,7 +49,7 @@ public final class MonevViewModel {
     }
 
     public void load(Runnable whenDone) {
-        tasks.execute(BackgroundTask.<Loaded>of("monev", p -> new Loaded(services.agreements().all(),
+        tasks.execute(BackgroundTask.<Loaded>of(id.lindungdesa.i18n.Messages.tr("monev.screen"), p -> new Loaded(services.agreements().all(),
                         services.monev().schedule(null), services.monev().evaluations(null)))
                 .onSuccess(l -> {
                     schedule = l.schedule();
