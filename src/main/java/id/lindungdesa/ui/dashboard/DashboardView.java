@@ -67,7 +67,8 @@ public final class DashboardView implements Screen {
 
     public DashboardView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new DashboardViewModel(ctx.services(), ctx.tasks());
+        this.vm = new DashboardViewModel(ctx.services().coverage(), ctx.services().budget(), ctx.services().roster(),
+                ctx.services().clock(), ctx.tasks());
         build();
     }
 

@@ -36,7 +36,7 @@ public final class HomeView implements Screen {
 
     public HomeView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new HomeViewModel(ctx.services(), ctx.tasks());
+        this.vm = new HomeViewModel(ctx.services().alerts(), ctx.services().clock(), ctx.tasks());
         heading.getStyleClass().add("h1");
         heading.setId("homeHeading");
         list.setId("alertList");

@@ -58,7 +58,8 @@ public final class MonevView implements Screen {
 
     public MonevView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new MonevViewModel(ctx.services(), ctx.tasks());
+        this.vm = new MonevViewModel(ctx.services().agreements(), ctx.services().monev(), ctx.services().clock(),
+                ctx.tasks());
         agreement.setId("monevAgreement");
         agreement.setItems(vm.agreements());
         agreement.setConverter(new StringConverter<>() {
