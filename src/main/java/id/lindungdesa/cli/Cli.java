@@ -23,7 +23,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(root);
         root.setOpener(secureOpener(cl));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            id.lindungdesa.task.TaskFailures.log(cmd.getCommandSpec().qualifiedName(), ex, true);
+            id.lindungdesa.task.TaskFailures.logCommand(cmd.getCommandSpec().qualifiedName(), ex);
             PrintWriter err = cmd.getErr();
             int code = REFUSED;
             if (ex instanceof DatabaseLockedException) code = LOCKED;

@@ -21,6 +21,11 @@ public final class TaskFailures {
         else LOG.error("Task \"{}\" failed, no handler of its own: {}", taskTitle, message(error), error);
     }
 
+    /** Writes a refused or failed CLI command to the log (its message is also on stderr). */
+    public static void logCommand(String command, Throwable error) {
+        LOG.warn("Command \"{}\" failed: {}", command, message(error), error);
+    }
+
     /** Writes an uncaught exception to the log. */
     public static void logUncaught(Thread thread, Throwable error) {
         LOG.error("Uncaught exception in thread \"{}\": {}", thread == null ? "?" : thread.getName(), message(error),
