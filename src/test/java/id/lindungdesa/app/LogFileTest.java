@@ -51,4 +51,19 @@ class LogFileTest {
         assertThat(Files.readString(log)).contains("pekerja-uji").contains("Tak terduga di pekerja")
                 .contains("IllegalStateException");
     }
+
+    @Test
+    void aRefusedCliCommandPrintsItsMessageExitsNonZeroAndIsLogged() throws Exception {
+        Path log = dir.resolve("cli.log");
+        id.lindungdesa.testing.CliRun run;
+        try (LogFile ignored = LogFile.install(log)) {
+            run = id.lindungdesa.testing.CliRun.of("--db", dir.resolve("db").toString(), "agreements", "attach",
+                    "PKS-TIDAK-ADA", dir.resolve("tidak-ada.pdf").toString());
+        }
+        assertThat(run.exit).isNotZero();
+        assertThat(run.err).contains("PKS-TIDAK-ADA"); // the message (its wording is the CLI branch's)
+        assertThat(run.err).as("the log stays off the terminal").doesNotContain("id.lindungdesa.failures");
+        assertThat(Files.readString(log)).contains("Command \"lindungdesa agreements attach\" failed")
+                .contains("PKS-TIDAK-ADA");
+    }
 }
