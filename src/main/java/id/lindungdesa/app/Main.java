@@ -11,6 +11,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        LogFile.install(id.lindungdesa.service.AppPaths.logFile());
+        LogFile.logUncaughtExceptions();
         boolean[] desktop = {false};
         int code = Cli.run(args, (db, lang) -> {
             desktop[0] = true;

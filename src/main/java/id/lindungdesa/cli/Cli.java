@@ -24,6 +24,7 @@ public final class Cli {
         root.setOpener(secureOpener(cl));
         BenchCommand.addInstalled(cl.getSubcommands().get("bench"));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            id.lindungdesa.task.TaskFailures.logCommand(cmd.getCommandSpec().qualifiedName(), ex);
             PrintWriter err = cmd.getErr();
             int code = REFUSED;
             if (ex instanceof DatabaseLockedException) code = LOCKED;

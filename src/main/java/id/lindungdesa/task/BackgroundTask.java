@@ -16,7 +16,8 @@ public final class BackgroundTask<T> {
     private final String title;
     private final Job<T> job;
     private Consumer<? super T> onSuccess = t -> { };
-    private Consumer<Throwable> onFailure = e -> { };
+    /** Null until the task sets one: then the executor's default {@link FailureReporter} shows the failure. */
+    private Consumer<Throwable> onFailure;
     private Runnable onCancelled = () -> { };
     private ProgressListener onProgress = (f, m) -> { };
 
@@ -55,7 +56,11 @@ public final class BackgroundTask<T> {
 
     public Consumer<? super T> successHandler() { return onSuccess; }
 
+    /** The task's own failure handler, or null when it set none (the executor's default reporter takes it). */
     public Consumer<Throwable> failureHandler() { return onFailure; }
+
+    /** True when the task handles its own failures. */
+    public boolean handlesFailure() { return onFailure != null; }
 
     public Runnable cancelledHandler() { return onCancelled; }
 

@@ -3,8 +3,26 @@ package id.lindungdesa.task;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Runs each task inline on the calling thread, callbacks included (view-model tests, CLI). */
+/**
+ * Runs each task inline on the calling thread, callbacks included (view-model tests, CLI). A failure the task does
+ * not handle goes to the default reporter, which by default rethrows it ({@link FailureReporter#RETHROW}): the
+ * CLI prints the message and exits non-zero, a test fails.
+ */
 public final class SyncTaskExecutor implements TaskExecutor {
+    private final FailureReporter defaultReporter;
+
+    public SyncTaskExecutor() {
+        this(FailureReporter.RETHROW);
+    }
+
+    public SyncTaskExecutor(FailureReporter defaultReporter) {
+        this.defaultReporter = java.util.Objects.requireNonNull(defaultReporter);
+    }
+
+    @Override
+    public void reportFailure(String taskTitle, Throwable error) {
+        defaultReporter.report(taskTitle, error);
+    }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
@@ -26,7 +44,9 @@ public final class SyncTaskExecutor implements TaskExecutor {
         } catch (CancellationException e) {
             task.cancelledHandler().run();
         } catch (Exception e) {
-            task.failureHandler().accept(e);
+            TaskFailures.log(task.title(), e, task.handlesFailure());
+            if (task.handlesFailure()) task.failureHandler().accept(e);
+            else defaultReporter.report(task.title(), e);
         }
         return new TaskHandle() {
             @Override

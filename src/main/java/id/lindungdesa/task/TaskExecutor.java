@@ -4,6 +4,12 @@ package id.lindungdesa.task;
 public interface TaskExecutor {
     <T> TaskHandle execute(BackgroundTask<T> task);
 
+    /**
+     * Hands a failure to this executor's default reporter, the one that takes every task without a failure handler
+     * of its own (for wrappers that take over a task's callbacks, e.g. the status bar's progress).
+     */
+    void reportFailure(String taskTitle, Throwable error);
+
     /** Stops accepting work (on exit). */
     default void shutdown() {
     }

@@ -45,6 +45,7 @@ public class DesktopApp extends Application {
     private Stage stage;
     private Services services;
     private MainWindow main;
+    private Thread.UncaughtExceptionHandler fxThreadHandler;
 
     public DesktopApp() {
         this(launchConfig != null ? launchConfig : Config.defaults(null));
@@ -65,6 +66,18 @@ public class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        // Failures are seen: a task without its own handler, and anything thrown on the FX thread, show a dialog
+        // (and are in the log file).
+        tasks.setDefaultFailureReporter(new FailureDialog(() -> this.stage));
+        fxThreadHandler = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            id.lindungdesa.task.TaskFailures.logUncaught(t, e);
+            try {
+                FailureDialog.show(this.stage, Messages.tr("failure.uncaught"), e);
+            } catch (RuntimeException again) {
+                id.lindungdesa.task.TaskFailures.logUncaught(t, again);
+            }
+        });
         stage.setTitle("LindungDesa");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -212,6 +225,7 @@ public class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        if (fxThreadHandler != null) Thread.currentThread().setUncaughtExceptionHandler(fxThreadHandler);
         if (main != null) main.close();
         tasks.shutdown();
         if (services != null) services.close();

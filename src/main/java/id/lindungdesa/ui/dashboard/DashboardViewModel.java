@@ -6,9 +6,10 @@ import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.RosterReadModel;
-import id.lindungdesa.wiring.Services;
+import id.lindungdesa.service.RosterService;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ import javafx.collections.ObservableList;
  * source, and the drill-down (a kecamatan or category → its villages → a village's people). No nodes here.
  */
 public final class DashboardViewModel {
-    private final Services services;
+    private final CoverageService coverage;
+    private final BudgetService budget;
+    private final RosterService roster;
+    private final Clock clock;
     private final TaskExecutor tasks;
     final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     final ObjectProperty<CoverageService.Overview> overview = new SimpleObjectProperty<>();
@@ -36,10 +40,14 @@ public final class DashboardViewModel {
     final StringProperty peopleTitle = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
 
-    public DashboardViewModel(Services services, TaskExecutor tasks) {
-        this.services = services;
+    public DashboardViewModel(CoverageService coverage, BudgetService budget, RosterService roster, Clock clock,
+                              TaskExecutor tasks) {
+        this.coverage = coverage;
+        this.budget = budget;
+        this.roster = roster;
+        this.clock = clock;
         this.tasks = tasks;
-        date.set(LocalDate.now(services.clock()));
+        date.set(LocalDate.now(clock));
     }
 
     /** Reloads coverage, trend and the budget per funding source off the UI thread. */
@@ -48,8 +56,8 @@ public final class DashboardViewModel {
         record Loaded(CoverageService.Overview overview, Map<FundingSource, Long> funding) {
         }
         tasks.execute(BackgroundTask.<Loaded>of("dashboard", p -> {
-                    var snapshot = services.coverage().snapshot(on);
-                    return new Loaded(services.coverage().overview(snapshot, on, 24), services.budget()
+                    var snapshot = coverage.snapshot(on);
+                    return new Loaded(coverage.overview(snapshot, on, 24), budget
                             .budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot).current()
                             .byFundingSource());
                 })
@@ -95,7 +103,7 @@ public final class DashboardViewModel {
         LocalDate on = date.get();
         Category c = drillCategory.get();
         tasks.execute(BackgroundTask.<List<RosterRow>>of("village", p -> RosterReadModel.rows(
-                        services.roster().snapshot(village.code(), on), false).stream()
+                        roster.snapshot(village.code(), on), false).stream()
                         .filter(r -> c == null || r.category() == c).toList())
                 .onSuccess(rows -> {
                     people.setAll(rows);

@@ -3,10 +3,11 @@ package id.lindungdesa.ui.monev;
 import id.lindungdesa.domain.Agreement;
 import id.lindungdesa.domain.MonevEvaluation;
 import id.lindungdesa.domain.MonevScheduleItem;
+import id.lindungdesa.service.AgreementService;
 import id.lindungdesa.service.MonevService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,21 +17,25 @@ import javafx.collections.ObservableList;
 
 /** Monev state: agreements, every schedule item and evaluation; reads and writes run as background tasks. */
 public final class MonevViewModel {
-    private final Services services;
+    private final AgreementService agreementService;
+    private final MonevService monev;
+    private final Clock clock;
     private final TaskExecutor tasks;
     private final ObservableList<Agreement> agreements = FXCollections.observableArrayList();
     private List<MonevScheduleItem> schedule = List.of();
     private List<MonevEvaluation> evaluations = List.of();
 
-    public MonevViewModel(Services services, TaskExecutor tasks) {
-        this.services = services;
+    public MonevViewModel(AgreementService agreements, MonevService monev, Clock clock, TaskExecutor tasks) {
+        this.agreementService = agreements;
+        this.monev = monev;
+        this.clock = clock;
         this.tasks = tasks;
     }
 
     public ObservableList<Agreement> agreements() { return agreements; }
 
     public LocalDate today() {
-        return LocalDate.now(services.clock());
+        return LocalDate.now(clock);
     }
 
     public List<MonevScheduleItem> scheduleOf(UUID agreementId) {
@@ -49,8 +54,8 @@ public final class MonevViewModel {
     }
 
     public void load(Runnable whenDone) {
-        tasks.execute(BackgroundTask.<Loaded>of("monev", p -> new Loaded(services.agreements().all(),
-                        services.monev().schedule(null), services.monev().evaluations(null)))
+        tasks.execute(BackgroundTask.<Loaded>of(id.lindungdesa.i18n.Messages.tr("monev.screen"), p -> new Loaded(agreementService.all(),
+                        monev.schedule(null), monev.evaluations(null)))
                 .onSuccess(l -> {
                     schedule = l.schedule();
                     evaluations = l.evals();
@@ -60,22 +65,22 @@ public final class MonevViewModel {
     }
 
     public void reschedule(MonevScheduleItem item, LocalDate date, Runnable ok, Consumer<Throwable> failed) {
-        tasks.execute(BackgroundTask.of("monev.reschedule", p -> services.monev().reschedule(item.id(), item.version(),
+        tasks.execute(BackgroundTask.of("monev.reschedule", p -> monev.reschedule(item.id(), item.version(),
                 date, item.note())).onSuccess(x -> ok.run()).onFailure(failed));
     }
 
     public void addDue(UUID agreementId, LocalDate date, Runnable ok, Consumer<Throwable> failed) {
-        tasks.execute(BackgroundTask.of("monev.add", p -> services.monev().addDue(agreementId, date, null))
+        tasks.execute(BackgroundTask.of("monev.add", p -> monev.addDue(agreementId, date, null))
                 .onSuccess(x -> ok.run()).onFailure(failed));
     }
 
     public void record(MonevService.NewEvaluation input, Consumer<MonevEvaluation> ok, Consumer<Throwable> failed) {
-        tasks.execute(BackgroundTask.of("monev.record", p -> services.monev().record(input)).onSuccess(ok)
+        tasks.execute(BackgroundTask.of("monev.record", p -> monev.record(input)).onSuccess(ok)
                 .onFailure(failed));
     }
 
     public void markDone(id.lindungdesa.domain.FollowUp f, Runnable ok, Consumer<Throwable> failed) {
-        tasks.execute(BackgroundTask.of("followup.done", p -> services.monev().markDone(f.id(), f.version(), today()))
+        tasks.execute(BackgroundTask.of("followup.done", p -> monev.markDone(f.id(), f.version(), today()))
                 .onSuccess(x -> ok.run()).onFailure(failed));
     }
 }

@@ -28,12 +28,12 @@ import javafx.stage.Window;
  * (a summary of what will happen, then "Yes, end the term").
  */
 final class EndTermDialog {
-    private final EndTermForm form;
+    private final EndTermDialogModel form;
     private final String who;
     private final Window owner;
     private final Consumer<Post> saved;
 
-    EndTermDialog(EndTermForm form, String who, Window owner, Consumer<Post> saved) {
+    EndTermDialog(EndTermDialogModel form, String who, Window owner, Consumer<Post> saved) {
         this.form = form;
         this.who = who;
         this.owner = owner;
@@ -43,8 +43,8 @@ final class EndTermDialog {
     void show() {
         Map<String, Label> errors = new HashMap<>();
         GridPane g = Forms.grid();
-        TextField end = PersonEditor.field("endTermDate", form.endDate);
-        ComboBox<EndReason> reason = PersonEditor.combo("endTermReason", EndReason.values());
+        TextField end = PersonDialog.field("endTermDate", form.endDate);
+        ComboBox<EndReason> reason = PersonDialog.combo("endTermReason", EndReason.values());
         reason.valueProperty().bindBidirectional(form.reason);
         Forms.row(g, 0, Messages.tr("endTerm.date"), end, err(errors, "endDate", "endDateError"));
         Forms.row(g, 1, Messages.tr("endTerm.reason"), reason, err(errors, "endReason", "endReasonError"));
@@ -52,13 +52,13 @@ final class EndTermDialog {
         successor.setId("endTermAppoint");
         successor.selectedProperty().bindBidirectional(form.appointSuccessor);
         GridPane s = Forms.grid();
-        TextField nik = PersonEditor.field("successorNik", form.successorNik);
-        TextField name = PersonEditor.field("successorName", form.successorName);
-        ComboBox<Sex> sex = PersonEditor.combo("successorSex", Sex.values());
+        TextField nik = PersonDialog.field("successorNik", form.successorNik);
+        TextField name = PersonDialog.field("successorName", form.successorName);
+        ComboBox<Sex> sex = PersonDialog.combo("successorSex", Sex.values());
         sex.valueProperty().bindBidirectional(form.successorSex);
-        TextField sk = PersonEditor.field("successorSk", form.skNumber);
-        TextField skDate = PersonEditor.field("successorSkDate", form.skDate);
-        TextField start = PersonEditor.field("successorStart", form.startDate);
+        TextField sk = PersonDialog.field("successorSk", form.skNumber);
+        TextField skDate = PersonDialog.field("successorSkDate", form.skDate);
+        TextField start = PersonDialog.field("successorStart", form.startDate);
         start.setPromptText(Messages.tr("endTerm.startPrompt"));
         int r = 0;
         Forms.row(s, r++, Messages.tr("person.nik"), nik, err(errors, "nik", "successorNikError"));
@@ -125,7 +125,7 @@ final class EndTermDialog {
                 return;
             }
             String text = Messages.tr("endTerm.confirmText", who, Formats.date(d.get()),
-                    PersonEditor.label(form.reason.get()));
+                    PersonDialog.label(form.reason.get()));
             if (form.appointSuccessor.get()) {
                 text += " " + Messages.tr("endTerm.confirmSuccessor", form.successorName.get().isBlank()
                         ? form.successorNik.get() : form.successorName.get());

@@ -74,6 +74,15 @@ public final class SettingsViewModel {
         return services.encryption().encrypt(passphrase);
     }
 
+    /**
+     * What "Open log file" opens (on a worker thread): the log file when there is one, else its folder, made if
+     * missing, so the button always opens something.
+     */
+    public static Path logTarget(Path logFile) throws java.io.IOException {
+        if (java.nio.file.Files.isRegularFile(logFile)) return logFile;
+        return java.nio.file.Files.createDirectories(logFile.toAbsolutePath().getParent());
+    }
+
     /** The summary of a restore candidate, shown before it is swapped in. */
     public static String describe(RestoreCandidate c) {
         return Messages.tr("backup.restoreSummary", c.backupFile().getFileName(), c.backupCreatedAt(),

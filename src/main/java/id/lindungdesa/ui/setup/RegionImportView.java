@@ -24,13 +24,13 @@ import javafx.stage.Window;
 
 /** The regions-import step: choose a Kemendagri CSV, import it within the office's region, read the report. */
 public final class RegionImportView {
-    private final RegionImportModel model;
+    private final RegionImportViewModel model;
     private final VBox root = new VBox(8);
     private final HBox extraButtons = new HBox(8);
 
     public RegionImportView(Services services, TaskExecutor tasks, Consumer<RegionService.ImportReport> imported) {
         String within = services.currentOffice().map(o -> o.regionCode()).orElse("");
-        this.model = new RegionImportModel(services, tasks, within);
+        this.model = new RegionImportViewModel(services, tasks, within);
         Label title = new Label(Messages.tr("import.title"));
         title.getStyleClass().add("h1");
         Label explain = new Label(Messages.tr("import.explain", within.isEmpty() ? "—" : within));
@@ -76,7 +76,7 @@ public final class RegionImportView {
         report.setWrapText(true);
         report.setMaxWidth(620);
         report.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.reportProperty().get() == null ? "" : RegionImportModel.describe(model.reportProperty().get()),
+                () -> model.reportProperty().get() == null ? "" : RegionImportViewModel.describe(model.reportProperty().get()),
                 model.reportProperty()));
         HBox fileRow = new HBox(8, file, choose);
         fileRow.setMaxWidth(620);
@@ -87,7 +87,7 @@ public final class RegionImportView {
         root.setPadding(new Insets(24));
     }
 
-    public RegionImportModel model() {
+    public RegionImportViewModel model() {
         return model;
     }
 

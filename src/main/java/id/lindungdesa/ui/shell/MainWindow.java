@@ -149,7 +149,8 @@ public final class MainWindow {
                 })
                 .onFailure(e -> {
                     done();
-                    failure.accept(e);
+                    if (failure != null) failure.accept(e);
+                    else tasks.reportFailure(task.title(), e);
                 })
                 .onCancelled(() -> {
                     done();

@@ -12,17 +12,17 @@ public final class Screens {
 
     public static List<Function<ScreenContext, Screen>> factories() {
         List<Function<ScreenContext, Screen>> f = new ArrayList<>();
-        f.add(id.lindungdesa.ui.home.HomeScreen::new);
-        f.add(id.lindungdesa.ui.roster.RosterScreen::new);
-        f.add(id.lindungdesa.ui.agreements.AgreementsScreen::new);
-        f.add(id.lindungdesa.ui.monev.MonevScreen::new);
-        f.add(id.lindungdesa.ui.dashboard.DashboardScreen::new);
-        f.add(id.lindungdesa.ui.budget.BudgetScreen::new);
-        f.add(id.lindungdesa.ui.ledger.LedgerScreen::new);
-        f.add(id.lindungdesa.ui.imports.ImportScreen::new);
-        f.add(id.lindungdesa.ui.bundle.BundleScreen::new);
-        f.add(id.lindungdesa.ui.province.ProvinceDashboardScreen::new);
-        f.add(id.lindungdesa.ui.settings.SettingsScreen::new);
+        f.add(id.lindungdesa.ui.home.HomeView::new);
+        f.add(id.lindungdesa.ui.roster.RosterView::new);
+        f.add(id.lindungdesa.ui.agreements.AgreementsView::new);
+        f.add(id.lindungdesa.ui.monev.MonevView::new);
+        f.add(id.lindungdesa.ui.dashboard.DashboardView::new);
+        f.add(id.lindungdesa.ui.budget.BudgetView::new);
+        f.add(id.lindungdesa.ui.ledger.LedgerView::new);
+        f.add(id.lindungdesa.ui.imports.ImportView::new);
+        f.add(id.lindungdesa.ui.bundle.BundleView::new);
+        f.add(id.lindungdesa.ui.province.ProvinceDashboardView::new);
+        f.add(id.lindungdesa.ui.settings.SettingsView::new);
         return f;
     }
 }

@@ -90,7 +90,7 @@ class ImportWizardFlowTest extends FxRobot {
 
         // Export the report.
         Path report = dir.resolve("laporan.xlsx");
-        interact(() -> ((ImportScreen) app.mainWindow().screen("import")).viewModel().exportReport(report));
+        interact(() -> ((ImportView) app.mainWindow().screen("import")).viewModel().exportReport(report));
         FxAppHarness.waitUntil(() -> Files.exists(report));
 
         // 4. Apply, then the receipt.

@@ -11,7 +11,7 @@ import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.ui.DesktopApp;
-import id.lindungdesa.ui.bundle.BundleScreen;
+import id.lindungdesa.ui.bundle.BundleView;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import javafx.application.Platform;
@@ -57,7 +57,7 @@ class ProvinceDashboardFlowTest extends FxRobot {
         // The import wizard: dry run shows the counts, apply imports and writes the receipt.
         Platform.runLater(() -> app.mainWindow().navigate("bundle", null));
         FxAppHarness.waitUntil(() -> lookup("#bundleImport").tryQuery().isPresent());
-        BundleScreen screen = (BundleScreen) app.mainWindow().screen("bundle");
+        BundleView screen = (BundleView) app.mainWindow().screen("bundle");
         Platform.runLater(() -> screen.startImport(lebakBundle));
         FxAppHarness.waitUntil(() -> !lookup("#bundleApply").queryButton().isDisabled());
         TableView<?> report = lookup("#bundleReport").queryAs(TableView.class);

@@ -49,8 +49,8 @@ class FormsTest {
         s.close();
     }
 
-    PersonForm newPerson(String nik, String name, String village, Position pos) {
-        PersonForm f = PersonForm.create(s, sync, village);
+    PersonDialogModel newPerson(String nik, String name, String village, Position pos) {
+        PersonDialogModel f = PersonDialogModel.create(s, sync, village);
         f.nik.set(nik);
         f.fullName.set(name);
         f.post.position.set(pos);
@@ -60,7 +60,7 @@ class FormsTest {
 
     @Test
     void aValidNikFillsBirthDateAndSexAndSavesPersonAndPostTogether() {
-        PersonForm f = newPerson("6101015505900002", "Siti Aminah", LORONG, Position.SEKRETARIS_DESA);
+        PersonDialogModel f = newPerson("6101015505900002", "Siti Aminah", LORONG, Position.SEKRETARIS_DESA);
         assertThat(f.birthDate.get()).isEqualTo("15-05-1990");
         assertThat(f.sex.get()).isEqualTo(Sex.P);
         List<UUID> saved = new ArrayList<>();
@@ -74,7 +74,7 @@ class FormsTest {
     @Test
     void anInvalidNikShowsItsMessageByTheFieldAndSavesNothing() {
         long audit = s.audit().count();
-        PersonForm f = newPerson("3.60405E+15", "Ahmad", LORONG, Position.KASI_PELAYANAN);
+        PersonDialogModel f = newPerson("3.60405E+15", "Ahmad", LORONG, Position.KASI_PELAYANAN);
         f.sex.set(Sex.L);
         f.save(id -> { throw new AssertionError("saved"); });
         assertThat(f.errors().get("nik")).contains("angka ilmiah");
@@ -84,7 +84,7 @@ class FormsTest {
 
     @Test
     void aBadDateAndAMissingPositionAreShownBeforeAnythingIsWritten() {
-        PersonForm f = newPerson("6101011203800001", " ", LORONG, null);
+        PersonDialogModel f = newPerson("6101011203800001", " ", LORONG, null);
         f.post.startDate.set("31-02-2025");
         f.save(id -> { throw new AssertionError("saved"); });
         assertThat(f.errors()).containsKeys("startDate", "position", "fullName");
@@ -93,9 +93,9 @@ class FormsTest {
 
     @Test
     void aDuplicateNikShowsTheHolderAndTheirVillagesAndCanAddThePostToThem() {
-        PersonForm first = newPerson("6101011203800001", "Ahmad Yani", DURIAN, Position.KEPALA_DUSUN);
+        PersonDialogModel first = newPerson("6101011203800001", "Ahmad Yani", DURIAN, Position.KEPALA_DUSUN);
         first.save(id -> { });
-        PersonForm f = newPerson("6101011203800001", "Ahmad Y.", LORONG, Position.PLT_KEPALA_DESA);
+        PersonDialogModel f = newPerson("6101011203800001", "Ahmad Y.", LORONG, Position.PLT_KEPALA_DESA);
         f.save(id -> { throw new AssertionError("saved a duplicate"); });
         assertThat(f.duplicateProperty().get()).isNotNull();
         assertThat(f.errors().get("nik")).contains("Ahmad Yani").contains("Durian");
@@ -109,11 +109,11 @@ class FormsTest {
 
     @Test
     void theEnrolmentFormComputesTheContributionLiveAndRefusesAsn() {
-        PersonForm p = newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KASI_PELAYANAN);
+        PersonDialogModel p = newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KASI_PELAYANAN);
         List<UUID> ids = new ArrayList<>();
         p.save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EnrolmentForm f = new EnrolmentForm(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
+        EnrolmentDialogModel f = new EnrolmentDialogModel(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
                 EmploymentStatus.NON_ASN);
         f.load();
         assertThat(f.wage.get()).isNotBlank(); // default wage base of the category
@@ -127,7 +127,7 @@ class FormsTest {
         assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).hasSize(1);
 
         var saved = s.enrolments().enrolmentsOf(ids.getFirst()).getFirst();
-        EnrolmentForm edit = EnrolmentForm.edit(s, sync, saved, Position.KASI_PELAYANAN, EmploymentStatus.NON_ASN);
+        EnrolmentDialogModel edit = EnrolmentDialogModel.edit(s, sync, saved, Position.KASI_PELAYANAN, EmploymentStatus.NON_ASN);
         edit.load();
         assertThat(edit.monthlyProperty().get()).isEqualTo("Rp16.200");
         edit.wage.set("2022200");
@@ -141,7 +141,7 @@ class FormsTest {
                     assertThat(e.version()).isEqualTo(2);
                 });
 
-        EnrolmentForm asn = new EnrolmentForm(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
+        EnrolmentDialogModel asn = new EnrolmentDialogModel(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
                 EmploymentStatus.PPPK);
         asn.load();
         assertThat(asn.refusalProperty().get()).contains("Taspen");
@@ -151,11 +151,11 @@ class FormsTest {
 
     @Test
     void endingATermWithANewSuccessorIsOneStep() {
-        PersonForm p = newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KEPALA_DESA);
+        PersonDialogModel p = newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KEPALA_DESA);
         List<UUID> ids = new ArrayList<>();
         p.save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EndTermForm f = new EndTermForm(s, sync, postId);
+        EndTermDialogModel f = new EndTermDialogModel(s, sync, postId);
         f.load(() -> { });
         f.endDate.set("01-03-2026");
         f.reason.set(EndReason.RESIGNED);
@@ -172,11 +172,11 @@ class FormsTest {
 
     @Test
     void aSuccessorWithAnInvalidNikIsRefusedAndTheTermStaysOpen() {
-        PersonForm p = newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KEPALA_DESA);
+        PersonDialogModel p = newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KEPALA_DESA);
         List<UUID> ids = new ArrayList<>();
         p.save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EndTermForm f = new EndTermForm(s, sync, postId);
+        EndTermDialogModel f = new EndTermDialogModel(s, sync, postId);
         f.load(() -> { });
         f.appointSuccessor.set(true);
         f.successorNik.set("12345");
@@ -191,7 +191,7 @@ class FormsTest {
         newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KEPALA_DESA).save(ids::add);
         newPerson("6101014404920003", "Rina Marlina", DURIAN, Position.SEKRETARIS_DESA).save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EndTermForm f = new EndTermForm(s, sync, postId);
+        EndTermDialogModel f = new EndTermDialogModel(s, sync, postId);
         f.load(() -> { });
         f.appointSuccessor.set(true);
         f.successorNik.set("6101014404920003");

@@ -57,13 +57,13 @@ class SetupViewModelTest {
         Path csv = dir.resolve("wilayah.csv");
         Files.writeString(csv, "kode,nama\n36,BANTEN\n36.04,KABUPATEN SERANG\n36.04.01,Cinangka\n"
                 + "36.04.01.2001,\"Kamasan, Lama\"\n36.04.01.2002,Cinangka\n36.73,KOTA SERANG\n36.73.01,Serang\n");
-        RegionImportModel m = new RegionImportModel(s, new SyncTaskExecutor(), "36.04");
+        RegionImportViewModel m = new RegionImportViewModel(s, new SyncTaskExecutor(), "36.04");
         m.file.set(csv.toString());
         m.start(r -> { });
         assertThat(m.errorProperty().get()).isEmpty();
         assertThat(m.reportProperty().get().kecamatan()).isEqualTo(1);
         assertThat(m.reportProperty().get().desa()).isEqualTo(2);
-        assertThat(RegionImportModel.describe(m.reportProperty().get())).contains("1 kecamatan, 2 desa")
+        assertThat(RegionImportViewModel.describe(m.reportProperty().get())).contains("1 kecamatan, 2 desa")
                 .contains("baru");
 
         m.file.set(dir.resolve("missing.csv").toString());

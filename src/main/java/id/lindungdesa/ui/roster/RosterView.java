@@ -53,7 +53,7 @@ import org.controlsfx.control.textfield.TextFields;
  * roster table with search and filters in the middle, the warnings for the selection below it, and the actions
  * (new person, edit, enrol, end term, remove, village history, import regions) with keyboard shortcuts.
  */
-public final class RosterScreen implements Screen {
+public final class RosterView implements Screen {
     static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
@@ -77,7 +77,7 @@ public final class RosterScreen implements Screen {
     private boolean marked;
     private boolean active;
 
-    public RosterScreen(ScreenContext ctx) {
+    public RosterView(ScreenContext ctx) {
         this.ctx = ctx;
         this.vm = new RosterViewModel(ctx.services(), ctx.tasks());
         root.setId("rosterScreen");
@@ -148,7 +148,7 @@ public final class RosterScreen implements Screen {
         table.getColumns().add(text("colVillage", "roster.village", RosterRow::villageName, 105));
         table.getColumns().add(date("colStart", "roster.start", RosterRow::startDate));
         table.getColumns().add(date("colEnd", "roster.plannedEnd", RosterRow::plannedEndDate));
-        table.getColumns().add(text("colEnrolment", "roster.enrolment", RosterScreen::stateText, 100));
+        table.getColumns().add(text("colEnrolment", "roster.enrolment", RosterView::stateText, 100));
         TableColumn<RosterRow, Long> monthly = new TableColumn<>(Messages.tr("roster.monthly"));
         monthly.setId("colMonthly");
         monthly.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().monthlyContribution()));
@@ -438,32 +438,32 @@ public final class RosterScreen implements Screen {
     }
 
     private void newPerson() {
-        PersonForm form = PersonForm.create(ctx.services(), ctx.tasks(), vm.selectedVillage());
-        new PersonEditor(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved"))).show();
+        PersonDialogModel form = PersonDialogModel.create(ctx.services(), ctx.tasks(), vm.selectedVillage());
+        new PersonDialog(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved"))).show();
     }
 
     private void editSelected() {
         RosterRow r = vm.selectedProperty().get();
         if (r == null) return;
         ctx.tasks().execute(BackgroundTask.of(Messages.tr("roster.loading"), p -> ctx.services().roster().person(r.personId()))
-                .onSuccess(p -> p.ifPresent(person -> new PersonEditor(ctx, vm,
-                        PersonForm.edit(ctx.services(), ctx.tasks(), person), window(),
+                .onSuccess(p -> p.ifPresent(person -> new PersonDialog(ctx, vm,
+                        PersonDialogModel.edit(ctx.services(), ctx.tasks(), person), window(),
                         id -> afterSave(id, Messages.tr("person.saved"))).show())));
     }
 
     private void enrolSelected() {
         RosterRow r = vm.selectedProperty().get();
         if (r == null) return;
-        EnrolmentForm form = new EnrolmentForm(ctx.services(), ctx.tasks(), r.personId(), r.postId(), r.position(),
+        EnrolmentDialogModel form = new EnrolmentDialogModel(ctx.services(), ctx.tasks(), r.personId(), r.postId(), r.position(),
                 r.employmentStatus());
-        new EnrolmentEditor(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(),
+        new EnrolmentDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(),
                 e -> afterSave(r.personId(), Messages.tr("enrolment.saved"))).show();
     }
 
     private void endTermSelected() {
         RosterRow r = vm.selectedProperty().get();
         if (r == null) return;
-        EndTermForm form = new EndTermForm(ctx.services(), ctx.tasks(), r.postId());
+        EndTermDialogModel form = new EndTermDialogModel(ctx.services(), ctx.tasks(), r.postId());
         new EndTermDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(), p -> afterSave(p.personId(), Messages.tr("endTerm.saved"))).show();
     }
 

@@ -34,13 +34,13 @@ import javafx.util.StringConverter;
  * (filter by class and reason, accept an offered village, export the XLSX report), 4 apply with progress and
  * cancel in the status bar, then the receipt. All file and database work goes through {@link ImportViewModel}.
  */
-public final class ImportScreen implements Screen {
+public final class ImportView implements Screen {
     private final ScreenContext ctx;
     private final ImportViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<RowResult> table = new TableView<>();
 
-    public ImportScreen(ScreenContext ctx) {
+    public ImportView(ScreenContext ctx) {
         this.ctx = ctx;
         this.vm = new ImportViewModel(ctx.services().imports(), ctx.tasks(), ctx::runWithProgress);
         build();

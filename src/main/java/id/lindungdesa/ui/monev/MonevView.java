@@ -37,7 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Monev: the schedule of an agreement (editable), evaluations with coverage figures, and follow-up actions. */
-public final class MonevScreen implements Screen {
+public final class MonevView implements Screen {
     public static final String ID = "monev";
 
     private final ScreenContext ctx;
@@ -56,9 +56,10 @@ public final class MonevScreen implements Screen {
     private UUID pendingAgreement;
     private UUID pendingItem;
 
-    public MonevScreen(ScreenContext ctx) {
+    public MonevView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new MonevViewModel(ctx.services(), ctx.tasks());
+        this.vm = new MonevViewModel(ctx.services().agreements(), ctx.services().monev(), ctx.services().clock(),
+                ctx.tasks());
         agreement.setId("monevAgreement");
         agreement.setItems(vm.agreements());
         agreement.setConverter(new StringConverter<>() {
@@ -254,14 +255,14 @@ public final class MonevScreen implements Screen {
         }
         schedule.getItems().setAll(vm.scheduleOf(a.id()));
         List<MonevEvaluation> evs = vm.evaluationsOf(a.id());
-        evaluations.getItems().setAll(evs.stream().map(MonevScreen::evaluationText).toList());
+        evaluations.getItems().setAll(evs.stream().map(MonevView::evaluationText).toList());
         List<FollowUp> fus = new ArrayList<>();
         evs.forEach(e -> fus.addAll(e.followUps()));
         followUps.getItems().setAll(fus);
     }
 
     static String evaluationText(MonevEvaluation e) {
-        String cov = e.coverage().stream().map(MonevScreen::coverageText).collect(Collectors.joining(", "));
+        String cov = e.coverage().stream().map(MonevView::coverageText).collect(Collectors.joining(", "));
         return Formats.date(e.date()) + " — " + e.findings() + "\n" + Messages.tr("monev.ui.participants") + ": "
                 + e.participants() + "\n" + Messages.tr("monev.ui.coverage") + ": " + (cov.isEmpty() ? "—" : cov);
     }

@@ -42,10 +42,10 @@ import javafx.stage.Window;
  * the existing holder and offers to add the post to them. For an existing person: details, posts (edit, end term,
  * remove), enrolments (add, change status) and the person's audit trail.
  */
-final class PersonEditor {
+final class PersonDialog {
     private final ScreenContext ctx;
     private final RosterViewModel vm;
-    private final PersonForm form;
+    private final PersonDialogModel form;
     private final Window owner;
     private final Consumer<UUID> saved;
     private final Map<String, Label> errorLabels = new HashMap<>();
@@ -58,7 +58,7 @@ final class PersonEditor {
     private final TableView<AuditEntry> audit = AuditTable.create("personAuditTable");
     private List<Enrolment> enrolmentList = List.of();
 
-    PersonEditor(ScreenContext ctx, RosterViewModel vm, PersonForm form, Window owner, Consumer<UUID> saved) {
+    PersonDialog(ScreenContext ctx, RosterViewModel vm, PersonDialogModel form, Window owner, Consumer<UUID> saved) {
         this.ctx = ctx;
         this.vm = vm;
         this.form = form;
@@ -110,7 +110,7 @@ final class PersonEditor {
         if (form.isNew()) {
             title = Messages.tr("person.new");
             GridPane postGrid = Forms.grid();
-            PostEditor.fields(postGrid, 0, form.post, vm, this::error);
+            PostDialog.fields(postGrid, 0, form.post, vm, this::error);
             VBox duplicate = duplicatePanel();
             Label h1 = new Label(Messages.tr("person.section"));
             h1.getStyleClass().add("h2");
@@ -193,20 +193,20 @@ final class PersonEditor {
         });
         Button add = new Button(Messages.tr("post.add"));
         add.setId("postAdd");
-        add.setOnAction(e -> new PostEditor(PostForm.appoint(ctx.services(), ctx.tasks(), form.editing().id(),
+        add.setOnAction(e -> new PostDialog(PostDialogModel.appoint(ctx.services(), ctx.tasks(), form.editing().id(),
                 form.editing().homeVillageCode()), vm, stage, p -> changed()).show());
         Button edit = new Button(Messages.tr("post.edit"));
         edit.setId("postEdit");
         edit.setOnAction(e -> {
             Post p = posts.getSelectionModel().getSelectedItem();
-            if (p != null) new PostEditor(PostForm.edit(ctx.services(), ctx.tasks(), p), vm, stage, x -> changed()).show();
+            if (p != null) new PostDialog(PostDialogModel.edit(ctx.services(), ctx.tasks(), p), vm, stage, x -> changed()).show();
         });
         Button end = new Button(Messages.tr("roster.endTerm"));
         end.setId("postEndTerm");
         end.setOnAction(e -> {
             Post p = posts.getSelectionModel().getSelectedItem();
             if (p != null && p.endDate() == null) {
-                new EndTermDialog(new EndTermForm(ctx.services(), ctx.tasks(), p.id()),
+                new EndTermDialog(new EndTermDialogModel(ctx.services(), ctx.tasks(), p.id()),
                         form.editing().fullName() + " — " + label(p.position()), stage, x -> changed()).show();
             }
         });
@@ -233,16 +233,16 @@ final class PersonEditor {
         status.setOnAction(e -> {
             int i = enrolments.getSelectionModel().getSelectedIndex();
             if (i >= 0 && i < enrolmentList.size()) {
-                EnrolmentEditor.changeStatus(ctx, enrolmentList.get(i), stage, this::changed);
+                EnrolmentDialog.changeStatus(ctx, enrolmentList.get(i), stage, this::changed);
             }
         });
         Button add = new Button(Messages.tr("roster.enrol"));
         add.setId("enrolmentAdd");
         add.setOnAction(e -> {
             Post p = currentPosts().stream().findFirst().orElse(null);
-            EnrolmentForm f = new EnrolmentForm(ctx.services(), ctx.tasks(), form.editing().id(),
+            EnrolmentDialogModel f = new EnrolmentDialogModel(ctx.services(), ctx.tasks(), form.editing().id(),
                     p == null ? null : p.id(), p == null ? null : p.position(), form.editing().employmentStatus());
-            new EnrolmentEditor(f, form.editing().fullName(), stage, x -> changed()).show();
+            new EnrolmentDialog(f, form.editing().fullName(), stage, x -> changed()).show();
         });
         Button edit = new Button(Messages.tr("enrolment.edit"));
         edit.setId("enrolmentEdit");
@@ -253,9 +253,9 @@ final class PersonEditor {
             Enrolment en = enrolmentList.get(i);
             Position pos = posts.getItems().stream().filter(p -> p.id().equals(en.postId())).map(Post::position)
                     .findFirst().orElse(null);
-            EnrolmentForm f = EnrolmentForm.edit(ctx.services(), ctx.tasks(), en, pos,
+            EnrolmentDialogModel f = EnrolmentDialogModel.edit(ctx.services(), ctx.tasks(), en, pos,
                     form.editing().employmentStatus());
-            new EnrolmentEditor(f, form.editing().fullName(), stage, x -> changed()).show();
+            new EnrolmentDialog(f, form.editing().fullName(), stage, x -> changed()).show();
         });
         VBox box = new VBox(8, enrolments, new HBox(6, add, edit, status));
         box.setPadding(new Insets(8));

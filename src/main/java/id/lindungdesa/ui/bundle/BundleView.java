@@ -1,17 +1,13 @@
 package id.lindungdesa.ui.bundle;
 
-import id.lindungdesa.bundle.BundleServices;
 import id.lindungdesa.bundle.FingerprintWords;
 import id.lindungdesa.bundle.ImportReport;
 import id.lindungdesa.bundle.PublicKeyFile;
-import id.lindungdesa.domain.Office;
-import id.lindungdesa.domain.OfficeKey;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.SentBundle;
 import id.lindungdesa.domain.TrustedKey;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
-import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.io.File;
@@ -41,9 +37,9 @@ import javafx.stage.FileChooser;
  * receipts. A province: the trust registry and the import wizard (verify → dry run with counts → apply → receipt).
  * All crypto and file work runs in the background with progress in the status bar.
  */
-public final class BundleScreen implements Screen {
+public final class BundleView implements Screen {
     private final ScreenContext ctx;
-    private final BundleServices b;
+    private final BundleViewModel vm;
     private final VBox content = new VBox(12);
     private final ScrollPane root = new ScrollPane(content);
     private final Label message = new Label();
@@ -56,11 +52,10 @@ public final class BundleScreen implements Screen {
     private final Label reportWarnings = new Label();
     private final Button apply = new Button(Messages.tr("bundle.ui.apply"));
     private final VBox keyBox = new VBox(6);
-    private Path pending;
 
-    public BundleScreen(ScreenContext ctx) {
+    public BundleView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.b = ctx.services().bundles();
+        this.vm = new BundleViewModel(ctx.services().bundles(), ctx.services()::currentOffice, ctx.tasks());
         content.setPadding(new Insets(12));
         root.setFitToWidth(true);
         message.setId("bundleMessage");
@@ -134,24 +129,19 @@ public final class BundleScreen implements Screen {
         refresh();
     }
 
-    private record State(Optional<Office> office, Optional<OfficeKey> key, List<SentBundle> sent,
-                         List<TrustedKey> trusted) {
-    }
-
     private void refresh() {
-        ctx.tasks().execute(BackgroundTask.of("bundle", p -> new State(ctx.services().currentOffice(),
-                b.keys().activeKey(), b.export().sent(), b.trust().list())).onSuccess(this::show));
+        vm.refresh(this::show);
     }
 
-    private void show(State s) {
+    private void show(BundleViewModel.State s) {
         content.getChildren().clear();
         keyBox.getChildren().clear();
         if (s.key().isPresent()) {
             fingerprint.setText(Messages.tr("bundle.ui.fingerprint", FingerprintWords.grouped(s.key().get()
                     .fingerprint())) + "  (" + s.key().get().keyId() + ")");
             Button pub = new Button(Messages.tr("bundle.ui.exportPublic"));
-            pub.setOnAction(e -> save("public-key.json").ifPresent(f -> run("public", p -> b.keys().exportPublic(f),
-                    r -> say(f.toString()))));
+            pub.setOnAction(e -> save("public-key.json").ifPresent(f -> vm.exportPublicKey(f,
+                    r -> say(f.toString()), this::fail)));
             keyBox.getChildren().addAll(fingerprint, pub);
         } else {
             PasswordField p1 = new PasswordField();
@@ -160,24 +150,22 @@ public final class BundleScreen implements Screen {
             create.setId("bundleCreateKey");
             create.setOnAction(e -> {
                 char[] pass = p1.getText().toCharArray();
-                run("keys", p -> b.keys().init(pass), k -> refresh());
+                vm.createKey(pass, k -> refresh(), this::fail);
             });
             keyBox.getChildren().addAll(new Label(Messages.tr("bundle.ui.noKey")), new HBox(8, p1, create));
         }
         content.getChildren().add(new TitledPane(Messages.tr("bundle.ui.key"), keyBox));
-        OfficeLevel level = s.office().map(Office::level).orElse(OfficeLevel.DISTRICT);
+        OfficeLevel level = s.level();
         if (level == OfficeLevel.DISTRICT) {
             sent.getItems().setAll(s.sent());
             Button export = new Button(Messages.tr("bundle.ui.export"));
             export.setId("bundleExport");
-            export.setOnAction(e -> save("bundel-" + s.office().map(Office::regionCode).orElse("") + ".ldb")
-                    .ifPresent(this::export));
+            export.setOnAction(e -> save(s.bundleFileName()).ifPresent(this::export));
             Button receipt = new Button(Messages.tr("bundle.ui.importReceipt"));
-            receipt.setOnAction(e -> open().ifPresent(f -> run("receipt", p -> b.receipts().importReceipt(f),
-                    d -> {
+            receipt.setOnAction(e -> open().ifPresent(f -> vm.importReceipt(f, d -> {
                         say(Messages.tr("bundle.ui.receiptImported", d.sequence(), d.province()));
                         refresh();
-                    })));
+                    }, this::fail)));
             content.getChildren().add(new TitledPane(Messages.tr("bundle.ui.sent"), new VBox(6,
                     new HBox(8, passphrase, export, receipt), sent)));
         }
@@ -188,7 +176,7 @@ public final class BundleScreen implements Screen {
             Button revoke = new Button(Messages.tr("bundle.ui.trustRevoke"));
             revoke.setOnAction(e -> {
                 TrustedKey k = trusted.getSelectionModel().getSelectedItem();
-                if (k != null) run("revoke", p -> b.trust().revoke(k.keyId(), null), r -> refresh());
+                if (k != null) vm.revoke(k, r -> refresh(), this::fail);
             });
             content.getChildren().add(new TitledPane(Messages.tr("bundle.ui.trust"), new VBox(6,
                     new HBox(8, add, revoke), trusted)));
@@ -203,34 +191,30 @@ public final class BundleScreen implements Screen {
 
     private void export(Path f) {
         char[] pass = passphrase.getText().toCharArray();
-        ctx.runWithProgress(BackgroundTask.of(Messages.tr("bundle.ui.export"),
-                p -> b.export().export(f, pass, null, p)).onSuccess(r -> {
+        ctx.runWithProgress(vm.export(f, pass).onSuccess(r -> {
                     say(Messages.tr("bundle.ui.exported", r.manifest().sequence(), r.file()));
                     refresh();
                 }).onFailure(this::fail));
     }
 
     private void enrol(Path f) {
-        run("inspect", p -> b.trust().inspect(f), (PublicKeyFile k) -> {
+        vm.inspect(f, (PublicKeyFile k) -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.tr("bundle.ui.trustConfirm", k.officeName(),
                     k.officeCode(), FingerprintWords.grouped(k.fingerprint())), ButtonType.YES, ButtonType.NO);
             a.setHeaderText(Messages.tr("bundle.ui.trustAdd"));
             if (a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
-                run("trust", p -> b.trust().add(f, k.fingerprint()), t -> refresh());
+                vm.trust(f, k, t -> refresh(), this::fail);
             }
-        });
+        }, this::fail);
     }
 
     /** Step 1 of the import wizard: verify and dry run, then show the counts. Public for tests. */
     public void startImport(Path f) {
-        pending = null;
         apply.setDisable(true);
         report.getItems().clear();
-        ctx.runWithProgress(BackgroundTask.of(Messages.tr("bundle.ui.import"), p -> b.imports().dryRun(f, p))
+        ctx.runWithProgress(vm.dryRun(f)
                 .onSuccess(r -> {
-                    pending = f;
-                    reportTitle.setText(Messages.tr("bundle.ui.dryRun", r.districtCode(), r.districtName(),
-                            r.sequence(), r.period()));
+                    reportTitle.setText(BundleViewModel.dryRunTitle(r));
                     report.getItems().setAll(List.copyOf(r.counts().entrySet()));
                     reportWarnings.setText(String.join("\n", r.warnings()));
                     apply.setDisable(false);
@@ -238,13 +222,10 @@ public final class BundleScreen implements Screen {
     }
 
     private void applyPending() {
-        Path f = pending;
-        if (f == null) return;
-        char[] pass = passphrase.getText().toCharArray();
+        var task = vm.applyPending(passphrase.getText().toCharArray());
+        if (task == null) return;
         apply.setDisable(true);
-        ctx.runWithProgress(BackgroundTask.of(Messages.tr("bundle.ui.apply"),
-                p -> b.imports().apply(f, pass, null, p)).onSuccess(r -> {
-                    pending = null;
+        ctx.runWithProgress(task.onSuccess(r -> {
                     report.getItems().setAll(List.copyOf(r.counts().entrySet()));
                     say(Messages.tr("bundle.ui.applied", r.districtName(), r.sequence(), r.receipt()));
                     refresh();
@@ -252,10 +233,6 @@ public final class BundleScreen implements Screen {
                     apply.setDisable(false);
                     fail(e);
                 }));
-    }
-
-    private <T> void run(String title, id.lindungdesa.task.Job<T> job, java.util.function.Consumer<T> ok) {
-        ctx.tasks().execute(BackgroundTask.of(title, job).onSuccess(ok).onFailure(this::fail));
     }
 
     private void say(String s) {

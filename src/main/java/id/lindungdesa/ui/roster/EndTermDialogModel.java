@@ -29,7 +29,7 @@ import javafx.beans.property.StringProperty;
  * The successor is found by NIK: someone already on a roster is appointed as they are; a new NIK makes a new
  * person from the name and sex typed here.
  */
-public final class EndTermForm extends FormModel {
+public final class EndTermDialogModel extends FormModel {
     private final Services services;
     private final TaskExecutor tasks;
     private final UUID postId;
@@ -46,7 +46,7 @@ public final class EndTermForm extends FormModel {
     public final StringProperty startDate = new SimpleStringProperty("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
 
-    public EndTermForm(Services services, TaskExecutor tasks, UUID postId) {
+    public EndTermDialogModel(Services services, TaskExecutor tasks, UUID postId) {
         this.services = services;
         this.tasks = tasks;
         this.postId = postId;

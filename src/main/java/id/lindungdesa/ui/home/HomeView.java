@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
  * follow-ups, terms ending, perangkat reaching 60, lapsed enrolments, categories without an agreement). Each item
  * opens the record that needs the action.
  */
-public final class HomeScreen implements Screen {
+public final class HomeView implements Screen {
     public static final String ID = "home";
 
     private final ScreenContext ctx;
@@ -34,9 +34,9 @@ public final class HomeScreen implements Screen {
     private final FlowPane summary = new FlowPane(8, 4);
     private final Label empty = new Label();
 
-    public HomeScreen(ScreenContext ctx) {
+    public HomeView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new HomeViewModel(ctx.services(), ctx.tasks());
+        this.vm = new HomeViewModel(ctx.services().alerts(), ctx.services().clock(), ctx.tasks());
         heading.getStyleClass().add("h1");
         heading.setId("homeHeading");
         list.setId("alertList");

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /** A post (term of office): village, position, unit, SK number and date, start and planned end. */
-public final class PostForm extends FormModel {
+public final class PostDialogModel extends FormModel {
     private final Services services;
     private final TaskExecutor tasks;
     private final Post editing;
@@ -32,20 +32,20 @@ public final class PostForm extends FormModel {
     public final StringProperty startDate = new SimpleStringProperty("");
     public final StringProperty plannedEnd = new SimpleStringProperty("");
 
-    static PostForm forNew(Services services, TaskExecutor tasks, String villageCode) {
-        return new PostForm(services, tasks, null, null, villageCode);
+    static PostDialogModel forNew(Services services, TaskExecutor tasks, String villageCode) {
+        return new PostDialogModel(services, tasks, null, null, villageCode);
     }
 
     /** A new post for an existing person. */
-    public static PostForm appoint(Services services, TaskExecutor tasks, UUID personId, String villageCode) {
-        return new PostForm(services, tasks, null, personId, villageCode);
+    public static PostDialogModel appoint(Services services, TaskExecutor tasks, UUID personId, String villageCode) {
+        return new PostDialogModel(services, tasks, null, personId, villageCode);
     }
 
-    public static PostForm edit(Services services, TaskExecutor tasks, Post post) {
-        return new PostForm(services, tasks, post, post.personId(), post.villageCode());
+    public static PostDialogModel edit(Services services, TaskExecutor tasks, Post post) {
+        return new PostDialogModel(services, tasks, post, post.personId(), post.villageCode());
     }
 
-    private PostForm(Services services, TaskExecutor tasks, Post editing, UUID personId, String villageCode) {
+    private PostDialogModel(Services services, TaskExecutor tasks, Post editing, UUID personId, String villageCode) {
         this.services = services;
         this.tasks = tasks;
         this.editing = editing;

@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Coverage lines (category, funding source, programmes, wage base, monthly contribution), with a change kind. */
-final class TermEditor {
+final class TermLinesView {
     private final boolean withKind;
     private final ComboBox<AddendumChange.Kind> kind = new ComboBox<>();
     private final ComboBox<Category> category = new ComboBox<>();
@@ -39,7 +39,7 @@ final class TermEditor {
     private final Label error = new Label();
     private final VBox root;
 
-    TermEditor(boolean withKind) {
+    TermLinesView(boolean withKind) {
         this.withKind = withKind;
         kind.getItems().setAll(AddendumChange.Kind.values());
         kind.setValue(AddendumChange.Kind.ADD);
@@ -121,8 +121,8 @@ final class TermEditor {
         Long w;
         Long m;
         try {
-            w = AgreementsScreen.rupiah(wage.getText());
-            m = AgreementsScreen.rupiah(monthly.getText());
+            w = AgreementsViewModel.rupiah(wage.getText());
+            m = AgreementsViewModel.rupiah(monthly.getText());
         } catch (id.lindungdesa.domain.Money.NotMoneyException ex) {
             error.setText(id.lindungdesa.i18n.Formats.moneyError(ex));
             return;
@@ -133,7 +133,7 @@ final class TermEditor {
         CoverageTerm t = new CoverageTerm(category.getValue(), source.getValue(), ps, w, m);
         changes.add(new AddendumChange(k, t));
         list.getItems().add((withKind ? k.label(Messages.current().indonesian()) + ": " : "")
-                + AgreementsScreen.termText(t));
+                + AgreementsView.termText(t));
         category.setValue(null);
         jkk.setSelected(false);
         jkm.setSelected(false);
@@ -149,7 +149,7 @@ final class TermEditor {
         list.getItems().clear();
         for (CoverageTerm t : terms) {
             changes.add(new AddendumChange(AddendumChange.Kind.ADD, t));
-            list.getItems().add(AgreementsScreen.termText(t));
+            list.getItems().add(AgreementsView.termText(t));
         }
     }
 

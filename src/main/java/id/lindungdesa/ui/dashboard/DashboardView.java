@@ -47,7 +47,7 @@ import javafx.stage.FileChooser;
  * Dashboard: coverage by category and by kecamatan against the target line, the year's budget by funding source,
  * the 24-month trend; a bar drills down to its villages, a village to its people. Exports from here.
  */
-public final class DashboardScreen implements Screen {
+public final class DashboardView implements Screen {
     private final ScreenContext ctx;
     private final DashboardViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -65,9 +65,10 @@ public final class DashboardScreen implements Screen {
     private final InvalidationListener onOverview = o -> show();
     private final InvalidationListener onFunding = o -> showFunding();
 
-    public DashboardScreen(ScreenContext ctx) {
+    public DashboardView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new DashboardViewModel(ctx.services(), ctx.tasks());
+        this.vm = new DashboardViewModel(ctx.services().coverage(), ctx.services().budget(), ctx.services().roster(),
+                ctx.services().clock(), ctx.tasks());
         build();
     }
 

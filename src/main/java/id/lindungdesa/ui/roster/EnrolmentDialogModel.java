@@ -39,7 +39,7 @@ import javafx.beans.value.ChangeListener;
  * A new BPJS Ketenagakerjaan enrolment for a person (tied to a post). The monthly contribution is recomputed as
  * the user types, from rates loaded once in the background. ASN and PPPK are refused with the reason shown.
  */
-public final class EnrolmentForm extends FormModel {
+public final class EnrolmentDialogModel extends FormModel {
     private final Services services;
     private final TaskExecutor tasks;
     private final UUID personId;
@@ -61,7 +61,7 @@ public final class EnrolmentForm extends FormModel {
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
 
-    public EnrolmentForm(Services services, TaskExecutor tasks, UUID personId, UUID postId, Position position,
+    public EnrolmentDialogModel(Services services, TaskExecutor tasks, UUID personId, UUID postId, Position position,
                          EmploymentStatus employment) {
         this.services = services;
         this.tasks = tasks;
@@ -84,9 +84,9 @@ public final class EnrolmentForm extends FormModel {
     }
 
     /** A form editing an existing enrolment's details (its status changes through a status step). */
-    public static EnrolmentForm edit(Services services, TaskExecutor tasks, Enrolment e, Position position,
+    public static EnrolmentDialogModel edit(Services services, TaskExecutor tasks, Enrolment e, Position position,
                                      EmploymentStatus employment) {
-        EnrolmentForm f = new EnrolmentForm(services, tasks, e.personId(), e.postId(), position, employment);
+        EnrolmentDialogModel f = new EnrolmentDialogModel(services, tasks, e.personId(), e.postId(), position, employment);
         f.editing = e;
         f.kpj.set(e.kpj() == null ? "" : e.kpj());
         f.segment.set(e.segment());

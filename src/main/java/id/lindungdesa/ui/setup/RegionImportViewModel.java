@@ -21,7 +21,7 @@ import javafx.beans.property.StringProperty;
  * Imports a Kemendagri region CSV restricted to the office's region, in the background with progress and cancel,
  * and describes the result (kecamatan and desa counts; added, renamed, retired, restored).
  */
-public final class RegionImportModel {
+public final class RegionImportViewModel {
     private final Services services;
     private final TaskExecutor tasks;
     public final StringProperty file = new SimpleStringProperty("");
@@ -33,7 +33,7 @@ public final class RegionImportModel {
     private final ObjectProperty<RegionService.ImportReport> report = new SimpleObjectProperty<>();
     private TaskHandle handle;
 
-    public RegionImportModel(Services services, TaskExecutor tasks, String within) {
+    public RegionImportViewModel(Services services, TaskExecutor tasks, String within) {
         this.services = services;
         this.tasks = tasks;
         this.within.set(within == null ? "" : within);

@@ -5,13 +5,9 @@ import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.LedgerService;
 import id.lindungdesa.wiring.Services;
-import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,9 +30,8 @@ import javafx.util.StringConverter;
  * Contribution ledger: billed vs paid per month and funding source, the clerk's payments, arrears, and the
  * enrolments that lapse past the configured number of months (applied only after the clerk confirms).
  */
-public final class LedgerScreen implements Screen {
-    private final ScreenContext ctx;
-    private final Services services;
+public final class LedgerView implements Screen {
+    private final LedgerViewModel vm;
     private final VBox root = new VBox(8);
     private final TextField year = new TextField();
     private final ComboBox<FundingSource> source = new ComboBox<>();
@@ -49,9 +44,9 @@ public final class LedgerScreen implements Screen {
     private final TableView<LedgerService.LapseCandidate> candidates = new TableView<>();
     private final Label message = new Label();
 
-    public LedgerScreen(ScreenContext ctx) {
-        this.ctx = ctx;
-        this.services = ctx.services();
+    public LedgerView(ScreenContext ctx) {
+        Services s = ctx.services();
+        this.vm = new LedgerViewModel(s.ledger(), s.coverage(), s.clock(), ctx.tasks());
         build();
     }
 
@@ -82,7 +77,7 @@ public final class LedgerScreen implements Screen {
         if (candidates.getPlaceholder() == null) candidates.setPlaceholder(new Label(Messages.tr("report.empty")));
         Label title = new Label(Messages.tr("screen.ledger"));
         title.getStyleClass().add("h1");
-        LocalDate today = LocalDate.now(services.clock());
+        LocalDate today = vm.today();
         year.setId("ledgerYear");
         year.setText(Integer.toString(today.getYear()));
         year.setPrefColumnCount(5);
@@ -109,7 +104,7 @@ public final class LedgerScreen implements Screen {
         VBox.setVgrow(months, Priority.ALWAYS);
 
         payMonth.setId("payMonth");
-        payMonth.setText(YearMonth.from(today).minusMonths(1).toString());
+        payMonth.setText(vm.defaultPaymentMonth().toString());
         payMonth.setPrefColumnCount(7);
         paySource.setId("paySource");
         paySource.getItems().addAll(FundingSource.values());
@@ -129,13 +124,8 @@ public final class LedgerScreen implements Screen {
         threshold.setId("lapseThreshold");
         threshold.setPrefWidth(80);
         Button saveThreshold = new Button(Messages.tr("action.save"));
-        saveThreshold.setOnAction(e -> {
-            int n = threshold.getValue();
-            ctx.tasks().execute(BackgroundTask.of("threshold", p -> {
-                services.ledger().setLapseThreshold(n);
-                return n;
-            }).onSuccess(x -> loadCandidates()).onFailure(err -> message.setText(err.getMessage())));
-        });
+        saveThreshold.setOnAction(e -> vm.saveThreshold(threshold.getValue()));
+        vm.thresholdProperty().addListener((o, a, b) -> threshold.getValueFactory().setValue(b.intValue()));
         Button apply = new Button(Messages.tr("ledger.apply"));
         apply.setId("applyLapses");
         apply.setOnAction(e -> confirmLapses());
@@ -154,6 +144,9 @@ public final class LedgerScreen implements Screen {
                 (LedgerService.LapseCandidate c) -> Formats.rupiah(c.arrears())));
         candidates.getColumns().add(col(Messages.tr("ledger.lapseDate"),
                 (LedgerService.LapseCandidate c) -> Formats.date(c.lapseDate())));
+        months.setItems(vm.months());
+        candidates.setItems(vm.candidates());
+        message.textProperty().bind(vm.messageProperty());
         message.setId("ledgerMessage");
         message.setWrapText(true);
         Label lapses = new Label(Messages.tr("ledger.candidates"));
@@ -163,71 +156,25 @@ public final class LedgerScreen implements Screen {
     }
 
     private void load() {
-        int y;
-        try {
-            y = Integer.parseInt(year.getText().strip());
-        } catch (NumberFormatException e) {
-            message.setText(Messages.tr("target.error.year"));
-            return;
-        }
-        FundingSource src = source.getValue();
-        ctx.tasks().execute(BackgroundTask.<List<LedgerService.Month>>of("ledger",
-                        p -> services.ledger().ledger(y, src))
-                .onSuccess(rows -> months.getItems().setAll(rows))
-                .onFailure(e -> message.setText(e.getMessage())));
+        vm.load(year.getText(), source.getValue());
     }
 
     private void loadCandidates() {
-        ctx.tasks().execute(BackgroundTask.of("lapses", p -> new Object[] {services.ledger().lapseThreshold(),
-                        services.ledger().lapseCandidates()})
-                .onSuccess(r -> {
-                    threshold.getValueFactory().setValue((Integer) r[0]);
-                    @SuppressWarnings("unchecked")
-                    List<LedgerService.LapseCandidate> list = (List<LedgerService.LapseCandidate>) r[1];
-                    candidates.getItems().setAll(list);
-                }));
+        vm.loadCandidates();
     }
 
     private void pay() {
-        message.setText("");
-        YearMonth m;
-        long amount;
-        try {
-            m = YearMonth.parse(payMonth.getText().strip());
-            amount = id.lindungdesa.domain.Money.parse(payAmount.getText()).rupiah();
-        } catch (id.lindungdesa.domain.Money.NotMoneyException e) {
-            message.setText(Formats.moneyError(e));
-            return;
-        } catch (DateTimeParseException | NumberFormatException e) {
-            message.setText(Messages.tr("ledger.error.input"));
-            return;
-        }
-        String scope = payScope.getText().isBlank() ? services.coverage().officeRegion() : payScope.getText().strip();
-        FundingSource src = paySource.getValue();
-        ctx.tasks().execute(BackgroundTask.of("pay", p -> services.ledger().recordPayment(m, src, scope, amount,
-                        LocalDate.now(services.clock()), null))
-                .onSuccess(p -> {
-                    message.setText(Messages.tr("ledger.recorded", p.month().toString(), Formats.rupiah(p.amountPaid())));
-                    load();
-                    loadCandidates();
-                })
-                .onFailure(e -> message.setText(e.getMessage())));
+        vm.pay(payMonth.getText(), paySource.getValue(), payScope.getText(), payAmount.getText());
     }
 
     private void confirmLapses() {
-        List<java.util.UUID> ids = candidates.getItems().stream().map(LedgerService.LapseCandidate::enrolmentId)
-                .toList();
-        if (ids.isEmpty()) return;
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.tr("ledger.confirm", ids.size()),
+        int n = vm.lapseIds().size();
+        if (n == 0) return;
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.tr("ledger.confirm", n),
                 ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText(null);
         if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
-        ctx.tasks().execute(BackgroundTask.of("apply", p -> services.ledger().applyLapses(ids))
-                .onSuccess(n -> {
-                    message.setText(Messages.tr("ledger.applied", n));
-                    loadCandidates();
-                })
-                .onFailure(e -> message.setText(e.getMessage())));
+        vm.applyLapses();
     }
 
     @Override
@@ -247,7 +194,7 @@ public final class LedgerScreen implements Screen {
 
     @Override
     public void activate() {
-        if (payScope.getText().isBlank()) payScope.setText(services.coverage().officeRegion());
+        if (payScope.getText().isBlank()) payScope.setText(vm.officeRegion());
         load();
         loadCandidates();
     }

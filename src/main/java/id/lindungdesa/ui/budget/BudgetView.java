@@ -9,15 +9,10 @@ import id.lindungdesa.domain.Segment;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.report.Exports;
-import id.lindungdesa.service.BudgetService;
 import id.lindungdesa.wiring.Services;
-import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.io.File;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -43,9 +38,9 @@ import javafx.util.StringConverter;
  * Budget for a year and funding source with what-if projections (add a category, everyone eligible enrolled, a rate
  * change from a date), and the yearly coverage targets per category.
  */
-public final class BudgetScreen implements Screen {
+public final class BudgetView implements Screen {
     private final ScreenContext ctx;
-    private final Services services;
+    private final BudgetViewModel vm;
     private final VBox root = new VBox(10);
     private final ScrollPane scroll = new ScrollPane(root);
     private final TextField year = new TextField();
@@ -67,9 +62,11 @@ public final class BudgetScreen implements Screen {
     private final ComboBox<Category> targetCategory = new ComboBox<>();
     private final TextField targetPercent = new TextField();
 
-    public BudgetScreen(ScreenContext ctx) {
+    public BudgetView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.services = ctx.services();
+        Services s = ctx.services();
+        this.vm = new BudgetViewModel(s.budget(), s.targets(), s.coverage(), new Exports(s), s.clock(), s.actor(),
+                ctx.tasks());
         build();
     }
 
@@ -96,7 +93,7 @@ public final class BudgetScreen implements Screen {
         if (targets.getPlaceholder() == null) targets.setPlaceholder(new Label(Messages.tr("report.empty")));
         Label title = new Label(Messages.tr("screen.budget"));
         title.getStyleClass().add("h1");
-        int thisYear = LocalDate.now(services.clock()).getYear();
+        int thisYear = vm.thisYear();
         year.setId("budgetYear");
         year.setText(Integer.toString(thisYear));
         year.setPrefColumnCount(5);
@@ -144,6 +141,11 @@ public final class BudgetScreen implements Screen {
         projected.setId("budgetProjected");
         current.setPrefHeight(220);
         projected.setPrefHeight(160);
+        current.setItems(vm.current());
+        projected.setItems(vm.projected());
+        targets.setItems(vm.targets());
+        totals.textProperty().bind(vm.totalsProperty());
+        error.textProperty().bind(vm.errorProperty());
         totals.setId("budgetTotals");
         totals.getStyleClass().add("h2");
         error.getStyleClass().add("error");
@@ -209,100 +211,33 @@ public final class BudgetScreen implements Screen {
         return col;
     }
 
-    private Integer yearValue() {
-        try {
-            return Integer.parseInt(year.getText().strip());
-        } catch (NumberFormatException e) {
-            error.setText(Messages.tr("target.error.year"));
-            return null;
-        }
-    }
-
-    /** The what-if scenario from the form; null (with a message) when a field cannot be read. */
-    private BudgetService.Scenario scenario() {
-        List<BudgetService.Addition> adds = new ArrayList<>();
-        List<BudgetService.RateChange> rates = new ArrayList<>();
-        try {
-            if (addCategory.getValue() != null) {
-                Integer n = addHeadcount.getText().isBlank() ? null : Integer.valueOf(addHeadcount.getText().strip());
-                Long w = addWage.getText().isBlank() ? null
-                        : id.lindungdesa.domain.Money.parse(addWage.getText()).rupiah();
-                adds.add(new BudgetService.Addition(addCategory.getValue(), n, source.getValue(), null, w));
-            }
-            if (rateSegment.getValue() != null || rateProgramme.getValue() != null || !ratePercent.getText().isBlank()) {
-                rates.add(new BudgetService.RateChange(rateSegment.getValue(), rateProgramme.getValue(), null,
-                        rateFrom.getValue(), ratePercent.getText().isBlank() ? null
-                        : new BigDecimal(ratePercent.getText().strip().replace(',', '.'))));
-            }
-        } catch (id.lindungdesa.domain.Money.NotMoneyException e) {
-            error.setText(Formats.moneyError(e));
-            return null;
-        } catch (NumberFormatException e) {
-            error.setText(Messages.tr("budget.error.number"));
-            return null;
-        }
-        return new BudgetService.Scenario(adds, allEligible.isSelected(), rates);
+    private BudgetViewModel.Form form() {
+        return new BudgetViewModel.Form(year.getText(), source.getValue(), addCategory.getValue(),
+                addHeadcount.getText(), addWage.getText(), allEligible.isSelected(), rateSegment.getValue(),
+                rateProgramme.getValue(), ratePercent.getText(), rateFrom.getValue());
     }
 
     private void compute() {
-        error.setText("");
-        Integer y = yearValue();
-        BudgetService.Scenario sc = scenario();
-        if (y == null || sc == null) return;
-        FundingSource src = source.getValue();
-        ctx.tasks().execute(BackgroundTask.<BudgetService.Result>of("budget", p -> services.budget().budget(y, src, sc))
-                .onSuccess(r -> {
-                    current.getItems().setAll(r.current().lines());
-                    projected.getItems().setAll(r.projected() == null ? List.of() : r.projected().lines());
-                    String text = Messages.tr("budget.total", Integer.toString(r.year()),
-                            Formats.rupiah(r.current().total()));
-                    if (r.projected() != null) {
-                        text += " · " + Messages.tr("budget.whatIfTotal", Formats.rupiah(r.projected().total()),
-                                Formats.rupiah(r.difference()));
-                    }
-                    totals.setText(text);
-                })
-                .onFailure(e -> error.setText(e.getMessage())));
+        vm.compute(form());
     }
 
     private void export(boolean asPdf) {
-        Integer y = yearValue();
-        BudgetService.Scenario sc = scenario();
-        if (y == null || sc == null) return;
+        var request = vm.read(form());
+        if (request.isEmpty()) return;
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName("anggaran-" + y + (asPdf ? ".pdf" : ".xlsx"));
+        fc.setInitialFileName("anggaran-" + request.get().year() + (asPdf ? ".pdf" : ".xlsx"));
         File f = fc.showSaveDialog(root.getScene().getWindow());
         if (f == null) return;
-        FundingSource src = source.getValue();
-        Exports ex = new Exports(services);
-        ctx.runWithProgress(BackgroundTask.of(Messages.tr(asPdf ? "budget.exportPdf" : "budget.exportXlsx"),
-                        p -> asPdf ? ex.budgetPdf(f.toPath(), y, src, sc, p) : ex.budgetXlsx(f.toPath(), y, src, sc, p))
-                .onSuccess(p -> ctx.window().say(Messages.tr("dashboard.exported", p.toString())))
-                .onFailure(e -> error.setText(e.getMessage())));
+        ctx.runWithProgress(vm.export(request.get(), f.toPath(), asPdf)
+                .onSuccess(p -> ctx.window().say(Messages.tr("dashboard.exported", p.toString()))));
     }
 
     private void saveTarget() {
-        error.setText("");
-        int y;
-        BigDecimal pct;
-        try {
-            y = Integer.parseInt(targetYear.getText().strip());
-            pct = new BigDecimal(targetPercent.getText().strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            error.setText(Messages.tr("budget.error.number"));
-            return;
-        }
-        Category c = targetCategory.getValue();
-        String region = services.coverage().officeRegion();
-        ctx.tasks().execute(BackgroundTask.of("target", p -> services.targets().set(region, y, c, pct,
-                        services.actor()))
-                .onSuccess(t -> loadTargets())
-                .onFailure(e -> error.setText(e.getMessage())));
+        vm.saveTarget(targetYear.getText(), targetCategory.getValue(), targetPercent.getText());
     }
 
     private void loadTargets() {
-        ctx.tasks().execute(BackgroundTask.of("targets", p -> services.targets().all())
-                .onSuccess(all -> targets.getItems().setAll(all)));
+        vm.loadTargets();
     }
 
     @Override

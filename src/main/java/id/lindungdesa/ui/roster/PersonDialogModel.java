@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
  * A NIK already on a roster is shown with its holder and villages ({@link #duplicateProperty()}), and the post can
  * be added to that person instead ({@link #addPostToExisting}).
  */
-public final class PersonForm extends FormModel {
+public final class PersonDialogModel extends FormModel {
     private final Services services;
     private final TaskExecutor tasks;
     private final Person editing;
@@ -39,24 +39,24 @@ public final class PersonForm extends FormModel {
     public final StringProperty phone = new SimpleStringProperty("");
     public final ObjectProperty<EmploymentStatus> employment = new SimpleObjectProperty<>(EmploymentStatus.NON_ASN);
     /** The post of a new person. */
-    public final PostForm post;
+    public final PostDialogModel post;
     private final ObjectProperty<RosterService.DuplicateNikException.Holder> duplicate = new SimpleObjectProperty<>();
 
     /** A form for a new person appointed in {@code villageCode} (may be null). */
-    public static PersonForm create(Services services, TaskExecutor tasks, String villageCode) {
-        return new PersonForm(services, tasks, null, villageCode);
+    public static PersonDialogModel create(Services services, TaskExecutor tasks, String villageCode) {
+        return new PersonDialogModel(services, tasks, null, villageCode);
     }
 
     /** A form editing {@code person}. */
-    public static PersonForm edit(Services services, TaskExecutor tasks, Person person) {
-        return new PersonForm(services, tasks, person, null);
+    public static PersonDialogModel edit(Services services, TaskExecutor tasks, Person person) {
+        return new PersonDialogModel(services, tasks, person, null);
     }
 
-    private PersonForm(Services services, TaskExecutor tasks, Person editing, String villageCode) {
+    private PersonDialogModel(Services services, TaskExecutor tasks, Person editing, String villageCode) {
         this.services = services;
         this.tasks = tasks;
         this.editing = editing;
-        this.post = editing == null ? PostForm.forNew(services, tasks, villageCode) : null;
+        this.post = editing == null ? PostDialogModel.forNew(services, tasks, villageCode) : null;
         if (editing != null) {
             nik.set(editing.nik());
             fullName.set(editing.fullName());

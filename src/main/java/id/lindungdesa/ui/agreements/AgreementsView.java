@@ -10,7 +10,6 @@ import id.lindungdesa.domain.CoverageTerm;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.AgreementService;
-import id.lindungdesa.service.ValidationException;
 import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ import javafx.stage.FileChooser;
  * on that date, its timeline with addenda, and its scanned document; forms to record an agreement and an addendum;
  * and which enrolments each agreement covers (and the gaps).
  */
-public final class AgreementsScreen implements Screen {
+public final class AgreementsView implements Screen {
     public static final String ID = "agreements";
 
     private final ScreenContext ctx;
@@ -69,9 +68,9 @@ public final class AgreementsScreen implements Screen {
     private UUID pendingSelect;
     private boolean pendingLinks;
 
-    public AgreementsScreen(ScreenContext ctx) {
+    public AgreementsView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new AgreementsViewModel(ctx.services(), ctx.tasks());
+        this.vm = new AgreementsViewModel(ctx.services().agreements(), ctx.services().clock(), ctx.tasks());
         table.setId("agreementTable");
         table.setItems(vm.rows());
         table.getColumns().add(column(Messages.tr("agreement.ui.number"), x -> x.agreement().number(), 165));
@@ -199,7 +198,7 @@ public final class AgreementsScreen implements Screen {
     }
 
     private void reloadOnTypedDate() {
-        Optional<LocalDate> d = Formats.parseFormDate(dateField.getText());
+        Optional<LocalDate> d = AgreementsViewModel.parseDate(dateField.getText());
         if (d.isEmpty()) {
             message.setText(Messages.tr("agreement.ui.badDate", dateField.getText()));
             return;
@@ -279,7 +278,7 @@ public final class AgreementsScreen implements Screen {
         inForceHead.setId("inForceHeading");
         inForceTerms.setText(x.inForce() || !x.terms().isEmpty() ? inForceText(x) : "");
         details.getChildren().addAll(inForceHead, inForceTerms, h2("agreement.ui.timeline"), timeline);
-        timeline.getItems().setAll(vm.timeline(a).stream().map(AgreementsScreen::stepText).toList());
+        timeline.getItems().setAll(vm.timeline(a).stream().map(AgreementsView::stepText).toList());
     }
 
     private static Label wrap(String s) {
@@ -318,7 +317,7 @@ public final class AgreementsScreen implements Screen {
         return switch (s.kind()) {
             case SIGNED -> date + Messages.tr("agreement.step.signed", s.document());
             case STARTS -> date + Messages.tr("agreement.step.starts",
-                    s.termsAfter().stream().map(AgreementsScreen::termText).collect(Collectors.joining("; ")));
+                    s.termsAfter().stream().map(AgreementsView::termText).collect(Collectors.joining("; ")));
             case ADDENDUM -> {
                 List<String> parts = new ArrayList<>();
                 for (AddendumChange c : s.changes()) {
@@ -375,16 +374,7 @@ public final class AgreementsScreen implements Screen {
     }
 
     static String errorText(Throwable e) {
-        if (e instanceof ValidationException v) {
-            return v.errors().stream().map(x -> Messages.tr(x.key(), x.args().toArray()))
-                    .collect(Collectors.joining("\n"));
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    /** Whole rupiah by {@link id.lindungdesa.domain.Money}; null when blank. */
-    static Long rupiah(String s) {
-        return id.lindungdesa.domain.Money.parseOptional(s).map(id.lindungdesa.domain.Money::rupiah).orElse(null);
+        return AgreementsViewModel.errorText(e);
     }
 
     // ---------------------------------------------------------------- forms
@@ -439,19 +429,19 @@ public final class AgreementsScreen implements Screen {
         file.focusedProperty().addListener((o, was, is) -> {
             if (!is) computeHash(file, hash, seenHash);
         });
-        TermEditor terms = new TermEditor(false);
+        TermLinesView terms = new TermLinesView(false);
         if (existing != null) {
-            number.setText(existing.number());
-            title.setText(existing.title());
-            signing.setText(Formats.FORM_DATE.format(existing.signingDate()));
-            from.setText(Formats.FORM_DATE.format(existing.validFrom()));
-            to.setText(Formats.FORM_DATE.format(existing.validTo()));
-            parties.setText(existing.parties().stream().map(p -> p.role() + " | " + p.name()
-                    + (p.signatory() == null ? "" : " | " + p.signatory())).collect(Collectors.joining("\n")));
-            bases.setText(String.join("\n", existing.legalBases()));
-            budget.setText(existing.budgetCeiling() == null ? "" : String.valueOf(existing.budgetCeiling()));
-            months.setText(String.valueOf(existing.monevIntervalMonths()));
-            notes.setText(existing.notes() == null ? "" : existing.notes());
+            var f = AgreementsViewModel.AgreementForm.of(existing);
+            number.setText(f.number());
+            title.setText(f.title());
+            signing.setText(f.signing());
+            from.setText(f.from());
+            to.setText(f.to());
+            parties.setText(f.parties());
+            bases.setText(f.bases());
+            budget.setText(f.budget());
+            months.setText(f.months());
+            notes.setText(f.notes());
             terms.setTerms(existing.terms());
         }
         Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
@@ -478,36 +468,19 @@ public final class AgreementsScreen implements Screen {
         cancel.setOnAction(e -> root.setCenter(tabs));
         save.setOnAction(e -> {
             error.setText("");
-            List<String> bad = new ArrayList<>();
-            LocalDate sd = date(signing, bad);
-            LocalDate fd = from.getText().isBlank() ? sd : date(from, bad);
-            LocalDate td = date(to, bad);
-            Long budgetValue;
-            Integer monthsValue;
-            try {
-                budgetValue = rupiah(budget.getText());
-                monthsValue = months.getText().isBlank() ? null : Integer.parseInt(months.getText().strip());
-            } catch (id.lindungdesa.domain.Money.NotMoneyException ex) {
-                error.setText(Formats.moneyError(ex));
-                return;
-            } catch (NumberFormatException ex) {
-                error.setText(Messages.tr("agreement.ui.badAmount"));
+            var read = AgreementsViewModel.readAgreement(new AgreementsViewModel.AgreementForm(number.getText(),
+                    title.getText(), signing.getText(), from.getText(), to.getText(), parties.getText(),
+                    bases.getText(), budget.getText(), months.getText(), notes.getText()), terms.terms());
+            if (!read.ok()) {
+                error.setText(read.errorText());
                 return;
             }
-            if (!bad.isEmpty()) {
-                error.setText(String.join("\n", bad));
-                return;
-            }
-            var input = new AgreementService.NewAgreement(number.getText(), title.getText(), parseParties(parties.getText()),
-                    sd, fd, td, lines(bases.getText()), terms.terms(), budgetValue, notes.getText(), monthsValue, null);
+            var input = read.value();
             var attachment = file.getText().isBlank() ? null
                     : new AgreementService.AttachmentFile(Path.of(file.getText().strip()), seenHash[0]);
             save.setDisable(true);
             if (existing != null) {
-                Agreement changed = new Agreement(existing.id(), existing.version(), input.number(), input.title(),
-                        input.parties(), sd, fd, td, input.legalBases(), input.terms(), budgetValue, input.notes(),
-                        monthsValue == null ? existing.monevIntervalMonths() : monthsValue, existing.renewsId(),
-                        existing.attachment());
+                Agreement changed = AgreementsViewModel.changed(existing, input);
                 vm.update(changed, a -> {
                     save.setDisable(false);
                     message.setText(Messages.tr("agreement.ui.saved", a.number()));
@@ -563,7 +536,7 @@ public final class AgreementsScreen implements Screen {
         TextArea notes = new TextArea();
         notes.setId("adNotes");
         notes.setPrefRowCount(2);
-        TermEditor changes = new TermEditor(true);
+        TermLinesView changes = new TermLinesView(true);
         Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
         GridPane g = grid();
         int r = 0;
@@ -579,27 +552,15 @@ public final class AgreementsScreen implements Screen {
         cancel.setOnAction(e -> root.setCenter(tabs));
         save.setOnAction(e -> {
             error.setText("");
-            List<String> bad = new ArrayList<>();
-            LocalDate sd = date(signing, bad);
-            LocalDate ed = date(effective, bad);
-            LocalDate nt = newTo.getText().isBlank() ? null : date(newTo, bad);
-            Long nb;
-            try {
-                nb = rupiah(budget.getText());
-            } catch (id.lindungdesa.domain.Money.NotMoneyException ex) {
-                error.setText(Formats.moneyError(ex));
-                return;
-            } catch (NumberFormatException ex) {
-                error.setText(Messages.tr("agreement.ui.badAmount"));
-                return;
-            }
-            if (!bad.isEmpty()) {
-                error.setText(String.join("\n", bad));
+            var read = AgreementsViewModel.readAddendum(a.id(), new AgreementsViewModel.AddendumForm(number.getText(),
+                    signing.getText(), effective.getText(), newTo.getText(), budget.getText(), notes.getText()),
+                    changes.changes());
+            if (!read.ok()) {
+                error.setText(read.errorText());
                 return;
             }
             save.setDisable(true);
-            vm.addAddendum(new AgreementService.NewAddendum(a.id(), number.getText(), sd, ed, nt, nb, changes.changes(),
-                    notes.getText()), ad -> {
+            vm.addAddendum(read.value(), ad -> {
                 save.setDisable(false);
                 message.setText(Messages.tr("addendum.ui.saved", ad.number(), a.number()));
                 pendingSelect = a.id();
@@ -626,32 +587,5 @@ public final class AgreementsScreen implements Screen {
         BorderPane pane = new BorderPane(sp);
         pane.setBottom(bottom);
         return pane;
-    }
-
-    private static LocalDate date(TextField f, List<String> bad) {
-        Optional<LocalDate> d = Formats.parseFormDate(f.getText());
-        if (d.isEmpty() && !f.getText().isBlank()) bad.add(Messages.tr("agreement.ui.badDate", f.getText()));
-        return d.orElse(null);
-    }
-
-    static List<String> lines(String text) {
-        if (text == null) return List.of();
-        return text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** "role | name | signatory" per line; a line without bars is a name. */
-    static List<AgreementParty> parseParties(String text) {
-        List<AgreementParty> out = new ArrayList<>();
-        int i = 1;
-        for (String line : lines(text)) {
-            String[] p = line.split("\\|", -1);
-            if (p.length >= 2) {
-                out.add(new AgreementParty(p[0].strip(), p[1].strip(), p.length > 2 ? p[2].strip() : null));
-            } else {
-                out.add(new AgreementParty(Messages.tr("agreement.ui.partyN", i), line, null));
-            }
-            i++;
-        }
-        return out;
     }
 }

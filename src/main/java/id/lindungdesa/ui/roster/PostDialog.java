@@ -23,14 +23,14 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** Editor of one post (a new post of an existing person, or an existing post's details). */
-final class PostEditor {
-    private final PostForm form;
+final class PostDialog {
+    private final PostDialogModel form;
     private final RosterViewModel vm;
     private final Window owner;
     private final Consumer<Post> saved;
     private final Map<String, Label> errors = new HashMap<>();
 
-    PostEditor(PostForm form, RosterViewModel vm, Window owner, Consumer<Post> saved) {
+    PostDialog(PostDialogModel form, RosterViewModel vm, Window owner, Consumer<Post> saved) {
         this.form = form;
         this.vm = vm;
         this.owner = owner;
@@ -38,7 +38,7 @@ final class PostEditor {
     }
 
     /** Adds the post fields to {@code grid} from {@code row}; error labels come from {@code error(field, id)}. */
-    static int fields(GridPane grid, int row, PostForm form, RosterViewModel vm,
+    static int fields(GridPane grid, int row, PostDialogModel form, RosterViewModel vm,
                       BiFunction<String, String, Label> error) {
         ComboBox<RosterViewModel.NavNode> village = new ComboBox<>();
         village.setId("postVillage");
@@ -49,16 +49,16 @@ final class PostEditor {
         village.getItems().stream().filter(n -> n.code().equals(form.village.get())).findFirst()
                 .ifPresent(village::setValue);
         village.valueProperty().addListener((o, a, b) -> form.village.set(b == null ? null : b.code()));
-        ComboBox<Position> position = PersonEditor.combo("postPosition", Position.values());
+        ComboBox<Position> position = PersonDialog.combo("postPosition", Position.values());
         position.setVisibleRowCount(14);
         position.valueProperty().bindBidirectional(form.position);
-        TextField unit = PersonEditor.field("postUnit", form.unit);
+        TextField unit = PersonDialog.field("postUnit", form.unit);
         unit.setPromptText(Messages.tr("post.unitPrompt"));
-        TextField sk = PersonEditor.field("postSkNumber", form.skNumber);
-        TextField skDate = PersonEditor.field("postSkDate", form.skDate);
+        TextField sk = PersonDialog.field("postSkNumber", form.skNumber);
+        TextField skDate = PersonDialog.field("postSkDate", form.skDate);
         skDate.setPromptText("dd-mm-yyyy");
-        TextField start = PersonEditor.field("postStart", form.startDate);
-        TextField end = PersonEditor.field("postPlannedEnd", form.plannedEnd);
+        TextField start = PersonDialog.field("postStart", form.startDate);
+        TextField end = PersonDialog.field("postPlannedEnd", form.plannedEnd);
         end.setPromptText(Messages.tr("post.plannedEndPrompt"));
         Forms.row(grid, row++, Messages.tr("post.village"), village, error.apply("village", "villageError"));
         Forms.row(grid, row++, Messages.tr("post.position"), position, error.apply("position", "positionError"));

@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
  * Province dashboard: coverage per kabupaten and category against targets, villages with no one registered, last
  * report per district and who has not reported this period; selecting a district lists its villages.
  */
-public final class ProvinceDashboardScreen implements Screen {
+public final class ProvinceDashboardView implements Screen {
     private static final List<Category> SHOWN = List.of(Category.KEPALA_DESA, Category.PERANGKAT_DESA, Category.BPD,
             Category.RT_RW);
 
@@ -43,7 +43,7 @@ public final class ProvinceDashboardScreen implements Screen {
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
     private final ChangeListener<DistrictRow> onSelect;
 
-    public ProvinceDashboardScreen(ScreenContext ctx) {
+    public ProvinceDashboardView(ScreenContext ctx) {
         this.vm = new ProvinceDashboardViewModel(ctx.services().bundles().province(), ctx.tasks());
         Label summary = new Label();
         summary.setId("provinceSummary");

@@ -29,13 +29,13 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The enrolment editor: KPJ, segment, programmes, risk class, wage base, funding, first status; live contribution. */
-final class EnrolmentEditor {
-    private final EnrolmentForm form;
+final class EnrolmentDialog {
+    private final EnrolmentDialogModel form;
     private final String who;
     private final Window owner;
     private final Consumer<Enrolment> saved;
 
-    EnrolmentEditor(EnrolmentForm form, String who, Window owner, Consumer<Enrolment> saved) {
+    EnrolmentDialog(EnrolmentDialogModel form, String who, Window owner, Consumer<Enrolment> saved) {
         this.form = form;
         this.who = who;
         this.owner = owner;
@@ -45,15 +45,15 @@ final class EnrolmentEditor {
     void show() {
         Map<String, Label> errors = new HashMap<>();
         GridPane g = Forms.grid();
-        TextField kpj = PersonEditor.field("enrolKpj", form.kpj);
+        TextField kpj = PersonDialog.field("enrolKpj", form.kpj);
         kpj.setPromptText("11 angka");
-        ComboBox<Segment> segment = PersonEditor.combo("enrolSegment", Segment.values());
+        ComboBox<Segment> segment = PersonDialog.combo("enrolSegment", Segment.values());
         segment.valueProperty().bindBidirectional(form.segment);
         HBox programmes = new HBox(10);
         for (Programme p : Programme.values()) {
             CheckBox cb = new CheckBox(p.name());
             cb.setId("enrolProgramme" + p.name());
-            cb.setTooltip(new javafx.scene.control.Tooltip(PersonEditor.label(p)));
+            cb.setTooltip(new javafx.scene.control.Tooltip(PersonDialog.label(p)));
             cb.selectedProperty().bindBidirectional(form.programmes.get(p));
             programmes.getChildren().add(cb);
         }
@@ -61,12 +61,12 @@ final class EnrolmentEditor {
         risk.setId("enrolRisk");
         risk.getItems().setAll(1, 2, 3, 4, 5);
         risk.valueProperty().bindBidirectional(form.riskClass);
-        TextField wage = PersonEditor.field("enrolWage", form.wage);
-        ComboBox<FundingSource> funding = PersonEditor.combo("enrolFunding", FundingSource.values());
+        TextField wage = PersonDialog.field("enrolWage", form.wage);
+        ComboBox<FundingSource> funding = PersonDialog.combo("enrolFunding", FundingSource.values());
         funding.valueProperty().bindBidirectional(form.funding);
-        ComboBox<EnrolmentState> state = PersonEditor.combo("enrolState", EnrolmentState.values());
+        ComboBox<EnrolmentState> state = PersonDialog.combo("enrolState", EnrolmentState.values());
         state.valueProperty().bindBidirectional(form.state);
-        TextField eff = PersonEditor.field("enrolEffective", form.effectiveDate);
+        TextField eff = PersonDialog.field("enrolEffective", form.effectiveDate);
         Label monthly = new Label();
         monthly.setId("enrolMonthly");
         monthly.getStyleClass().add("h2");
@@ -124,7 +124,7 @@ final class EnrolmentEditor {
 
     /** A small dialog adding a status step (active, lapsed, ended…) to an enrolment. */
     static void changeStatus(ScreenContext ctx, Enrolment e, Window owner, Runnable done) {
-        ComboBox<EnrolmentState> state = PersonEditor.combo("statusState", EnrolmentState.values());
+        ComboBox<EnrolmentState> state = PersonDialog.combo("statusState", EnrolmentState.values());
         state.setValue(EnrolmentState.ACTIVE);
         TextField date = new TextField(Formats.FORM_DATE.format(ctx.services().roster().today()));
         date.setId("statusDate");

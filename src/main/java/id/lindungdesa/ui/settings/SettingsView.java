@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 /** Backups (folder, second folder, rotation, back up now, verify, restore) and encryption. */
-public final class SettingsScreen implements Screen {
+public final class SettingsView implements Screen {
     private final ScreenContext ctx;
     private final SettingsViewModel vm;
     private final VBox root = new VBox(12);
@@ -39,7 +39,7 @@ public final class SettingsScreen implements Screen {
     private final TextField recoveryCode = new TextField();
     private final ScrollPane scroll = new ScrollPane(root);
 
-    public SettingsScreen(ScreenContext ctx) {
+    public SettingsView(ScreenContext ctx) {
         this.ctx = ctx;
         this.vm = new SettingsViewModel(ctx.services());
         Label title = new Label(Messages.tr("screen.settings"));
@@ -142,12 +142,31 @@ public final class SettingsScreen implements Screen {
         recoveryCode.setVisible(false);
         recoveryCode.setPrefColumnCount(42);
 
+        Label lTitle = new Label(Messages.tr("settings.logTitle"));
+        lTitle.getStyleClass().add("h2");
+        Label logPath = new Label(id.lindungdesa.service.AppPaths.logFile().toString());
+        logPath.setId("logFilePath");
+        logPath.setWrapText(true);
+        Button openLog = new Button(Messages.tr("settings.openLog"));
+        openLog.setId("openLogFile");
+        Label logMessage = new Label();
+        logMessage.setId("logMessage");
+        logMessage.setWrapText(true);
+        openLog.setOnAction(e -> ctx.tasks().execute(BackgroundTask.of(Messages.tr("settings.openLog"), p -> {
+                    Path target = SettingsViewModel.logTarget(id.lindungdesa.service.AppPaths.logFile());
+                    id.lindungdesa.ui.agreements.SystemViewer.open(target);
+                    return target;
+                }).onSuccess(t -> logMessage.setText(Messages.tr("settings.logOpened", t)))
+                .onFailure(ex -> logMessage.setText(Messages.tr("settings.logOpenFailed",
+                        id.lindungdesa.task.TaskFailures.message(ex), id.lindungdesa.service.AppPaths.logFile())))));
+        VBox logBox = new VBox(6, lTitle, logPath, openLog, logMessage);
+
         Label bTitle = new Label(Messages.tr("backup.title"));
         bTitle.getStyleClass().add("h2");
         Label eTitle = new Label(Messages.tr("security.title"));
         eTitle.getStyleClass().add("h2");
         root.getChildren().addAll(title, bTitle, g, new HBox(8, now, verify, restore, fromFile), backups, message, restoreBox,
-                eTitle, encryptionState, encryptBox, recoveryCode);
+                eTitle, encryptionState, encryptBox, recoveryCode, logBox);
         root.setPadding(new Insets(16));
     }
 
