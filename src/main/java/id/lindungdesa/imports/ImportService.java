@@ -173,7 +173,7 @@ public final class ImportService {
                 progress.update(i, data.size() * 2L, null);
             }
         }
-        return new DryRun(file, sheet.upTo(headerRow), headerRow, headers, mapping, results, parsed,
+        return new DryRun(file, sheet, headerRow, headers, mapping, results, parsed,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -21,12 +21,6 @@ public record SheetData(String fileName, String sheetName, List<String> sheetNam
         }
     }
 
-    /** The same sheet with only its rows up to {@code lastRow}: what a dry run keeps once its rows are read. */
-    public SheetData upTo(int lastRow) {
-        return new SheetData(fileName, sheetName, sheetNames, rows.stream().filter(r -> r.number() <= lastRow).toList(),
-                charset, separator);
-    }
-
     /** Number of columns of the widest row. */
     public int width() {
         int w = 0;

@@ -58,6 +58,7 @@ public final class RosterService {
         this.rates = rates;
         this.clock = clock;
         this.audit = audit;
+        plausibility();
     }
 
     /** Input for a new person (id and version are assigned). */
@@ -123,10 +124,20 @@ public final class RosterService {
         return errors;
     }
 
-    /** The plausibility limits in force today (dated rows, migration V65). */
+    private volatile id.lindungdesa.domain.Plausibility limits;
+
+    /**
+     * The plausibility limits in force today (dated rows, migration V65). Read once a day and kept, so that
+     * {@link #validate(NewPerson)} stays quick enough for a form to call on the JavaFX thread.
+     */
     public id.lindungdesa.domain.Plausibility plausibility() {
         LocalDate on = today();
-        return db.read(tx -> new id.lindungdesa.persistence.PlausibilityRepository().on(tx, on));
+        id.lindungdesa.domain.Plausibility l = limits;
+        if (l == null || !l.on().equals(on)) {
+            l = db.read(tx -> new id.lindungdesa.persistence.PlausibilityRepository().on(tx, on));
+            limits = l;
+        }
+        return l;
     }
 
     /** A name without control, bidirectional-override or zero-width characters (issue 12 item 6). */
