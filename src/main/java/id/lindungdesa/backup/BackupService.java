@@ -2,6 +2,7 @@ package id.lindungdesa.backup;
 
 import id.lindungdesa.persistence.DurableFiles;
 import id.lindungdesa.persistence.Database;
+import id.lindungdesa.persistence.ScriptErrors;
 import id.lindungdesa.persistence.ScriptIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * many rows at once: it returns only when a verified backup is on disk, and throws otherwise (do not go on then).
  */
 public final class BackupService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackupService.class);
     public static final String PASSPHRASE_ENV = "LINDUNGDESA_PASSPHRASE";
     /** System property: "false" turns the once-a-day automatic backup off (benchmarks). */
     public static final String AUTO_PROPERTY = "lindungdesa.backup.auto";
@@ -324,8 +326,9 @@ public final class BackupService {
             }
             return new VerifyReport(file, true, null, restored, info);
         } catch (IOException | RuntimeException e) {
-            return new VerifyReport(file, false, "Tidak dapat dibaca / cannot be read: " + shortMessage(e), null,
-                    info);
+            log.warn("backup {} cannot be read", file.getFileName(), ScriptErrors.redacted(e));
+            return new VerifyReport(file, false, "Tidak dapat dibaca / cannot be read: "
+                    + ScriptErrors.describe(file, e), null, info);
         }
     }
 
@@ -444,14 +447,8 @@ public final class BackupService {
         } catch (IOException | RuntimeException e) {
             deleteDb(candidate);
             throw new BackupException("Cadangan tidak dapat dipulihkan / the backup cannot be restored: "
-                    + shortMessage(e), e);
+                    + ScriptErrors.describe(file, e), ScriptErrors.redacted(e));
         }
-    }
-
-    /** The first line of an exception's message, at most 160 characters (H2 quotes whole statements). */
-    static String shortMessage(Throwable e) {
-        String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }
 
     private static void deleteDb(Path base) {

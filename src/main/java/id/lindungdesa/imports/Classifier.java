@@ -256,7 +256,7 @@ final class Classifier {
         }
         RowClass cls = newPost ? RowClass.NEW : changes.isEmpty() ? RowClass.UNCHANGED : RowClass.CHANGED;
         RowResult result = new RowResult(p.row(), cls, p.nik(), p.fullName(), p.villageCode(), p.villageName(),
-                p.position(), cls == RowClass.CHANGED ? changes : List.of(), List.of(), null, null);
+                p.position(), cls == RowClass.CHANGED ? changes : List.of(), List.of(), null, null, p.notes());
         if (cls == RowClass.NEW) {
             plan.applied.add(new Applied(result, person.id(), post.id(), null, null));
         } else if (cls == RowClass.CHANGED) {
@@ -318,7 +318,7 @@ final class Classifier {
 
     private static RowResult refused(ParsedRow p, List<RowProblem> problems) {
         return new RowResult(p.row(), RowClass.REFUSED, p.nik(), p.fullName(), p.villageCode(), p.villageName(),
-                p.position(), List.of(), problems, p.suggestion(), p.suggestedFor());
+                p.position(), List.of(), problems, p.suggestion(), p.suggestedFor(), p.notes());
     }
 
     private static boolean sameName(String a, String b) {

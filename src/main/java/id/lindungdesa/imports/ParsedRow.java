@@ -21,7 +21,7 @@ record ParsedRow(int row, String nik, String fullName, Sex sex, LocalDate birthD
                  String villageName, String skNumber, LocalDate skDate, LocalDate startDate, boolean hasEnrolment,
                  String kpj, Segment segment, Set<Programme> programmes, Long wage, FundingSource funding,
                  EnrolmentState status, LocalDate statusDate, List<RowProblem> problems, Region suggestion,
-                 String suggestedFor) {
+                 String suggestedFor, List<RowProblem> notes) {
 
     boolean refused() {
         return !problems.isEmpty();

@@ -49,7 +49,7 @@ final class ReportWriter {
                 Worksheet d = wb.newWorksheet(m.get("import.report.rows"));
                 String[] head = {m.get("import.col.row"), m.get("import.col.class"), "NIK", m.get("import.col.name"),
                     m.get("import.col.village"), m.get("import.col.position"), m.get("import.col.changes"),
-                    m.get("import.col.column"), m.get("import.col.reason")};
+                    m.get("import.col.column"), m.get("import.col.reason"), m.get("import.col.notes")};
                 for (int i = 0; i < head.length; i++) {
                     d.value(0, i, head[i]);
                     d.style(0, i).bold().fillColor("DDEBF7").set();
@@ -72,11 +72,12 @@ final class ReportWriter {
                                 .orElse(""));
                         d.style(row, 1).fontColor("C00000").set();
                     }
+                    if (!x.notes().isEmpty()) d.value(row, 9, x.notesText(m));
                     row++;
                 }
                 d.setAutoFilter(0, 0, Math.max(0, row - 1), head.length - 1);
                 d.freezePane(0, 1);
-                int[] widths = {7, 14, 20, 28, 30, 24, 30, 22, 70};
+                int[] widths = {7, 14, 20, 28, 30, 24, 30, 22, 70, 50};
                 for (int i = 0; i < widths.length; i++) d.width(i, widths[i]);
             }
             pending.commit();

@@ -2,6 +2,7 @@ package id.lindungdesa.imports;
 
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.Person;
+import id.lindungdesa.domain.Plausibility;
 import id.lindungdesa.domain.Position;
 import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Region;
@@ -10,6 +11,7 @@ import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.EnrolmentRepository;
 import id.lindungdesa.persistence.ImportRunRepository;
 import id.lindungdesa.persistence.PersonRepository;
+import id.lindungdesa.persistence.PlausibilityRepository;
 import id.lindungdesa.persistence.PostRepository;
 import id.lindungdesa.persistence.RateRepository;
 import id.lindungdesa.persistence.RegionRepository;
@@ -52,6 +54,7 @@ public final class RosterImportService {
     private final Clock clock;
     private final AuditLog audit;
     private final ImportRunRepository runs = new ImportRunRepository();
+    private final PlausibilityRepository plausibility = new PlausibilityRepository();
 
     private volatile id.lindungdesa.service.BackupHook beforeApply = id.lindungdesa.service.BackupHook.NONE;
 
@@ -144,7 +147,8 @@ public final class RosterImportService {
         Context ctx = db.read(this::context);
         VillageMatcher villages = new VillageMatcher(ctx.regions(), mapping.villages());
         if (villages.isEmpty()) throw new ImportFileException("import.error.noRegions");
-        RowParser parser = new RowParser(mapping, headers, villages, today);
+        Plausibility limits = db.read(tx -> plausibility.on(tx, today));
+        RowParser parser = new RowParser(mapping, headers, villages, today, limits);
         List<SheetData.Row> data = dataRows(sheet, headerRow, mapping);
         List<ParsedRow> parsed = new ArrayList<>(data.size());
         int i = 0;

@@ -1,14 +1,17 @@
 package id.lindungdesa.imports;
 
+import id.lindungdesa.domain.CleanText;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.Nik;
 import id.lindungdesa.domain.Position;
+import id.lindungdesa.domain.Plausibility;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.domain.Segment;
 import id.lindungdesa.domain.Sex;
+import id.lindungdesa.persistence.ColumnLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,11 +28,21 @@ final class RowParser {
     /** Post names repeat on every page of a roster: parse each spelling once. */
     private final java.util.Map<String, Optional<Posts.Parsed>> postCache = new java.util.HashMap<>();
 
+    private final Plausibility limits;
+    /** Hidden characters removed from the row being parsed (notes for the report). */
+    private List<RowProblem> notes = new ArrayList<>();
+
     RowParser(ColumnMapping mapping, List<String> headers, VillageMatcher villages, LocalDate today) {
+        this(mapping, headers, villages, today, Plausibility.fallback(today));
+    }
+
+    RowParser(ColumnMapping mapping, List<String> headers, VillageMatcher villages, LocalDate today,
+              Plausibility limits) {
         this.mapping = mapping;
         this.headers = headers;
         this.villages = villages;
         this.today = today;
+        this.limits = limits;
     }
 
     /** The header text of a field's column (for reasons), or the field's label when unmapped. */
@@ -44,13 +57,27 @@ final class RowParser {
         return c == null ? RawCell.EMPTY : r.cell(c);
     }
 
+    /** The cell's text without control, bidirectional-override and zero-width characters (noted for the report). */
     private String text(SheetData.Row r, Field f) {
-        String s = cell(r, f).text().strip();
+        CleanText c = CleanText.of(cell(r, f).text());
+        if (c.changed()) {
+            RowProblem note = RowProblem.of(column(f), "import.note.cleaned", c.removedText());
+            if (!notes.contains(note)) notes.add(note);
+        }
+        String s = c.text();
         return s.isEmpty() ? null : s.replaceAll("\\s+", " ");
+    }
+
+    /** Refuses text longer than its column in the database (the apply would fail on it). */
+    private void length(Field f, String value, int max, List<RowProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(RowProblem.of(column(f), "import.error.tooLong", value.length(), max));
+        }
     }
 
     ParsedRow parse(SheetData.Row r) {
         List<RowProblem> problems = new ArrayList<>();
+        notes = new ArrayList<>();
 
         // NIK: always text; a number stored by Excel has lost its 16th digit (or shows as 3.60405E+15).
         RawCell nikCell = cell(r, Field.NIK);
@@ -91,6 +118,10 @@ final class RowParser {
         }
         if (birth != null && birth.isAfter(today)) {
             problems.add(RowProblem.of(column(Field.BIRTH_DATE), "person.error.birthFuture"));
+        }
+        if (!limits.birthOk(birth)) {
+            problems.add(RowProblem.of(column(mapping.has(Field.BIRTH_DATE) ? Field.BIRTH_DATE
+                    : Field.BIRTH_PLACE_DATE), "person.error.birthYear", limits.birthYearMin(), birth.getYear()));
         }
         String phone = text(r, Field.PHONE);
         String nkk = text(r, Field.NKK);
@@ -194,6 +225,9 @@ final class RowParser {
             Optional<Long> w = Values.rupiah(wageCell);
             if (w.isEmpty() || w.get() <= 0) {
                 problems.add(RowProblem.of(column(Field.WAGE), "import.error.wage", wageCell.text()));
+            } else if (!limits.wageOk(w.get())) {
+                problems.add(RowProblem.of(column(Field.WAGE), "enrolment.error.wageRange", limits.wageMin(),
+                        limits.wageMax(), w.get()));
             } else {
                 wage = w.get();
             }
@@ -215,9 +249,19 @@ final class RowParser {
         LocalDate statusDate = date(r, Field.STATUS_DATE, problems);
         boolean hasEnrolment = kpj != null || programmes != null || status != null;
 
+        // Every text column's length in the schema: what the dry run passes, the apply can write.
+        length(Field.NAME, name, ColumnLimits.PERSON_FULL_NAME, problems);
+        length(mapping.has(Field.BIRTH_PLACE) ? Field.BIRTH_PLACE : Field.BIRTH_PLACE_DATE, birthPlace,
+                ColumnLimits.PERSON_BIRTH_PLACE, problems);
+        length(Field.PHONE, phone, ColumnLimits.PERSON_PHONE, problems);
+        length(mapping.has(Field.UNIT) ? Field.UNIT : Field.POSITION, unit, ColumnLimits.POST_UNIT_LABEL, problems);
+        length(Field.SK_NUMBER, sk, ColumnLimits.POST_SK_NUMBER, problems);
+        length(Field.NKK, nkk, ColumnLimits.PERSON_NKK, problems);
+        length(Field.KPJ, kpj, ColumnLimits.ENROLMENT_KPJ, problems);
+
         return new ParsedRow(r.number(), nik, name, sex, birth, birthPlace, phone, nkk, employment, position, unit,
                 villageCode, villageName, sk, skDate, start, hasEnrolment, kpj, segment, programmes, wage, funding,
-                status, statusDate, problems, suggestion, suggestedFor);
+                status, statusDate, problems, suggestion, suggestedFor, List.copyOf(notes));
     }
 
     private LocalDate date(SheetData.Row r, Field f, List<RowProblem> problems) {

@@ -13,11 +13,25 @@ import java.util.stream.Collectors;
  */
 public record RowResult(int row, RowClass cls, String nik, String name, String villageCode, String villageName,
                         Position position, List<String> changes, List<RowProblem> problems, Region suggestion,
-                        String suggestedFor) {
+                        String suggestedFor, List<RowProblem> notes) {
 
     public RowResult {
         changes = List.copyOf(changes);
         problems = List.copyOf(problems);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public RowResult(int row, RowClass cls, String nik, String name, String villageCode, String villageName,
+                     Position position, List<String> changes, List<RowProblem> problems, Region suggestion,
+                     String suggestedFor) {
+        this(row, cls, nik, name, villageCode, villageName, position, changes, problems, suggestion, suggestedFor,
+                List.of());
+    }
+
+    /** What was cleaned in the row (hidden characters removed from a name…), in the user's language. */
+    public String notesText(Messages m) {
+        return notes.stream().map(p -> (p.column() == null || p.column().isBlank() ? "" : p.column() + ": ")
+                + p.reason(m)).collect(Collectors.joining("; "));
     }
 
     /** Changed fields in the user's language. */

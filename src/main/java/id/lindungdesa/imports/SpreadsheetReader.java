@@ -2,7 +2,10 @@ package id.lindungdesa.imports;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,6 +41,7 @@ public final class SpreadsheetReader {
     public static SheetData read(Path file, String sheetName) {
         if (!Files.isRegularFile(file)) throw new ImportFileException("import.error.missing", file);
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ImportLimits.checkFileSize(file);
         if (isCsv(file)) return readCsv(file);
         if (n.endsWith(".xls")) throw new ImportFileException("import.error.xls", file.getFileName());
         return readXlsx(file, sheetName);
@@ -57,6 +61,7 @@ public final class SpreadsheetReader {
         } catch (IOException e) {
             throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
         }
+        ImportLimits.checkZip(file);
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
             List<Sheet> sheets = wb.getSheets().toList();
             List<String> names = sheets.stream().map(Sheet::getName).toList();
@@ -68,11 +73,23 @@ public final class SpreadsheetReader {
                         () -> new ImportFileException("import.error.sheet", sheetName, String.join(", ", names)));
             }
             List<SheetData.Row> rows = new ArrayList<>();
+            int[] count = {0};
             try (var stream = sheet.openStream()) {
                 stream.forEach(r -> {
-                    List<RawCell> cells = new ArrayList<>(r.getCellCount());
-                    for (int i = 0; i < r.getCellCount(); i++) cells.add(cell(r.getCell(i)));
-                    rows.add(new SheetData.Row(r.getRowNum(), cells));
+                    ImportLimits.checkRows(file, ++count[0]);
+                    int width = Math.min(r.getCellCount(), ImportLimits.MAX_COLUMNS);
+                    List<RawCell> cells = new ArrayList<>(width);
+                    for (int i = 0; i < r.getCellCount(); i++) {
+                        RawCell c = cell(r.getCell(i));
+                        if (c.blank()) {
+                            if (i < width) cells.add(c);
+                            continue;
+                        }
+                        ImportLimits.checkColumn(file, r.getRowNum(), i);
+                        ImportLimits.checkCell(file, r.getRowNum(), i, c.text());
+                        cells.add(c);
+                    }
+                    if (cells.stream().anyMatch(c -> !c.blank())) rows.add(new SheetData.Row(r.getRowNum(), cells));
                 });
             }
             return new SheetData(file.getFileName().toString(), sheet.getName(), names, rows, null, null);
@@ -102,36 +119,77 @@ public final class SpreadsheetReader {
 
     // ------------------------------------------------------------------ CSV
 
+    /** Streams the CSV twice (character set, then records): memory does not grow with the file's size. */
     private static SheetData readCsv(Path file) {
-        byte[] bytes;
+        boolean bom;
+        Charset cs;
+        char sep;
         try {
-            bytes = Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(3);
+                bom = head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+                        && (head[2] & 0xff) == 0xBF;
+            }
+            cs = bom || validUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            try (Reader r = reader(file, bom, cs)) {
+                char[] start = new char[1 << 16];
+                int n = r.read(start);
+                sep = separator(n <= 0 ? "" : new String(start, 0, n));
+            }
         } catch (IOException e) {
             throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
         }
-        int offset = 0;
-        Charset cs;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            cs = StandardCharsets.UTF_8;
-            offset = 3;
-        } else {
-            cs = validUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-        }
-        String text = new String(bytes, offset, bytes.length - offset, cs);
-        char sep = separator(text);
         List<SheetData.Row> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(sep).allowExtraFields(true)
-                .allowMissingFields(true).skipEmptyLines(false).ofCsvRecord(text)) {
+        int count = 0;
+        try (Reader in = reader(file, bom, cs);
+             CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(sep).allowExtraFields(true)
+                .allowMissingFields(true).skipEmptyLines(false).ofCsvRecord(in)) {
             for (CsvRecord r : reader) {
-                List<RawCell> cells = new ArrayList<>(r.getFieldCount());
-                for (String f : r.getFields()) cells.add(RawCell.text(f));
-                rows.add(new SheetData.Row((int) r.getStartingLineNumber(), cells));
+                int line = (int) r.getStartingLineNumber();
+                ImportLimits.checkRows(file, ++count);
+                List<RawCell> cells = new ArrayList<>(Math.min(r.getFieldCount(), ImportLimits.MAX_COLUMNS));
+                boolean any = false;
+                for (int i = 0; i < r.getFieldCount(); i++) {
+                    String f = r.getField(i);
+                    if (f.isBlank()) {
+                        if (i < ImportLimits.MAX_COLUMNS) cells.add(RawCell.EMPTY);
+                        continue;
+                    }
+                    ImportLimits.checkColumn(file, line, i);
+                    ImportLimits.checkCell(file, line, i, f);
+                    cells.add(RawCell.text(f));
+                    any = true;
+                }
+                rows.add(new SheetData.Row(line, any ? cells : List.of()));
             }
+        } catch (ImportFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
         }
         String name = file.getFileName().toString();
         return new SheetData(name, name, List.of(name), rows, cs == WINDOWS_1252 ? "Windows-1252" : "UTF-8", sep);
+    }
+
+    private static Reader reader(Path file, boolean bom, Charset cs) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (bom) in.skipNBytes(3);
+        return new BufferedReader(new InputStreamReader(in, cs), 1 << 16);
+    }
+
+    /** True when the file's bytes are valid UTF-8, read in chunks. */
+    static boolean validUtf8(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            char[] buf = new char[1 << 16];
+            while (r.read(buf) >= 0) {
+                // decoding is the check
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static boolean validUtf8(byte[] bytes) {

@@ -1,13 +1,10 @@
 package id.lindungdesa.persistence;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -128,10 +125,15 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw openFailure(dataFile, owner, existed, options, e);
         }
-        migrate(pool, dataFile, options);
-        Database db = new Database(dataFile, pool, owner, url, user, password, options);
-        db.writeOwner(options.program());
-        return db;
+        // Named at once: a second program may try while this one is still migrating.
+        writeOwner(owner, options.program());
+        try {
+            migrate(pool, dataFile, options);
+        } catch (RuntimeException e) {
+            deleteOwner(owner);
+            throw e;
+        }
+        return new Database(dataFile, pool, owner, url, user, password, options);
     }
 
     static final String USER = "lindungdesa";
@@ -157,7 +159,9 @@ public final class Database implements AutoCloseable {
     private static DatabaseException openFailure(Path dataFile, Path owner, boolean existed, Options options,
                                                  SQLException e) {
         if (e.getErrorCode() == H2_LOCKED) {
-            return new DatabaseLockedException(dataFile, readOwner(owner), e);
+            OwnerFile.Holder h = OwnerFile.read(owner);
+            return new DatabaseLockedException(dataFile, h.text(), h.known() ? null : owner + ": " + h.unreadable(),
+                    e);
         }
         if (e.getErrorCode() == H2_ENCRYPTION || e.getErrorCode() == H2_WRONG_PASSWORD) {
             return new DatabaseKeyException(dataFile, options.filePassword() != null, e);
@@ -297,7 +301,7 @@ public final class Database implements AutoCloseable {
             this.password = newPassword;
             this.pool = p;
             this.dsl = DSL.using(p, SQLDialect.H2);
-            writeOwner(options.program());
+            writeOwner(ownerFile, options.program());
         } finally {
             writeLock.unlock();
         }
@@ -374,8 +378,12 @@ public final class Database implements AutoCloseable {
         if (closed) return;
         closed = true;
         shutdownPool();
+        deleteOwner(ownerFile);
+    }
+
+    private static void deleteOwner(Path owner) {
         try {
-            Files.deleteIfExists(ownerFile);
+            Files.deleteIfExists(owner);
         } catch (IOException e) {
             log.debug("owner file not removed", e);
         }
@@ -408,27 +416,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void writeOwner(String program) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "?";
-        }
-        String text = "LindungDesa " + program + ", pid " + ManagementFactory.getRuntimeMXBean().getPid()
-                + ", " + System.getProperty("user.name") + "@" + host + ", since " + OffsetDateTime.now().withNano(0);
-        try {
-            Files.writeString(ownerFile, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            log.debug("owner file not written", e);
-        }
-    }
-
-    private static String readOwner(Path owner) {
-        try {
-            return Files.exists(owner) ? Files.readString(owner, StandardCharsets.UTF_8).strip() : null;
-        } catch (IOException e) {
-            return null;
-        }
+    private static void writeOwner(Path owner, String program) {
+        OwnerFile.write(owner, program).ifPresent(e -> log.warn("owner file {} not written: {}", owner, e.toString()));
     }
 }

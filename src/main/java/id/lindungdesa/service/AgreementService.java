@@ -32,7 +32,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +43,8 @@ import java.util.UUID;
  */
 public final class AgreementService {
     /** Largest scanned document accepted (a scanned PKS is a few MB). */
-    public static final long MAX_ATTACHMENT_BYTES = 50L * 1024 * 1024;
+    /** A scanned PKS is a few MB; 20 MB leaves room for a long one in colour (issue 12 item 7). */
+    public static final long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
 
     private final Database db;
     private final AgreementRepository repo;
@@ -397,12 +397,18 @@ public final class AgreementService {
                         MAX_ATTACHMENT_BYTES / (1024 * 1024));
             }
             byte[] bytes = Files.readAllBytes(p);
+            if (bytes.length > MAX_ATTACHMENT_BYTES) {
+                throw ValidationException.of("attachment", "agreement.error.attachmentTooLarge", p,
+                        MAX_ATTACHMENT_BYTES / (1024 * 1024));
+            }
+            String type = Attachments.mediaType(bytes);
+            if (type == null) throw ValidationException.of("attachment", "agreement.error.attachmentType", p);
             String hash = hex(bytes);
             if (f.expectedSha256() != null && !f.expectedSha256().isBlank()
                     && !f.expectedSha256().strip().equalsIgnoreCase(hash)) {
                 throw ValidationException.of("attachment", "agreement.error.attachmentChanged", p);
             }
-            return new Loaded(p.getFileName().toString(), mediaType(p), bytes, hash);
+            return new Loaded(Attachments.storedName(p.getFileName().toString(), type), type, bytes, hash);
         } catch (IOException e) {
             throw ValidationException.of("attachment", "agreement.error.attachmentUnreadable", p, e.getMessage());
         }
@@ -487,21 +493,7 @@ public final class AgreementService {
     }
 
     private static String safeName(String name) {
-        String s = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
-        return s.isEmpty() ? "dokumen" : s;
-    }
-
-    private static String mediaType(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".pdf")) return "application/pdf";
-        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) return "image/jpeg";
-        if (n.endsWith(".png")) return "image/png";
-        if (n.endsWith(".tif") || n.endsWith(".tiff")) return "image/tiff";
-        try {
-            return Files.probeContentType(p);
-        } catch (IOException e) {
-            return null;
-        }
+        return Attachments.storedName(name, null);
     }
 
     // ---------------------------------------------------------------- enrolments and their agreement

@@ -65,7 +65,17 @@ public final class EnrolmentService {
         if (e.segment() == Segment.BPU && e.programmes() != null && e.programmes().contains(Programme.JP)) {
             errors.add(ValidationException.FieldError.of("programmes", "enrolment.error.bpuJp"));
         }
-        if (e.wageBase() <= 0) errors.add(ValidationException.FieldError.of("wageBase", "enrolment.error.wage"));
+        if (e.wageBase() <= 0) {
+            errors.add(ValidationException.FieldError.of("wageBase", "enrolment.error.wage"));
+        } else {
+            LocalDate on = LocalDate.now(clock);
+            id.lindungdesa.domain.Plausibility limits =
+                    db.read(tx -> new id.lindungdesa.persistence.PlausibilityRepository().on(tx, on));
+            if (!limits.wageOk(e.wageBase())) {
+                errors.add(ValidationException.FieldError.of("wageBase", "enrolment.error.wageRange",
+                        limits.wageMin(), limits.wageMax(), e.wageBase()));
+            }
+        }
         if (e.jkkRiskClass() < 1 || e.jkkRiskClass() > 5) {
             errors.add(ValidationException.FieldError.of("jkkRiskClass", "enrolment.error.risk"));
         }

@@ -58,6 +58,7 @@ public final class RosterService {
         this.rates = rates;
         this.clock = clock;
         this.audit = audit;
+        plausibility();
     }
 
     /** Input for a new person (id and version are assigned). */
@@ -106,10 +107,48 @@ public final class RosterService {
         if (p.birthDate() != null && p.birthDate().isAfter(today())) {
             errors.add(ValidationException.FieldError.of("birthDate", "person.error.birthFuture"));
         }
+        if (p.birthDate() != null) {
+            id.lindungdesa.domain.Plausibility limits = plausibility();
+            if (!limits.birthOk(p.birthDate())) {
+                errors.add(ValidationException.FieldError.of("birthDate", "person.error.birthYear",
+                        limits.birthYearMin(), p.birthDate().getYear()));
+            }
+        }
+        tooLong(errors, "fullName", id.lindungdesa.domain.CleanText.of(p.fullName()).text(),
+                id.lindungdesa.persistence.ColumnLimits.PERSON_FULL_NAME);
+        tooLong(errors, "birthPlace", p.birthPlace(), id.lindungdesa.persistence.ColumnLimits.PERSON_BIRTH_PLACE);
+        tooLong(errors, "phone", p.phone(), id.lindungdesa.persistence.ColumnLimits.PERSON_PHONE);
         if (p.nkk() != null && !p.nkk().isBlank() && !p.nkk().strip().matches("\\d{16}")) {
             errors.add(ValidationException.FieldError.of("nkk", "person.error.nkk"));
         }
         return errors;
+    }
+
+    private volatile id.lindungdesa.domain.Plausibility limits;
+
+    /**
+     * The plausibility limits in force today (dated rows, migration V65). Read once a day and kept, so that
+     * {@link #validate(NewPerson)} stays quick enough for a form to call on the JavaFX thread.
+     */
+    public id.lindungdesa.domain.Plausibility plausibility() {
+        LocalDate on = today();
+        id.lindungdesa.domain.Plausibility l = limits;
+        if (l == null || !l.on().equals(on)) {
+            l = db.read(tx -> new id.lindungdesa.persistence.PlausibilityRepository().on(tx, on));
+            limits = l;
+        }
+        return l;
+    }
+
+    /** A name without control, bidirectional-override or zero-width characters (issue 12 item 6). */
+    static String cleanName(String name) {
+        return name == null ? null : id.lindungdesa.domain.CleanText.of(name).text();
+    }
+
+    static void tooLong(List<ValidationException.FieldError> errors, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            errors.add(ValidationException.FieldError.of(field, "error.tooLong", max, value.strip().length()));
+        }
     }
 
     /** Adds a person. Refuses an invalid NIK; refuses a NIK already on a roster with {@link DuplicateNikException}. */
@@ -120,7 +159,7 @@ public final class RosterService {
         return db.write(tx -> {
             List<Person> same = people.findByNik(tx, nik);
             if (!same.isEmpty()) throw new DuplicateNikException(nik, holders(tx, same));
-            Person p = new Person(UUID.randomUUID(), 1, nik, input.fullName().strip(), input.sex(), input.birthDate(),
+            Person p = new Person(UUID.randomUUID(), 1, nik, cleanName(input.fullName()), input.sex(), input.birthDate(),
                     blankToNull(input.birthPlace()), blankToNull(input.nkk()), blankToNull(input.phone()),
                     input.employmentStatus() == null ? EmploymentStatus.NON_ASN : input.employmentStatus(),
                     input.homeVillageCode());
@@ -138,14 +177,17 @@ public final class RosterService {
                 changed.homeVillageCode());
         List<ValidationException.FieldError> errors = validate(asInput);
         if (!errors.isEmpty()) throw new ValidationException(errors);
+        Person cleaned = new Person(changed.id(), changed.version(), changed.nik(), cleanName(changed.fullName()),
+                changed.sex(), changed.birthDate(), changed.birthPlace(), changed.nkk(), changed.phone(),
+                changed.employmentStatus(), changed.homeVillageCode());
         return db.write(tx -> {
-            Person before = people.find(tx, changed.id()).orElseThrow(() -> notFound("person", changed.id()));
+            Person before = people.find(tx, cleaned.id()).orElseThrow(() -> notFound("person", changed.id()));
             if (!before.nik().equals(changed.nik())) {
                 List<Person> same = people.findByNik(tx, changed.nik()).stream()
                         .filter(o -> !o.id().equals(changed.id())).toList();
                 if (!same.isEmpty()) throw new DuplicateNikException(changed.nik(), holders(tx, same));
             }
-            Person after = people.update(tx, changed, now());
+            Person after = people.update(tx, cleaned, now());
             audit.record(tx, "UPDATE", "person", after.id(), after.homeVillageCode(), after.id(),
                     "Data orang diubah: " + after.fullName(), before, after);
             return after;

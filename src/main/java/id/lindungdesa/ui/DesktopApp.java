@@ -141,7 +141,8 @@ public class DesktopApp extends Application {
     private void failedToOpen(Throwable e) {
         String text;
         if (e instanceof DatabaseLockedException l) {
-            text = Messages.tr("app.locked", l.file(), l.holder() == null ? Messages.tr("app.lockedUnknown") : l.holder());
+            text = Messages.tr("app.locked", l.file(), l.holder() == null
+                    ? Messages.tr("app.lockedUnreadable", l.unreadable()) : l.holder());
         } else {
             text = Messages.tr("app.openFailed", config.database(), String.valueOf(e.getMessage()));
         }

@@ -352,8 +352,8 @@ public final class AgreementsView implements Screen {
     private void chooseAndAttach(Agreement a) {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.tr("agreement.ui.attach"));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF / JPG / PNG / TIFF", "*.pdf", "*.PDF",
-                "*.jpg", "*.jpeg", "*.png", "*.tif", "*.tiff"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF / JPG / PNG", "*.pdf", "*.PDF",
+                "*.jpg", "*.jpeg", "*.png"));
         var f = fc.showOpenDialog(root.getScene().getWindow());
         if (f == null) return;
         vm.attach(a, f.toPath(), after -> {
