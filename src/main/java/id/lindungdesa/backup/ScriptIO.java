@@ -157,7 +157,7 @@ public final class ScriptIO {
                 // not a Flyway database
             }
         } catch (SQLException e) {
-            throw new BackupException(e.getMessage(), e);
+            throw new BackupException(e, "backup.error.io", e.getMessage());
         }
         return new Summary(name, code, version);
     }

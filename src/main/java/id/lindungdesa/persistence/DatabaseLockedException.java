@@ -8,8 +8,8 @@ public final class DatabaseLockedException extends DatabaseException {
     private final String holder;
 
     public DatabaseLockedException(Path file, String holder, Throwable cause) {
-        super("The database " + file + " is in use by another program" + (holder == null ? "" : " (" + holder + ")")
-                + ". Close that program first, then try again.", cause);
+        super(holder == null ? id.lindungdesa.i18n.Text.of("database.error.locked", file)
+                : id.lindungdesa.i18n.Text.of("database.error.lockedBy", file, holder), cause);
         this.file = file;
         this.holder = holder;
     }
