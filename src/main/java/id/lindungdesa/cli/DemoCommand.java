@@ -1,7 +1,6 @@
 package id.lindungdesa.cli;
 
 import id.lindungdesa.service.DemoService;
-import id.lindungdesa.task.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +16,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--regions", paramLabel = "FILE", description = "CSV kode,nama (optional)")
     Path regions;
 
-    @Option(names = "--within", paramLabel = "CODE", description = "Kabupaten atau kecamatan (default 36.04)")
+    @Option(names = "--within", paramLabel = "CODE", converter = Converters.RegionCode.class,
+            description = "Kabupaten atau kecamatan / district or kecamatan (default 36.04)")
     String within;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N")
@@ -26,9 +26,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
-        DemoService.Result r = root.services().demo().generate(regions, within, seed, Progress.NONE);
-        root.out().printf("Demo %s: %d desa, %d orang, %d jabatan, %d kepesertaan (%d aktif)%n", r.districtCode(),
-                r.villages(), r.people(), r.posts(), r.enrolments(), r.activeEnrolments());
+        DemoService.Result r = root.services().demo().generate(regions, within, seed,
+                CliProgress.to(spec.commandLine().getErr()));
+        root.out().println(RootCommand.t("cli.demo.done", r.districtCode(), r.villages(), r.people(), r.posts(),
+                r.enrolments(), r.activeEnrolments()));
         return 0;
     }
 }

@@ -65,7 +65,7 @@ public class BackupServiceTest {
 
             Path kept = s.backups().commitRestore(c);
             assertThat(s.roster().person(later.id())).as("restored state").isEmpty();
-            assertThat(s.stats().stats(TODAY).get("people")).isEqualTo(2);
+            assertThat(s.stats().stats(TODAY).people()).isEqualTo(2);
             assertThat(s.audit().verify()).isEmpty();
             addPerson(s, "Setelah Pulih", 4);
             assertThat(kept).exists();

@@ -24,7 +24,7 @@ class DatabaseTest {
             s.demo().generate(null, "61.01", 3, Progress.NONE);
         }
         try (Services s = TestDb.open(dir, LocalDate.of(2026, 1, 1))) {
-            assertThat((Integer) s.stats().stats(LocalDate.of(2026, 1, 1)).get("people")).isPositive();
+            assertThat((Integer) s.stats().stats(LocalDate.of(2026, 1, 1)).people()).isPositive();
         }
     }
 
