@@ -21,6 +21,16 @@ public final class Cli {
         RootCommand root = new RootCommand(desktop);
         CommandLine cl = new CommandLine(root);
         root.setOpener(secureOpener(cl));
+        // option descriptions with a descriptionKey come from the bundles, in the language chosen (--lang resets it)
+        cl.setResourceBundle(Messages.current().bundle());
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            if (ex.getCause() instanceof Converters.Refused r) {
+                ex.getCommandLine().getErr().println(Messages.tr("cli.failed", r.getMessage()));
+                return REFUSED;
+            }
+            return usage.handleParseException(ex, args);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int code = REFUSED;

@@ -13,6 +13,16 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
     private Converters() {}
 
+    /**
+     * A value refused as input (exit 1, like the services' own refusals), not a usage error (exit 2): region codes,
+     * which the services used to check themselves.
+     */
+    static final class Refused extends TypeConversionException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** A date as ISO {@code 2026-03-31} (as always) or as the office writes it: {@code 31-03-2026}, {@code 31/03/2026}. */
     static final class Date implements ITypeConverter<LocalDate> {
         @Override
@@ -31,7 +41,7 @@ final class Converters {
         @Override
         public String convert(String value) {
             String v = value.strip();
-            if (!Region.isValidCode(v)) throw new TypeConversionException(Messages.tr("cli.error.regionCode", value));
+            if (!Region.isValidCode(v)) throw new Refused(Messages.tr("cli.error.regionCode", value));
             return v;
         }
     }

@@ -54,6 +54,7 @@ public final class RootCommand implements Callable<Integer> {
     void setLang(String value) {
         this.lang = value;
         applyLanguage();
+        if (spec != null) spec.commandLine().setResourceBundle(Messages.current().bundle());
     }
 
     private final BiFunction<Path, String, Integer> desktop;

@@ -106,7 +106,7 @@ class EncryptionAtRestTest {
             assertThat(s.database().encrypted()).isFalse();
             addKnownPerson(s);
         }
-        assertThat(none.warnings).singleElement().asString().contains("TANPA enkripsi").contains("WITHOUT");
+        assertThat(none.warnings).singleElement().asString().contains("TANPA enkripsi").contains("security encrypt");
         assertThat(fileContains(Path.of(plainBase + ".mv.db"), NIK)).isTrue();
         assertThat(fileContains(Path.of(plainBase + ".mv.db"), NAME)).isTrue();
 

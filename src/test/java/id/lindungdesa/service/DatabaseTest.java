@@ -65,7 +65,7 @@ class DatabaseTest {
     void aSecondProgramGetsAClearMessageNamingTheHolder() throws Exception {
         Path db = dir.resolve("shared");
         try (Database first = Database.open(db, Database.Options.of("desktop"))) {
-            Process p = cli(db, "stats");
+            Process p = cli(db, "--lang", "en", "stats");
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(3);
