@@ -72,7 +72,8 @@ final class AgreementsCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NUMBER", description = "Nomor PKS / agreement number")
+        @Parameters(index = "0", paramLabel = "NUMBER", descriptionKey = "cli.param.agreementNumber",
+                description = "Nomor PKS / agreement number")
         String number;
 
         @Parameters(index = "1", paramLabel = "FILE")

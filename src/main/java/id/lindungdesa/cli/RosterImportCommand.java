@@ -33,7 +33,8 @@ final class RosterImportCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "Berkas .xlsx atau .csv / .xlsx or .csv file")
+        @Parameters(paramLabel = "FILE", descriptionKey = "cli.param.rosterFile",
+                description = "Berkas .xlsx atau .csv / .xlsx or .csv file")
         Path file;
 
         @Option(names = "--dry-run", description = "Hanya uji coba, tidak menyimpan / only check, save nothing")
