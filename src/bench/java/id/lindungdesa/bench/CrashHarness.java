@@ -123,7 +123,7 @@ public final class CrashHarness {
                 }
                 auditOk = s.audit().verify().isEmpty();
                 if (!auditOk) auditBreaks++;
-                people = (Integer) s.stats().stats(java.time.LocalDate.now()).get("people");
+                people = (Integer) s.stats().stats(java.time.LocalDate.now()).people();
                 villages = s.regions().within("").size();
                 missingTotal += missing;
                 Run run = new Run(k, wait, got.size(), reopen, missing, auditOk);

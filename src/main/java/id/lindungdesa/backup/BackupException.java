@@ -1,12 +1,19 @@
 package id.lindungdesa.backup;
 
-/** A backup could not be made, verified or restored; the message says why and what to do. */
-public final class BackupException extends RuntimeException implements id.lindungdesa.persistence.ScriptErrors.SafeMessage {
-    public BackupException(String message) {
-        super(message);
+import id.lindungdesa.i18n.LocalizedException;
+import id.lindungdesa.i18n.Text;
+
+/**
+ * A backup could not be made, verified or restored; the message (a key and its arguments, shown in the user's
+ * language) says why and what to do.
+ */
+public final class BackupException extends LocalizedException
+        implements id.lindungdesa.persistence.ScriptErrors.SafeMessage {
+    public BackupException(String key, Object... args) {
+        super(key, args);
     }
 
-    public BackupException(String message, Throwable cause) {
-        super(message, cause);
+    public BackupException(Throwable cause, String key, Object... args) {
+        super(Text.of(key, args), cause);
     }
 }

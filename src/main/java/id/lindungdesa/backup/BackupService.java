@@ -1,6 +1,7 @@
 package id.lindungdesa.backup;
 
 import id.lindungdesa.persistence.DurableFiles;
+import id.lindungdesa.i18n.Text;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.ScriptErrors;
 import id.lindungdesa.persistence.ScriptIO;
@@ -54,7 +55,7 @@ public final class BackupService {
     }
 
     /** The result of a backup: the file, its facts, where the second copy went (or why it could not). */
-    public record Result(Path file, BackupInfo info, Path secondCopy, String secondCopyProblem, Path extraCopy,
+    public record Result(Path file, BackupInfo info, Path secondCopy, Text secondCopyProblem, Path extraCopy,
                          List<Path> rotated) {
     }
 
@@ -64,7 +65,7 @@ public final class BackupService {
     }
 
     /** The outcome of {@link #verify}. */
-    public record VerifyReport(Path file, boolean ok, String problem, ScriptIO.Facts restored, BackupInfo info) {
+    public record VerifyReport(Path file, boolean ok, Text problem, ScriptIO.Facts restored, BackupInfo info) {
     }
 
     // ------------------------------------------------------------------ settings
@@ -138,8 +139,7 @@ public final class BackupService {
             ScriptIO.Facts restored = restoreToScratch(file, pw);
             if (!restored.equals(facts)) {
                 writeSidecar(folder, info);
-                throw new BackupException("Cadangan " + file + " gagal diverifikasi (isi tidak sama setelah"
-                        + " dipulihkan) / backup failed verification: restored counts or content differ");
+                throw new BackupException("backup.error.failedVerify", file);
             }
             info = info.verifiedAt(OffsetDateTime.now(clock).withNano(0).toString());
             writeSidecar(folder, info);
@@ -147,7 +147,7 @@ public final class BackupService {
             List<Path> rotated = rotate(folder, settings);
             Path second = null;
             Path extra = null;
-            String problem = null;
+            Text problem = null;
             List<Path> copyTo = new ArrayList<>();
             if (settings.secondFolder() != null) copyTo.add(Path.of(settings.secondFolder()));
             if (extraDir != null) copyTo.add(extraDir);
@@ -160,9 +160,8 @@ public final class BackupService {
                         rotated.addAll(rotate(dir, settings));
                     }
                 } catch (IOException | RuntimeException e) {
-                    problem = "Salinan kedua ke " + dir + " gagal / second copy to " + dir + " failed: "
-                            + e.getMessage();
-                    if (dir.equals(extraDir)) throw new BackupException(problem, e);
+                    problem = Text.of("backup.error.secondCopy", dir, e.getMessage());
+                    if (dir.equals(extraDir)) throw new BackupException(e, problem.key(), problem.args().toArray());
                 }
             }
             return new Result(file, info, second, problem, extra, rotated);
@@ -309,26 +308,24 @@ public final class BackupService {
     public static VerifyReport verifyFile(Path file, String currentFilePassword, char[] passphrase,
                                           BackupKeys keys) {
         if (!Files.isRegularFile(file)) {
-            return new VerifyReport(file, false, "Berkas tidak ada / file not found", null, null);
+            return new VerifyReport(file, false, Text.of("backup.problem.missing"), null, null);
         }
         BackupInfo info = readSidecar(file).orElse(null);
         try {
             if (info != null && !ScriptIO.sha256(file).equals(info.sha256())) {
-                return new VerifyReport(file, false, "Berkas berubah atau rusak (checksum tidak cocok) / the file was"
-                        + " changed or damaged (checksum mismatch)", null, info);
+                return new VerifyReport(file, false, Text.of("backup.problem.checksum"), null, info);
             }
             String pw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, currentFilePassword, passphrase, keys);
             ScriptIO.Facts restored = restoreToScratch(file, pw);
             if (info != null && !(restored.counts().equals(info.counts())
                     && restored.contentHash().equals(info.contentHash()))) {
-                return new VerifyReport(file, false, "Isi tidak sama dengan saat dibuat / the content differs from"
-                        + " when it was made", restored, info);
+                return new VerifyReport(file, false, Text.of("backup.problem.content"), restored, info);
             }
             return new VerifyReport(file, true, null, restored, info);
         } catch (IOException | RuntimeException e) {
             log.warn("backup {} cannot be read", file.getFileName(), ScriptErrors.redacted(e));
-            return new VerifyReport(file, false, "Tidak dapat dibaca / cannot be read: "
-                    + ScriptErrors.describe(file, e), null, info);
+            return new VerifyReport(file, false, Text.of("backup.problem.unreadable", ScriptErrors.describe(file, e)),
+                    null, info);
         }
     }
 
@@ -337,21 +334,17 @@ public final class BackupService {
         String keyId = info == null ? null : info.keyId();
         if (currentPw != null && (keyId == null || keyId.equals(keys.keyId(currentPw)))) return currentPw;
         if (keyId == null) {
-            throw new BackupException("Cadangan terenkripsi tanpa keterangan kunci / encrypted backup without its"
-                    + " sidecar: cannot find its key");
+            throw new BackupException("backup.error.noSidecar");
         }
         Path keyFile = backup.resolveSibling(keyFileName(keyId));
         if (!Files.isRegularFile(keyFile)) {
-            throw new BackupException("Kunci cadangan " + keyId + " tidak ditemukan (" + keyFile + ") / the backup's"
-                    + " key file is missing");
+            throw new BackupException("backup.error.noKey", keyId, keyFile);
         }
         char[] pass = passphrase;
         if (pass == null) {
             String env = System.getenv(PASSPHRASE_ENV);
             if (env == null) {
-                throw new BackupException("Cadangan dibuat dengan kunci lain; berikan kata sandinya di "
-                        + PASSPHRASE_ENV + " / the backup was made with another key: give its passphrase in "
-                        + PASSPHRASE_ENV);
+                throw new BackupException("backup.error.otherKey", PASSPHRASE_ENV);
             }
             pass = env.toCharArray();
         }
@@ -402,20 +395,19 @@ public final class BackupService {
             Files.move(Path.of(c.candidateBase() + ".mv.db"), data, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(Path.of(base + ".lock.db"));
         } catch (IOException e) {
-            throw new BackupException("Tidak dapat menukar berkas / cannot swap the files: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.error.swap", e.getMessage());
         }
         return aside;
     }
 
     static RestoreCandidate buildCandidate(Path dbBase, String targetPw, Path file, char[] passphrase, Clock clock,
                                            BackupKeys keys) {
-        if (!Files.isRegularFile(file)) throw new BackupException("Berkas tidak ada / file not found: " + file);
+        if (!Files.isRegularFile(file)) throw new BackupException("backup.error.missing", file);
         BackupInfo info = readSidecar(file).orElse(null);
         Path candidate = Path.of(dbBase + ".restore-" + STAMP.format(LocalDateTime.now(clock)));
         try {
             if (info != null && !ScriptIO.sha256(file).equals(info.sha256())) {
-                throw new BackupException("Cadangan rusak (checksum tidak cocok): " + file + " / the backup is"
-                        + " damaged (checksum mismatch); choose another one");
+                throw new BackupException("backup.error.checksum", file);
             }
             String sourcePw = ScriptIO.isPlainGzip(file) ? null : keyFor(file, info, targetPw, passphrase, keys);
             ScriptIO.intoNewFile(candidate, targetPw, c -> {
@@ -423,8 +415,7 @@ public final class BackupService {
                 if (info != null) {
                     ScriptIO.Facts f = c.facts();
                     if (!f.counts().equals(info.counts()) || !f.contentHash().equals(info.contentHash())) {
-                        throw new BackupException("Isi cadangan tidak sama dengan saat dibuat / the backup's content"
-                                + " differs from when it was made: " + file);
+                        throw new BackupException("backup.error.content", file);
                     }
                 }
                 return null;
@@ -446,8 +437,7 @@ public final class BackupService {
             throw e;
         } catch (IOException | RuntimeException e) {
             deleteDb(candidate);
-            throw new BackupException("Cadangan tidak dapat dipulihkan / the backup cannot be restored: "
-                    + ScriptErrors.describe(file, e), ScriptErrors.redacted(e));
+            throw new BackupException(ScriptErrors.redacted(e), "backup.error.restore", ScriptErrors.describe(file, e));
         }
     }
 

@@ -19,8 +19,7 @@ public record BackupSettings(String secondFolder, int keepDaily, int keepWeekly,
     public BackupSettings {
         if (keepDaily < 1 || keepWeekly < 0 || keepMonthly < 0 || keepDaily > 366 || keepWeekly > 520
                 || keepMonthly > 240) {
-            throw new IllegalArgumentException("Jumlah simpanan tidak sah / invalid retention: daily " + keepDaily
-                    + " (1–366), weekly " + keepWeekly + " (0–520), monthly " + keepMonthly + " (0–240)");
+            throw new BackupException("backup.error.retention", keepDaily, keepWeekly, keepMonthly);
         }
         if (secondFolder != null && secondFolder.isBlank()) secondFolder = null;
     }

@@ -1,13 +1,10 @@
 package id.lindungdesa.bundle;
 
-import id.lindungdesa.i18n.Messages;
-import java.util.List;
-
 /**
  * A bundle, key file or receipt refused, with the reason (stable, for tests and scripts) and a message in the
  * user's language saying what is wrong and what to do. Nothing has been written when this is thrown.
  */
-public final class BundleException extends RuntimeException {
+public final class BundleException extends id.lindungdesa.i18n.LocalizedException {
     /** Why a file was refused. Stable names: printed by the CLI and documented in docs/bundle-format.md. */
     public enum Reason {
         TOO_LARGE, TRUNCATED, MALFORMED, WRONG_TYPES, UNSUPPORTED_VERSION, PAYLOAD_CHANGED, BAD_SIGNATURE,
@@ -16,29 +13,17 @@ public final class BundleException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final String key;
-    private final List<Object> args;
 
     public BundleException(Reason reason, String key, Object... args) {
         this(reason, null, key, args);
     }
 
     public BundleException(Reason reason, Throwable cause, String key, Object... args) {
-        super(Messages.tr(key, args), cause);
+        super(id.lindungdesa.i18n.Text.of(key, args), cause);
         this.reason = reason;
-        this.key = key;
-        this.args = List.of(args);
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    public String messageKey() {
-        return key;
-    }
-
-    public List<Object> args() {
-        return args;
     }
 }

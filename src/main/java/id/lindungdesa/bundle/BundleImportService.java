@@ -137,7 +137,7 @@ public final class BundleImportService {
     private ImportReport run(Path file, boolean dryRun, char[] passphrase, Path receiptOut, Progress progress) {
         Office me = office.require();
         if (me.level() != OfficeLevel.PROVINCE) throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.notProvince");
-        progress.update(0, -1, "Memeriksa tanda tangan… / Checking the signature…");
+        progress.update(0, -1, id.lindungdesa.i18n.Text.of("bundle.progress.checking"));
         Verified v = BundleVerifier.verify(file, trustLookup(), cap());
         Manifest m = v.manifest();
         if (!id.lindungdesa.domain.Region.within(m.issuer().code(), me.regionCode())) {
@@ -375,7 +375,7 @@ public final class BundleImportService {
             records += batch.size();
             if (records % 5000 < BATCH) {
                 progress.checkCancelled();
-                progress.update(records, -1, "Menerapkan " + records + " catatan… / Applying " + records + " records…");
+                progress.update(records, -1, id.lindungdesa.i18n.Text.of("bundle.progress.applying", records));
             }
             return write;
         }

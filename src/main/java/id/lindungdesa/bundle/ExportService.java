@@ -129,7 +129,7 @@ public final class ExportService {
                 List<Dsse.Signature> sigs = new ArrayList<>();
                 for (KeyService.Signer s : signers) sigs.add(new Dsse.Signature(s.keyId(), KeyCrypto.sign(s.key(), pae)));
                 Dsse.Envelope env = new Dsse.Envelope(Manifest.PAYLOAD_TYPE, statement, sigs);
-                progress.update(1, 1, "Menandatangani… / Signing…");
+                progress.update(1, 1, id.lindungdesa.i18n.Text.of("bundle.progress.signing"));
                 try (OutputStream fo = new BufferedOutputStream(Files.newOutputStream(ft), 64 * 1024);
                      InputStream in = Files.newInputStream(pt)) {
                     fo.write(env.toJson());
@@ -198,7 +198,7 @@ public final class ExportService {
     private static void tick(Progress p, long n) {
         if (n % 2000 == 0) {
             p.checkCancelled();
-            p.update(n, -1, "Menulis " + n + " catatan… / Writing " + n + " records…");
+            p.update(n, -1, id.lindungdesa.i18n.Text.of("bundle.progress.writing", n));
         }
     }
 

@@ -5,7 +5,6 @@ import id.lindungdesa.domain.AddendumChange;
 import id.lindungdesa.domain.Agreement;
 import id.lindungdesa.domain.AgreementInForce;
 import id.lindungdesa.domain.CoverageTerm;
-import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.service.AgreementService;
 import id.lindungdesa.service.Json;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,20 +30,20 @@ final class AgreementsCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Cetak satu objek JSON / print one JSON object")
-        boolean json;
+        @Mixin
+        Options.Json json;
 
-        @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "Keadaan pada tanggal / state on date (default today)")
-        LocalDate on;
+        @Mixin
+        Options.OnDate on;
 
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             var s = root.services();
-            LocalDate date = on != null ? on : LocalDate.now(s.clock());
+            LocalDate date = on.orToday(s);
             List<Addendum> addenda = s.agreements().addenda();
             List<Agreement> all = s.agreements().all();
-            if (json) {
+            if (json.on()) {
                 List<Map<String, Object>> list = new ArrayList<>();
                 for (Agreement a : all) list.add(agreementJson(a, addenda, date));
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -55,14 +55,14 @@ final class AgreementsCommand {
             }
             for (Agreement a : all) {
                 AgreementInForce x = AgreementInForce.on(a, addenda, date);
-                root.out().println(a.number() + "  " + x.state().labelId() + "  " + Formats.date(a.validFrom())
-                        + " – " + Formats.date(x.validTo()) + "  " + a.title());
+                root.out().println(RootCommand.t("cli.agreements.line", a.number(), x.state(), a.validFrom(),
+                        x.validTo(), a.title()));
                 for (CoverageTerm t : x.terms()) {
-                    root.out().println("    " + t.category().labelId() + " (" + t.fundingSource().labelId() + ") "
-                            + t.programmesText());
+                    root.out().println(RootCommand.t("cli.agreements.term", t.category(), t.fundingSource(),
+                            t.programmesText()));
                 }
             }
-            if (all.isEmpty()) root.out().println("Belum ada PKS / no agreements");
+            if (all.isEmpty()) root.out().println(RootCommand.t("cli.agreements.none"));
             return 0;
         }
     }
@@ -72,7 +72,8 @@ final class AgreementsCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NUMBER", description = "Nomor PKS / agreement number")
+        @Parameters(index = "0", paramLabel = "NUMBER", descriptionKey = "cli.param.agreementNumber",
+                description = "Nomor PKS / agreement number")
         String number;
 
         @Parameters(index = "1", paramLabel = "FILE")
@@ -86,11 +87,11 @@ final class AgreementsCommand {
             RootCommand root = RootCommand.of(spec);
             var s = root.services();
             Agreement a = s.agreements().all().stream().filter(x -> x.number().equalsIgnoreCase(number.strip()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "PKS " + number + " tidak ditemukan / agreement not found"));
+                    .findFirst().orElseThrow(() -> new id.lindungdesa.i18n.LocalizedException(
+                            "cli.agreements.notFound", number));
             Agreement after = s.agreements().attach(a.id(), new AgreementService.AttachmentFile(file, sha256));
-            root.out().println("Dokumen dilampirkan / document attached: " + after.attachment().fileName()
-                    + " SHA-256 " + after.attachment().sha256());
+            root.out().println(RootCommand.t("cli.agreements.attached", after.attachment().fileName(),
+                    after.attachment().sha256()));
             return 0;
         }
     }
@@ -100,17 +101,17 @@ final class AgreementsCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        Options.Json json;
 
-        @Option(names = "--on", paramLabel = "YYYY-MM-DD")
-        LocalDate on;
+        @Mixin
+        Options.OnDate on;
 
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             var s = root.services();
-            LocalDate date = on != null ? on : LocalDate.now(s.clock());
+            LocalDate date = on.orToday(s);
             AgreementService.CoverageLinks links = s.agreements().links(date);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("on", date.toString());
@@ -134,10 +135,16 @@ final class AgreementsCommand {
                 terms.add(m);
             }
             out.put("terms", terms);
-            if (json) {
+            if (json.on()) {
                 root.out().println(Json.write(out));
             } else {
-                out.forEach((k, v) -> root.out().println(k + ": " + v));
+                root.out().println(RootCommand.t("cli.links.covered", date, links.covered().size()));
+                links.uncoveredCounts().forEach((k, n) -> root.out().println(RootCommand.t("cli.links.uncovered",
+                        k.category(), k.fundingSource(), n)));
+                for (var t : links.terms()) {
+                    root.out().println(RootCommand.t("cli.links.term", t.agreementNumber(), t.term().category(),
+                            t.term().fundingSource(), t.enrolled()));
+                }
             }
             return 0;
         }

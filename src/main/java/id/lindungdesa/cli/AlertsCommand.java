@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "alerts", description = "Perlu perhatian / needs attention")
@@ -19,19 +19,19 @@ final class AlertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Cetak satu objek JSON / print one JSON object")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
-    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "Pada tanggal / as on date (default today)")
-    LocalDate on;
+    @Mixin
+    Options.OnDate on;
 
     @Override
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
         var s = root.services();
-        LocalDate date = on != null ? on : LocalDate.now(s.clock());
+        LocalDate date = on.orToday(s);
         List<Alert> alerts = s.alerts().alerts(date);
-        if (json) {
+        if (json.on()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Alert a : alerts) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ final class AlertsCommand implements Callable<Integer> {
             root.out().println(Json.write(out));
         } else {
             for (Alert a : alerts) root.out().println("[" + a.severity() + "] " + AlertService.message(a));
-            if (alerts.isEmpty()) root.out().println("Tidak ada yang perlu perhatian / nothing needs attention");
+            if (alerts.isEmpty()) root.out().println(RootCommand.t("cli.alerts.none"));
         }
         return 0;
     }

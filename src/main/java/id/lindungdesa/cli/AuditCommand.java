@@ -21,12 +21,11 @@ final class AuditCommand {
             List<AuditRepository.Break> breaks = root.services().audit().verify();
             long n = root.services().audit().count();
             if (breaks.isEmpty()) {
-                root.out().println("Jejak audit utuh / audit trail intact: " + n + " entries");
+                root.out().println(RootCommand.t("cli.audit.intact", n));
                 return 0;
             }
-            for (var b : breaks) root.out().println("entry " + b.seq() + ": " + b.reason());
-            root.out().println("Jejak audit RUSAK / audit trail BROKEN: " + breaks.size() + " break(s) in " + n
-                    + " entries");
+            for (var b : breaks) root.out().println(RootCommand.t("cli.audit.break", b.seq(), b.reason()));
+            root.out().println(RootCommand.t("cli.audit.broken", breaks.size(), n));
             return Cli.REFUSED;
         }
     }

@@ -47,12 +47,11 @@ final class BackupCommand {
             BackupService.Result r = root.services().backups().backupNow("manual", to);
             PrintWriter out = root.out();
             var i = r.info();
-            out.println("Cadangan terverifikasi / verified backup: " + i.count("PERSON") + " orang/people, "
-                    + i.count("POST") + " jabatan/posts, " + i.count("ENROLMENT") + " kepesertaan/enrolments, "
-                    + size(i.sizeBytes()) + (i.encrypted() ? ", terenkripsi/encrypted" : ""));
-            if (r.secondCopy() != null) out.println("Salinan kedua / second copy: " + r.secondCopy());
+            out.println(RootCommand.t(i.encrypted() ? "cli.backup.madeEncrypted" : "cli.backup.made",
+                    i.count("PERSON"), i.count("POST"), i.count("ENROLMENT"), size(i.sizeBytes())));
+            if (r.secondCopy() != null) out.println(RootCommand.t("cli.backup.secondCopy", r.secondCopy()));
             if (r.secondCopyProblem() != null) out.println(r.secondCopyProblem());
-            if (!r.rotated().isEmpty()) out.println("Dirotasi / rotated away: " + r.rotated().size());
+            if (!r.rotated().isEmpty()) out.println(RootCommand.t("cli.backup.rotated", r.rotated().size()));
             out.println(r.extraCopy() != null ? r.extraCopy() : r.file());
             return 0;
         }
@@ -70,22 +69,22 @@ final class BackupCommand {
             Path folder = BackupSettings.folderFor(base);
             PrintWriter out = root.out();
             BackupSettings settings = BackupSettings.load(folder);
-            out.println("Folder: " + folder);
+            out.println(RootCommand.t("cli.backup.folder", folder));
             print(out, BackupService.listFolder(folder));
             if (settings.secondFolder() != null) {
-                out.println("Folder kedua / second folder: " + settings.secondFolder());
+                out.println(RootCommand.t("cli.backup.secondFolder", settings.secondFolder()));
                 print(out, BackupService.listFolder(Path.of(settings.secondFolder())));
             }
             return 0;
         }
 
         private static void print(PrintWriter out, List<BackupService.Entry> entries) {
-            if (entries.isEmpty()) out.println("  (belum ada cadangan / no backups yet)");
+            if (entries.isEmpty()) out.println(RootCommand.t("cli.backup.noneYet"));
             for (var e : entries) {
                 var i = e.info();
                 out.println("  " + (e.verified() ? "OK " : "?  ") + (i == null ? "-" : i.createdAt()) + "  "
-                        + (i == null ? "" : i.reason() + "  " + i.count("PERSON") + " people  " + size(i.sizeBytes())
-                        + "  ") + e.file());
+                        + (i == null ? "" : RootCommand.t("cli.backup.entry", i.reason(), i.count("PERSON"),
+                        size(i.sizeBytes())) + "  ") + e.file());
             }
         }
     }
@@ -107,16 +106,15 @@ final class BackupCommand {
             var r = BackupService.verifyFile(file, pw, null, FileKeys.INSTANCE);
             PrintWriter out = root.out();
             if (!r.ok()) {
-                out.println("RUSAK / DAMAGED: " + file + ": " + r.problem());
+                out.println(RootCommand.t("cli.backup.damaged", file, r.problem()));
                 return Cli.REFUSED;
             }
             var c = r.restored().counts();
-            out.println("Cadangan utuh / backup intact: " + file);
-            out.println("  " + c.getOrDefault("PERSON", 0L) + " orang/people, " + c.getOrDefault("POST", 0L)
-                    + " jabatan/posts, " + c.getOrDefault("ENROLMENT", 0L) + " kepesertaan/enrolments, "
-                    + c.getOrDefault("AUDIT_ENTRY", 0L) + " audit entries; "
-                    + (r.info() == null ? "no sidecar: content readable, not compared"
-                    : "row counts and content hash match (" + r.info().createdAt() + ")"));
+            out.println(RootCommand.t("cli.backup.intact", file));
+            out.println("  " + RootCommand.t("cli.backup.counts", c.getOrDefault("PERSON", 0L),
+                    c.getOrDefault("POST", 0L), c.getOrDefault("ENROLMENT", 0L), c.getOrDefault("AUDIT_ENTRY", 0L))
+                    + "; " + (r.info() == null ? RootCommand.t("cli.backup.noSidecar")
+                    : RootCommand.t("cli.backup.matches", r.info().createdAt())));
             return 0;
         }
     }
@@ -147,31 +145,30 @@ final class BackupCommand {
             try {
                 s = root.services();
             } catch (DatabaseUnreadableException damaged) {
-                out.println(damaged.getMessage());
+                out.println(Cli.message(damaged));
                 String pw = currentFilePassword(root);
                 Path aside = BackupService.restoreDamaged(root.databasePath(), file, pw, null,
                         Clock.systemDefaultZone(), FileKeys.INSTANCE);
-                out.println("Dipulihkan dari / restored from " + file);
-                out.println("Berkas rusak disimpan di / the damaged file was kept at " + aside);
+                out.println(RootCommand.t("cli.backup.restoredFrom", file));
+                out.println(RootCommand.t("cli.backup.damagedKept", aside));
                 return 0;
             }
             RestoreCandidate c = s.backups().prepareRestore(file, null);
-            out.println("Cadangan / backup: " + file);
-            out.println("  dibuat / made: " + c.backupCreatedAt());
-            out.println("  kantor / office: " + c.officeName() + " (" + c.officeCode() + ")");
-            out.println("  " + c.people() + " orang/people, " + c.posts() + " jabatan/posts, " + c.enrolments()
-                    + " kepesertaan/enrolments, " + c.auditEntries() + " audit entries");
+            out.println(RootCommand.t("cli.backup.candidate", file));
+            out.println("  " + RootCommand.t("cli.backup.made.at", c.backupCreatedAt()));
+            out.println("  " + RootCommand.t("cli.backup.office", c.officeName(), c.officeCode()));
+            out.println("  " + RootCommand.t("cli.backup.counts", c.people(), c.posts(), c.enrolments(),
+                    c.auditEntries()));
             if (!yes && CliPassphrases.terminal() != null) {
-                String answer = CliPassphrases.terminal().readLine("Tukar basis data sekarang? / swap it in now? [y/N] ");
-                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+                String answer = CliPassphrases.terminal().readLine(RootCommand.t("cli.backup.swapAsk") + " ");
+                if (answer == null || !CliPassphrases.yes(answer)) {
                     BackupService.discard(c);
-                    out.println("Dibatalkan; tidak ada yang berubah / cancelled; nothing changed");
+                    out.println(RootCommand.t("cli.backup.cancelled"));
                     return Cli.REFUSED;
                 }
             }
             Path kept = s.backups().commitRestore(c);
-            out.println("Dipulihkan / restored. Basis data sebelumnya disimpan di / the previous database was kept at "
-                    + kept);
+            out.println(RootCommand.t("cli.backup.restored", kept));
             return 0;
         }
     }
@@ -202,14 +199,14 @@ final class BackupCommand {
                     s = new BackupSettings(s.secondFolder(), s.keepDaily(), s.keepWeekly(), s.keepMonthly(), automatic);
                 }
             } catch (IllegalArgumentException e) {
-                throw new BackupException(e.getMessage());
+                throw new BackupException("backup.error.io", e.getMessage());
             }
             s.save(folder);
             PrintWriter out = root.out();
-            out.println("Folder: " + folder);
-            out.println("Folder kedua / second folder: " + (s.secondFolder() == null ? "-" : s.secondFolder()));
-            out.println("Simpan / keep: " + s.keepDaily() + " harian/daily, " + s.keepWeekly() + " mingguan/weekly, "
-                    + s.keepMonthly() + " bulanan/monthly; otomatis/automatic: " + s.automatic());
+            out.println(RootCommand.t("cli.backup.folder", folder));
+            out.println(RootCommand.t("cli.backup.secondFolder", s.secondFolder() == null ? "-" : s.secondFolder()));
+            out.println(RootCommand.t(s.automatic() ? "cli.backup.keepAuto" : "cli.backup.keepManual", s.keepDaily(),
+                    s.keepWeekly(), s.keepMonthly()));
             return 0;
         }
     }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class BundleCommand {
 
     static int refused(PrintWriter err, BundleException e) {
-        err.println("DITOLAK / REFUSED [" + e.reason() + "]: " + e.getMessage());
+        err.println(RootCommand.t("cli.bundle.refused", e.reason().name(), e.message(Messages.current())));
         return 1;
     }
 
@@ -66,16 +66,18 @@ final class BundleCommand {
                     p = Period.parse(period);
                 } catch (IllegalArgumentException e) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                            "--period harus seperti 2026-Q1 / must look like 2026-Q1");
+                            RootCommand.t("cli.bundle.period"));
                 }
             }
             try {
-                var r = root.services().bundles().export().export(out, passphrase.get(false), p, Progress.NONE);
+                var r = root.services().bundles().export().export(out, passphrase.get(false), p,
+                        CliProgress.to(spec.commandLine().getErr()));
                 Manifest m = r.manifest();
-                root.out().println("Bundel #" + m.sequence() + " (" + m.period().label() + ") ditulis / written: "
-                        + r.file());
-                root.out().println("Isi / content: " + m.counts());
-                root.out().println("SHA-256: " + m.payload().sha256() + ", " + m.payload().size() + " bytes");
+                root.out().println(RootCommand.t("cli.bundle.written", String.valueOf(m.sequence()),
+                        m.period().label(), r.file()));
+                root.out().println(RootCommand.t("cli.bundle.content", m.counts()));
+                root.out().println(RootCommand.t("cli.bundle.sha", m.payload().sha256(),
+                        String.valueOf(m.payload().size())));
                 return 0;
             } catch (BundleException e) {
                 return refused(spec.commandLine().getErr(), e);
@@ -115,14 +117,15 @@ final class BundleCommand {
                 }
                 Manifest m = v.manifest();
                 PrintWriter o = root.out();
-                o.println("SAH / VALID: " + m.issuer().name() + " (" + m.issuer().code() + "), bundel #" + m.sequence()
-                        + ", periode " + m.period().label() + ", " + Formats.dateTime(m.createdAt(), Messages.current()));
-                o.println("Ditandatangani / signed by: " + v.signer().keyId() + " — "
-                        + FingerprintWords.grouped(v.signer().fingerprint()));
-                o.println("Isi / content: " + m.counts());
+                o.println(RootCommand.t("cli.bundle.valid", m.issuer().name(), m.issuer().code(),
+                        String.valueOf(m.sequence()), m.period().label(),
+                        Formats.dateTime(m.createdAt(), Messages.current())));
+                o.println(RootCommand.t("cli.bundle.signedBy", v.signer().keyId(),
+                        FingerprintWords.grouped(v.signer().fingerprint())));
+                o.println(RootCommand.t("cli.bundle.content", m.counts()));
                 if (m.keyRotation() != null) {
-                    o.println("Mengumumkan kunci baru / announces new key: " + m.keyRotation().keyId() + " — "
-                            + FingerprintWords.grouped(m.keyRotation().fingerprint()));
+                    o.println(RootCommand.t("cli.bundle.announces", m.keyRotation().keyId(),
+                            FingerprintWords.grouped(m.keyRotation().fingerprint())));
                 }
                 return 0;
             } catch (BundleException e) {
@@ -148,8 +151,8 @@ final class BundleCommand {
                 + "receipt file (one bundle only; default FILE.receipt.json)")
         Path receiptOut;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        Options.Json jsonOption;
 
         @Mixin
         Passphrase passphrase;
@@ -159,6 +162,7 @@ final class BundleCommand {
             RootCommand root = RootCommand.of(spec);
             var imports = root.services().bundles().imports();
             char[] pass = dryRun ? null : passphrase.get(false);
+            boolean json = jsonOption.on();
             int code = 0;
             List<Map<String, Object>> out = new ArrayList<>();
             for (Path f : files) {
@@ -172,7 +176,7 @@ final class BundleCommand {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("file", f.toString());
                         m.put("refused", e.reason().name());
-                        m.put("message", e.getMessage());
+                        m.put("message", e.message(Messages.current()));
                         out.add(m);
                     }
                 }
@@ -208,14 +212,15 @@ final class BundleCommand {
         }
 
         static void print(PrintWriter o, Path f, ImportReport r) {
-            o.println(r.districtCode() + " " + r.districtName() + " — bundel #" + r.sequence() + ", periode "
-                    + r.period() + (r.dryRun() ? " — UJI COBA, tidak disimpan / DRY RUN, nothing saved" : ""));
-            o.println(String.format("  %-12s %8s %8s %8s %10s", "", "baru/new", "berubah", "berakhir", "tetap"));
-            o.println(String.format("  %-12s %8s %8s %8s %10s", "", "", "changed", "ended", "unchanged"));
+            o.println(RootCommand.t(r.dryRun() ? "cli.bundle.importedDry" : "cli.bundle.imported", r.districtCode(),
+                    r.districtName(), String.valueOf(r.sequence()), r.period()));
+            o.println(String.format("  %-12s %8s %8s %8s %10s", "", RootCommand.t("cli.bundle.col.new"),
+                    RootCommand.t("cli.bundle.col.changed"), RootCommand.t("cli.bundle.col.ended"),
+                    RootCommand.t("cli.bundle.col.unchanged")));
             r.counts().forEach((k, c) -> o.println(String.format("  %-12s %8d %8d %8d %10d", k, c.added(),
                     c.changed(), c.ended(), c.unchanged())));
             for (String w : r.warnings()) o.println("  ! " + w);
-            if (r.receipt() != null) o.println("  Tanda terima / receipt: " + r.receipt());
+            if (r.receipt() != null) o.println("  " + RootCommand.t("cli.bundle.receipt", r.receipt()));
         }
     }
 
@@ -238,8 +243,8 @@ final class BundleCommand {
             RootCommand root = RootCommand.of(spec);
             try {
                 var d = root.services().bundles().receipts().importReceipt(file);
-                root.out().println((d.alreadyMarked() ? "Sudah ditandai / already marked: " : "Diterima / delivered: ")
-                        + "bundel #" + d.sequence() + " — " + d.province());
+                root.out().println(RootCommand.t(d.alreadyMarked() ? "cli.bundle.alreadyMarked" : "cli.bundle.delivered",
+                        String.valueOf(d.sequence()), d.province()));
                 return 0;
             } catch (BundleException e) {
                 return refused(spec.commandLine().getErr(), e);
@@ -259,15 +264,15 @@ final class BundleCommand {
             List<SentBundle> sent = b.export().sent();
             List<ReceivedBundle> received = b.province().received();
             for (SentBundle s : sent) {
-                root.out().println("terkirim/sent #" + s.sequence() + "  " + s.periodLabel() + "  " + s.createdAt()
-                        + "  " + (s.delivered() ? "diterima/delivered " + s.receiptOffice() : "belum/not yet")
-                        + "  " + s.fileName());
+                root.out().println(RootCommand.t("cli.bundle.sent", String.valueOf(s.sequence()), s.periodLabel(),
+                        s.createdAt(), s.delivered() ? RootCommand.t("cli.bundle.sentDelivered", s.receiptOffice())
+                                : RootCommand.t("cli.bundle.sentNotYet"), s.fileName()));
             }
             for (ReceivedBundle r : received) {
-                root.out().println("diterima/received " + r.issuerCode() + " #" + r.sequence() + "  "
-                        + r.periodLabel() + "  " + r.importedAt() + "  " + r.issuerName());
+                root.out().println(RootCommand.t("cli.bundle.received", r.issuerCode(), String.valueOf(r.sequence()),
+                        r.periodLabel(), r.importedAt(), r.issuerName()));
             }
-            if (sent.isEmpty() && received.isEmpty()) root.out().println("Belum ada / none yet");
+            if (sent.isEmpty() && received.isEmpty()) root.out().println(RootCommand.t("cli.none"));
             return 0;
         }
     }

@@ -2,9 +2,8 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.persistence.DatabaseException;
 import id.lindungdesa.persistence.DatabaseLockedException;
-import id.lindungdesa.service.RegionService;
-import id.lindungdesa.service.RosterService;
-import id.lindungdesa.service.ValidationException;
+import id.lindungdesa.i18n.Localized;
+import id.lindungdesa.i18n.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
@@ -23,6 +22,16 @@ public final class Cli {
         CommandLine cl = new CommandLine(root);
         root.setOpener(secureOpener(cl));
         BenchCommand.addInstalled(cl.getSubcommands().get("bench"));
+        // option descriptions with a descriptionKey come from the bundles, in the language chosen (--lang resets it)
+        cl.setResourceBundle(Messages.current().bundle());
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            if (ex.getCause() instanceof Converters.Refused r) {
+                ex.getCommandLine().getErr().println(Messages.tr("cli.failed", r.getMessage()));
+                return REFUSED;
+            }
+            return usage.handleParseException(ex, args);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             id.lindungdesa.task.TaskFailures.logCommand(cmd.getCommandSpec().qualifiedName(), ex);
             PrintWriter err = cmd.getErr();
@@ -30,13 +39,7 @@ public final class Cli {
             if (ex instanceof DatabaseLockedException) code = LOCKED;
             else if (ex instanceof id.lindungdesa.security.KeyFile.WrongPassphraseException) code = LOCKED;
             else if (ex instanceof DatabaseException) code = LOCKED;
-            String msg = switch (ex) {
-                case ValidationException v -> v.getMessage();
-                case RosterService.DuplicateNikException d -> d.getMessage();
-                case RegionService.BadFileException b -> b.getMessage();
-                default -> ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            };
-            err.println("Gagal / Failed: " + msg);
+            err.println(Messages.tr("cli.failed", message(ex)));
             if (ex instanceof id.lindungdesa.persistence.DatabaseUnreadableException u) offerBackup(err, u);
             if (Boolean.getBoolean("lindungdesa.debug")) ex.printStackTrace(err);
             return code;
@@ -55,7 +58,7 @@ public final class Cli {
             try {
                 services.backups().dailyIfDue();
             } catch (RuntimeException e) {
-                cl.getErr().println("Cadangan harian gagal / daily backup failed: " + e.getMessage());
+                cl.getErr().println(Messages.tr("cli.backup.dailyFailed", message(e)));
             }
             return services;
         };
@@ -64,15 +67,22 @@ public final class Cli {
     private static void offerBackup(PrintWriter err, id.lindungdesa.persistence.DatabaseUnreadableException u) {
         var newest = id.lindungdesa.backup.BackupService.newestVerified(u.file());
         if (newest.isPresent()) {
-            err.println("Cadangan terverifikasi terbaru / newest verified backup: " + newest.get().file()
-                    + " (" + newest.get().info().createdAt() + ")");
-            err.println("Pulihkan / restore: lindungdesa --db " + id.lindungdesa.persistence.Database.basePath(u.file())
-                    + " backup restore " + newest.get().file());
+            err.println(Messages.tr("cli.backup.newest", newest.get().file(), newest.get().info().createdAt()));
+            err.println(Messages.tr("cli.backup.restoreHint", "lindungdesa --db "
+                    + id.lindungdesa.persistence.Database.basePath(u.file()) + " backup restore " + newest.get().file()));
         } else {
-            err.println("Tidak ada cadangan terverifikasi / no verified backup found in "
-                    + id.lindungdesa.backup.BackupSettings.folderFor(
-                            id.lindungdesa.persistence.Database.basePath(u.file())));
+            err.println(Messages.tr("cli.backup.noneVerified", id.lindungdesa.backup.BackupSettings.folderFor(
+                    id.lindungdesa.persistence.Database.basePath(u.file()))));
         }
+    }
+
+    /**
+     * What the user is shown for a failure: the text of a {@link Localized} failure in the chosen language (core
+     * code carries message keys); otherwise the exception's own message.
+     */
+    static String message(Throwable ex) {
+        if (ex instanceof Localized l) return l.text().in(Messages.current());
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
     }
 
     /** Runs a command line and closes the services it opened. */

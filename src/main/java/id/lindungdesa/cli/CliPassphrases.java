@@ -25,27 +25,26 @@ final class CliPassphrases implements PassphrasePrompt {
         if (c == null) return null;
         if (problem != null) err.println(problem);
         err.flush();
-        return c.readPassword("Kata sandi / passphrase (%s): ", database.getFileName());
+        return c.readPassword("%s ", RootCommand.t("cli.pass.existing", database.getFileName()));
     }
 
     @Override
     public char[] chooseNew(Path database) {
         Console c = terminal();
         if (c == null) return null;
-        err.println("Basis data baru akan dienkripsi. Kosongkan untuk tanpa enkripsi. / The new database will be"
-                + " encrypted. Leave empty for no encryption.");
+        err.println(RootCommand.t("cli.pass.newDatabase"));
         err.flush();
         for (int i = 0; i < 3; i++) {
-            char[] a = c.readPassword("Kata sandi baru / new passphrase (min. 8): ");
+            char[] a = c.readPassword("%s ", RootCommand.t("cli.pass.new"));
             if (a == null || a.length == 0) return null;
             if (a.length < 8) {
-                err.println("Minimal 8 karakter / at least 8 characters");
+                err.println(RootCommand.t("security.error.short"));
                 err.flush();
                 continue;
             }
-            char[] b = c.readPassword("Ulangi / repeat: ");
+            char[] b = c.readPassword("%s ", RootCommand.t("cli.pass.repeat"));
             if (Arrays.equals(a, b)) return a;
-            err.println("Tidak sama / they differ");
+            err.println(RootCommand.t("cli.pass.differ"));
             err.flush();
         }
         return null;
@@ -58,13 +57,16 @@ final class CliPassphrases implements PassphrasePrompt {
 
     static void printRecoveryCode(PrintWriter w, Path database, String recoveryCode) {
         w.println("================================================================");
-        w.println("KODE PEMULIHAN / RECOVERY CODE for " + database.getFileName() + ":");
+        w.println(RootCommand.t("cli.pass.recoveryTitle", database.getFileName()));
         w.println("    " + recoveryCode);
-        w.println("Tulis atau cetak dan simpan di tempat aman. Tanpa kata sandi DAN tanpa kode ini data tidak dapat");
-        w.println("dibuka. / Write it down or print it and keep it safe: without the passphrase AND this code the");
-        w.println("data cannot be opened.");
+        w.println(RootCommand.t("cli.pass.recoveryHint"));
         w.println("================================================================");
         w.flush();
+    }
+
+    /** A yes to a [y/N] question: "y", "ya" or "yes". */
+    static boolean yes(String answer) {
+        return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
     }
 
     @Override

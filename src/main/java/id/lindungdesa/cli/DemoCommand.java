@@ -1,7 +1,6 @@
 package id.lindungdesa.cli;
 
 import id.lindungdesa.service.DemoService;
-import id.lindungdesa.task.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +17,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "CSV kode,nama (default: daftar bawaan program / the list shipped with the program)")
     Path regions;
 
-    @Option(names = "--within", paramLabel = "CODE", description = "Kabupaten atau kecamatan (default 36.04)")
+    @Option(names = "--within", paramLabel = "CODE", converter = Converters.RegionCode.class,
+            description = "Kabupaten atau kecamatan / district or kecamatan (default 36.04)")
     String within;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N")
@@ -27,11 +27,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
+        var progress = CliProgress.to(spec.commandLine().getErr());
         DemoService.Result r = regions != null
-                ? root.services().demo().generate(regions, within, seed, Progress.NONE)
-                : root.services().demo().generateFromBuiltinRegions(within, seed, Progress.NONE);
-        root.out().printf("Demo %s: %d desa, %d orang, %d jabatan, %d kepesertaan (%d aktif)%n", r.districtCode(),
-                r.villages(), r.people(), r.posts(), r.enrolments(), r.activeEnrolments());
+                ? root.services().demo().generate(regions, within, seed, progress)
+                : root.services().demo().generateFromBuiltinRegions(within, seed, progress);
+        root.out().println(RootCommand.t("cli.demo.done", r.districtCode(), r.villages(), r.people(), r.posts(),
+                r.enrolments(), r.activeEnrolments()));
         return 0;
     }
 }

@@ -27,8 +27,8 @@ final class KeysCommand {
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             OfficeKey k = root.services().bundles().keys().init(passphrase.get(true));
-            root.out().println("Kunci dibuat / key made: " + k.keyId());
-            root.out().println("Sidik jari / fingerprint: " + FingerprintWords.grouped(k.fingerprint()));
+            root.out().println(RootCommand.t("cli.keys.made", k.keyId()));
+            root.out().println(RootCommand.t("cli.keys.fingerprint", FingerprintWords.grouped(k.fingerprint())));
             return 0;
         }
     }
@@ -44,14 +44,14 @@ final class KeysCommand {
             var s = root.services();
             var keys = s.bundles().keys().keys();
             if (keys.isEmpty()) {
-                root.out().println("Belum ada kunci: jalankan 'keys init' / no key yet: run 'keys init'");
+                root.out().println(RootCommand.t("cli.keys.none"));
                 return 1;
             }
             s.currentOffice().ifPresent(o -> root.out().println(o.name() + " (" + o.regionCode() + ")"));
             for (OfficeKey k : keys) {
                 root.out().println(k.keyId() + "  " + k.status() + "  " + k.algorithm() + "  "
                         + id.lindungdesa.i18n.Formats.dateTime(k.createdAt(), id.lindungdesa.i18n.Messages.current()));
-                root.out().println("  sidik jari / fingerprint: " + FingerprintWords.grouped(k.fingerprint()));
+                root.out().println("  " + RootCommand.t("cli.keys.fingerprint", FingerprintWords.grouped(k.fingerprint())));
             }
             return 0;
         }
@@ -70,8 +70,8 @@ final class KeysCommand {
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             var f = root.services().bundles().keys().exportPublic(out);
-            root.out().println("Kunci publik ditulis / public key written: " + out);
-            root.out().println("Sidik jari / fingerprint: " + FingerprintWords.grouped(f.fingerprint()));
+            root.out().println(RootCommand.t("cli.keys.publicWritten", out));
+            root.out().println(RootCommand.t("cli.keys.fingerprint", FingerprintWords.grouped(f.fingerprint())));
             return 0;
         }
     }
@@ -89,10 +89,8 @@ final class KeysCommand {
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             OfficeKey k = root.services().bundles().keys().rotate(passphrase.get(false));
-            root.out().println("Kunci baru / new key: " + k.keyId() + " — "
-                    + FingerprintWords.grouped(k.fingerprint()));
-            root.out().println("Bundel berikut ditandatangani kunci lama dan baru sampai tanda terima provinsi "
-                    + "diimpor / next bundles carry both signatures until the province's receipt is imported.");
+            root.out().println(RootCommand.t("cli.keys.rotated", k.keyId(), FingerprintWords.grouped(k.fingerprint())));
+            root.out().println(RootCommand.t("cli.keys.rotatedHint"));
             return 0;
         }
     }

@@ -41,11 +41,10 @@ final class OfficeCommand {
                 case "subdistrict", "kecamatan" -> OfficeLevel.SUBDISTRICT;
                 case "province", "provinsi" -> OfficeLevel.PROVINCE;
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--level harus district, subdistrict atau province / must be district, subdistrict or province");
+                        RootCommand.t("cli.office.level"));
             };
             Office o = root.services().office().init(l, code, name, clerk);
-            root.out().println("Kantor diatur / office set up: " + o.name() + " (" + o.regionCode() + ", "
-                    + o.level().labelId() + ")");
+            root.out().println(RootCommand.t("cli.office.setUp", o.name(), o.regionCode(), o.level()));
             try {
                 var r = root.services().regions().importBuiltinAtSetUp(o.regionCode(), Progress.NONE);
                 root.out().println(Messages.tr("office.regionsImported", r.within(), r.kecamatan(), r.desa(),
@@ -68,11 +67,11 @@ final class OfficeCommand {
             RootCommand root = RootCommand.of(spec);
             var o = root.services().office().office();
             if (o.isEmpty()) {
-                root.out().println("Kantor belum diatur / no office set up");
+                root.out().println(RootCommand.t("cli.office.none"));
                 return 1;
             }
-            root.out().println(o.get().name() + " (" + o.get().regionCode() + ", " + o.get().level().labelId()
-                    + "), petugas: " + o.get().clerkName());
+            root.out().println(RootCommand.t("cli.office.show", o.get().name(), o.get().regionCode(),
+                    o.get().level(), o.get().clerkName()));
             return 0;
         }
     }

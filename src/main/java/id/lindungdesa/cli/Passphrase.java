@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
  */
 final class Passphrase {
     @Option(names = "--passphrase-file", paramLabel = "FILE",
+            descriptionKey = "cli.option.passphraseFile",
             description = "Baris pertama berkas = frasa sandi / first line of FILE is the passphrase "
                     + "(else $LINDUNGDESA_PASSPHRASE, else a prompt)")
     Path file;
@@ -21,15 +22,13 @@ final class Passphrase {
         if (env.isPresent()) return env.get();
         Console c = System.console();
         if (c == null) {
-            throw new IllegalArgumentException("Frasa sandi diperlukan: beri --passphrase-file FILE atau set "
-                    + "LINDUNGDESA_PASSPHRASE. / A passphrase is needed: give --passphrase-file FILE or set "
-                    + "LINDUNGDESA_PASSPHRASE.");
+            throw new id.lindungdesa.i18n.LocalizedException("cli.pass.keyNeeded");
         }
-        char[] p = c.readPassword("Frasa sandi kunci kantor / office key passphrase: ");
+        char[] p = c.readPassword("%s ", RootCommand.t("cli.pass.key"));
         if (twice) {
-            char[] q = c.readPassword("Ulangi / repeat: ");
+            char[] q = c.readPassword("%s ", RootCommand.t("cli.pass.repeat"));
             if (!java.util.Arrays.equals(p, q)) {
-                throw new IllegalArgumentException("Frasa sandi tidak sama / the passphrases differ");
+                throw new id.lindungdesa.i18n.LocalizedException("cli.pass.keyDiffer");
             }
         }
         return p;

@@ -3,12 +3,11 @@ package id.lindungdesa.cli;
 import id.lindungdesa.service.BuiltinRegions;
 import id.lindungdesa.service.Json;
 import id.lindungdesa.service.RegionService;
-import id.lindungdesa.task.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,25 +25,26 @@ final class RegionsCommand {
                 description = "CSV kode,nama (default: " + BuiltinRegions.SOURCE_NAME + ", " + BuiltinRegions.DECREE + ")")
         Path file;
 
-        @Option(names = "--within", paramLabel = "CODE", description = "Batasi ke wilayah / restrict to (default: the office's region)")
-        String within;
+        @Mixin
+        Options.Within within;
 
-        @Option(names = "--json", description = "Laporan JSON / JSON report")
-        boolean json;
+        @Mixin
+        Options.Json json;
 
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
+            var progress = CliProgress.to(spec.commandLine().getErr());
             RegionService.ImportReport r = file == null
-                    ? root.services().regions().importBuiltin(within, Progress.NONE)
-                    : root.services().regions().importCsv(file, within, Progress.NONE);
-            if (json) {
+                    ? root.services().regions().importBuiltin(within.within, progress)
+                    : root.services().regions().importCsv(file, within.within, progress);
+            if (json.on()) {
                 root.out().println(Json.write(r));
             } else {
-                root.out().printf("Wilayah %s: %d kecamatan, %d desa, %d desa adat, %d kelurahan%n", r.within(),
-                        r.kecamatan(), r.desa(), r.desaAdat(), r.kelurahan());
-                root.out().printf("added %d, renamed %d, retired %d, restored %d, unchanged %d%n", r.added(),
-                        r.renamed(), r.retired(), r.restored(), r.unchanged());
+                root.out().println(RootCommand.t("cli.regions.summary", r.within(), r.kecamatan(), r.desa(),
+                        r.desaAdat(), r.kelurahan()));
+                root.out().println(RootCommand.t("cli.regions.changes", r.added(), r.renamed(), r.retired(),
+                        r.restored(), r.unchanged()));
             }
             return 0;
         }

@@ -8,6 +8,7 @@ import id.lindungdesa.domain.Segment;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.report.Exports;
 import id.lindungdesa.service.BudgetService;
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.Json;
 import id.lindungdesa.service.LedgerService;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,23 +37,7 @@ import picocli.CommandLine.Spec;
 final class ReportCommand {
 
     static Progress progress(PrintWriter err) {
-        return new Progress() {
-            long last = -1;
-
-            @Override
-            public void update(long done, long total, String message) {
-                if (total > 0 && done * 10 / total != last) {
-                    last = done * 10 / total;
-                    err.println("… " + (done * 100 / total) + "% " + (message == null ? "" : message));
-                    err.flush();
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
+        return CliProgress.to(err);
     }
 
     @Command(name = "coverage", description = "Cakupan per kategori, kecamatan dan desa / coverage")
@@ -59,11 +45,11 @@ final class ReportCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Cetak satu objek JSON / print one JSON object")
-        boolean json;
+        @Mixin
+        Options.Json json;
 
-        @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "Tanggal / date (default today)")
-        LocalDate on;
+        @Mixin
+        Options.OnDate on;
 
         @Option(names = "--trend", paramLabel = "MONTHS", description = "Tren bulanan / monthly trend (e.g. 24)")
         Integer trend;
@@ -78,29 +64,31 @@ final class ReportCommand {
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             Services s = root.services();
-            LocalDate date = on != null ? on : LocalDate.now(s.clock());
+            LocalDate date = on.orToday(s);
             Exports ex = new Exports(s);
             PrintWriter err = spec.commandLine().getErr();
             if (xlsx != null) ex.coverageXlsx(xlsx, date, progress(err));
             if (pdf != null) ex.monevPdf(pdf, date, progress(err));
             CoverageService.Report r = s.coverage().report(date);
             List<CoverageService.TrendPoint> t = trend == null ? null : s.coverage().trend(date, trend);
-            if (json) {
-                root.out().println(Json.write(CoverageService.toJson(r, t)));
+            if (json.on()) {
+                root.out().println(Json.write(CliJson.coverage(r, t)));
             } else {
+                Messages m = Messages.current();
                 root.out().printf("%s — %s%n", r.region().name(), Formats.date(date));
                 for (Category c : Category.values()) {
                     var k = r.region().of(c);
                     if (k.eligible() == 0) continue;
-                    root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", c.labelId(), k.covered(), k.eligible(),
-                            k.percent(), r.target(c).map(x -> "  (target " + x.percent() + "%)").orElse(""));
+                    root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", c.label(m.indonesian()), k.covered(),
+                            k.eligible(), k.percent(), r.target(c).map(x -> "  " + RootCommand.t("cli.coverage.target",
+                                    x.percent().toPlainString())).orElse(""));
                 }
                 var k = r.region().total();
-                root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", "Jumlah", k.covered(), k.eligible(), k.percent(),
-                        r.target(null).map(x -> "  (target " + x.percent() + "%)").orElse(""));
-                root.out().printf("  Desa: %d; belum mendaftarkan siapa pun %d; sebagian %d; seluruhnya %d%n",
-                        r.region().villages(), r.region().registeredNone(), r.region().registeredSome(),
-                        r.region().fullyCovered());
+                root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", RootCommand.t("cli.coverage.total"), k.covered(),
+                        k.eligible(), k.percent(), r.target(null).map(x -> "  " + RootCommand.t("cli.coverage.target",
+                                x.percent().toPlainString())).orElse(""));
+                root.out().println("  " + RootCommand.t("cli.coverage.villages", r.region().villages(),
+                        r.region().registeredNone(), r.region().registeredSome(), r.region().fullyCovered()));
             }
             if (xlsx != null) err.println("XLSX: " + xlsx.toAbsolutePath());
             if (pdf != null) err.println("PDF: " + pdf.toAbsolutePath());
@@ -119,8 +107,8 @@ final class ReportCommand {
         @Option(names = "--source", paramLabel = "APBD|APBDES|DANA_DESA|SELF", description = "Sumber dana / funding")
         FundingSource source;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        Options.Json json;
 
         @Option(names = "--add-category", paramLabel = "CATEGORY[:HEADCOUNT[:WAGE[:SOURCE]]]",
                 description = "Andai: tambah kategori / what-if: add a category (headcount default: its uninsured)")
@@ -149,19 +137,21 @@ final class ReportCommand {
             PrintWriter err = spec.commandLine().getErr();
             if (xlsx != null) ex.budgetXlsx(xlsx, year, source, sc, progress(err));
             if (pdf != null) ex.budgetPdf(pdf, year, source, sc, progress(err));
-            if (json) {
-                root.out().println(Json.write(BudgetService.toJson(r)));
+            if (json.on()) {
+                root.out().println(Json.write(CliJson.budget(r)));
             } else {
-                root.out().printf("Anggaran %d%s%n", year, source == null ? "" : " — " + source.labelId());
+                Messages m = Messages.current();
+                root.out().println(source == null ? RootCommand.t("cli.budget.title", String.valueOf(year))
+                        : RootCommand.t("cli.budget.titleSource", String.valueOf(year), source));
                 for (var l : r.current().lines()) {
-                    root.out().printf("  %-16s %-10s %5d x %12s x %2d = %16s%n", l.category().labelId(),
-                            l.fundingSource().labelId(), l.headcount(), Formats.rupiah(l.monthly()), l.months(),
-                            Formats.rupiah(l.total()));
+                    root.out().printf("  %-16s %-10s %5d x %12s x %2d = %16s%n", l.category().label(m.indonesian()),
+                            l.fundingSource().label(m.indonesian()), l.headcount(), Formats.rupiah(l.monthly()),
+                            l.months(), Formats.rupiah(l.total()));
                 }
-                root.out().printf("  Jumlah: %s%n", Formats.rupiah(r.current().total()));
+                root.out().println("  " + RootCommand.t("cli.budget.total", Formats.rupiah(r.current().total())));
                 if (r.projected() != null) {
-                    root.out().printf("  Andai: %s (selisih %s)%n", Formats.rupiah(r.projected().total()),
-                            Formats.rupiah(r.difference()));
+                    root.out().println("  " + RootCommand.t("cli.budget.whatIf", Formats.rupiah(r.projected().total()),
+                            Formats.rupiah(r.difference())));
                 }
             }
             return 0;
@@ -185,7 +175,7 @@ final class ReportCommand {
                 String[] p = r.split(":");
                 try {
                     changes.add(new BudgetService.RateChange(Segment.valueOf(p[0].toUpperCase(Locale.ROOT)),
-                            Programme.valueOf(p[1].toUpperCase(Locale.ROOT)), null, LocalDate.parse(p[3]),
+                            Programme.valueOf(p[1].toUpperCase(Locale.ROOT)), null, Converters.Date.parse(p[3]),
                             new BigDecimal(p[2])));
                 } catch (RuntimeException e) {
                     throw ValidationException.of("rateChange", "budget.error.rateChange", r);
@@ -206,14 +196,14 @@ final class ReportCommand {
         @Option(names = "--bpjs", description = "Daftar pendaftaran kolektif BPJS / BPJS collective list")
         boolean bpjs;
 
-        @Option(names = "--on", paramLabel = "YYYY-MM-DD")
-        LocalDate on;
+        @Mixin
+        Options.OnDate on;
 
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             Services s = root.services();
-            LocalDate date = on != null ? on : LocalDate.now(s.clock());
+            LocalDate date = on.orToday(s);
             Exports ex = new Exports(s);
             PrintWriter err = spec.commandLine().getErr();
             if (bpjs) ex.bpjsXlsx(xlsx, date, false, progress(err));
@@ -237,7 +227,8 @@ final class ReportCommand {
         @Option(names = "--percent", required = true)
         BigDecimal percent;
 
-        @Option(names = "--region", description = "Kode wilayah (default: kantor) / region code")
+        @Option(names = "--region", converter = Converters.RegionCode.class,
+                description = "Kode wilayah (default: kantor) / region code (default: the office's)")
         String region;
 
         @Override
@@ -264,8 +255,8 @@ final class ReportCommand {
         @Option(names = "--source")
         FundingSource source;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        Options.Json json;
 
         @Option(names = "--pay", paramLabel = "YYYY-MM:SOURCE:SCOPE:AMOUNT",
                 description = "Catat pembayaran / record a payment")
@@ -295,7 +286,7 @@ final class ReportCommand {
             int applied = apply ? l.applyLapses(candidates.stream().map(LedgerService.LapseCandidate::enrolmentId)
                     .toList()) : 0;
             var rows = l.ledger(year, source);
-            if (json) {
+            if (json.on()) {
                 List<Object> months = new ArrayList<>();
                 for (var m : rows) {
                     var o = new java.util.LinkedHashMap<String, Object>();
@@ -330,12 +321,11 @@ final class ReportCommand {
                 root.out().println(Json.write(out));
             } else {
                 for (var m : rows) {
-                    root.out().printf("%s %-10s ditagih %14s dibayar %14s tunggakan %14s%n", m.month(),
-                            m.fundingSource().labelId(), Formats.rupiah(m.billed()), Formats.rupiah(m.paid()),
-                            Formats.rupiah(m.arrears()));
+                    root.out().println(RootCommand.t("cli.ledger.month", m.month().toString(), m.fundingSource(),
+                            Formats.rupiah(m.billed()), Formats.rupiah(m.paid()), Formats.rupiah(m.arrears())));
                 }
-                root.out().printf("Akan menunggak (> %d bulan): %d; diterapkan: %d%n", l.lapseThreshold(),
-                        candidates.size(), applied);
+                root.out().println(RootCommand.t("cli.ledger.lapses", l.lapseThreshold(), candidates.size(),
+                        applied));
             }
             return 0;
         }

@@ -43,12 +43,19 @@ public final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "Berkas basis data / database file (default: the user's data folder)")
-    Path db;
+    @picocli.CommandLine.Mixin
+    Options.Database database;
 
-    @Option(names = "--lang", paramLabel = "id|en", description = "Bahasa / language (default id)")
     String lang;
+
+    /** {@code --lang}: applied as soon as it is parsed, so every later message (and refusal) is in that language. */
+    @Option(names = "--lang", paramLabel = "id|en", descriptionKey = "cli.option.lang",
+            description = "Bahasa / language (default id)")
+    void setLang(String value) {
+        this.lang = value;
+        applyLanguage();
+        if (spec != null) spec.commandLine().setResourceBundle(Messages.current().bundle());
+    }
 
     private final BiFunction<Path, String, Integer> desktop;
     private Services services;
@@ -66,11 +73,11 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return desktop.apply(db, lang);
+        return desktop.apply(database.db, lang);
     }
 
     public Path databasePath() {
-        return db != null ? db : AppPaths.defaultDatabase();
+        return database.db != null ? database.db : AppPaths.defaultDatabase();
     }
 
     /** The services over the chosen database, opened on first use for this command. */
@@ -91,6 +98,11 @@ public final class RootCommand implements Callable<Integer> {
             services.close();
             services = null;
         }
+    }
+
+    /** The text of a message key in the chosen language. */
+    static String t(String key, Object... args) {
+        return Messages.tr(key, args);
     }
 
     public PrintWriter out() {

@@ -7,7 +7,6 @@ import id.lindungdesa.imports.RosterImportService;
 import id.lindungdesa.imports.Receipt;
 import id.lindungdesa.imports.RowClass;
 import id.lindungdesa.imports.RowResult;
-import id.lindungdesa.task.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +33,8 @@ final class RosterImportCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "Berkas .xlsx atau .csv / .xlsx or .csv file")
+        @Parameters(paramLabel = "FILE", descriptionKey = "cli.param.rosterFile",
+                description = "Berkas .xlsx atau .csv / .xlsx or .csv file")
         Path file;
 
         @Option(names = "--dry-run", description = "Hanya uji coba, tidak menyimpan / only check, save nothing")
@@ -62,7 +62,7 @@ final class RosterImportCommand {
                 saved = saved == null ? new ColumnMapping.Saved(sheet, null, java.util.Map.of(), java.util.Map.of())
                         : new ColumnMapping.Saved(sheet, saved.headerRow(), saved.columns(), saved.villages());
             }
-            DryRun run = imports.dryRun(file, saved, Progress.NONE);
+            DryRun run = imports.dryRun(file, saved, CliProgress.to(spec.commandLine().getErr()));
             out.println(m.get("import.cli.sheet", run.sheet().sheetName(), run.headerRow(), run.rows().size()));
             out.println(m.get("import.cli.counts", run.count(RowClass.NEW), run.count(RowClass.CHANGED),
                     run.count(RowClass.UNCHANGED), run.count(RowClass.REFUSED), run.rows().size()));
@@ -78,7 +78,7 @@ final class RosterImportCommand {
             } else if (run.toApply() == 0) {
                 out.println(m.get("import.cli.nothing"));
             } else {
-                receipt = imports.apply(run, Progress.NONE);
+                receipt = imports.apply(run, CliProgress.to(spec.commandLine().getErr()));
                 out.println(m.get("import.cli.applied", receipt.peopleAdded(), receipt.peopleUpdated(),
                         receipt.postsAdded(), receipt.postsUpdated(), receipt.enrolmentsAdded(),
                         receipt.enrolmentsUpdated()));

@@ -25,8 +25,7 @@ final class SecurityCommand {
         if (env != null && !env.isEmpty()) return env.toCharArray();
         char[] p = new CliPassphrases(err).chooseNew(Path.of("."));
         if (p == null) {
-            throw new IllegalArgumentException("Tidak ada kata sandi baru: ketik di terminal atau set "
-                    + "LINDUNGDESA_NEW_PASSPHRASE / no new passphrase: type it or set LINDUNGDESA_NEW_PASSPHRASE");
+            throw new id.lindungdesa.i18n.LocalizedException("cli.security.noNew");
         }
         return p;
     }
@@ -41,10 +40,10 @@ final class SecurityCommand {
             RootCommand root = RootCommand.of(spec);
             Path base = Database.basePath(root.databasePath());
             if (KeyFile.exists(base)) {
-                root.out().println("Terenkripsi / encrypted (AES, key " + KeyFile.keyId(KeyFile.pathFor(base)) + ", key"
-                        + " file " + KeyFile.pathFor(base) + ")");
+                root.out().println(RootCommand.t("cli.security.encrypted", KeyFile.keyId(KeyFile.pathFor(base)),
+                        KeyFile.pathFor(base)));
             } else {
-                root.out().println("TIDAK terenkripsi / NOT encrypted: 'security encrypt' to turn it on");
+                root.out().println(RootCommand.t("cli.security.plain"));
             }
             return 0;
         }
@@ -65,7 +64,7 @@ final class SecurityCommand {
             RootCommand root = RootCommand.of(spec);
             EncryptionService enc = root.services().encryption();
             if (enc.encrypted()) {
-                root.out().println("Sudah terenkripsi / already encrypted");
+                root.out().println(RootCommand.t("security.error.alreadyEncrypted"));
                 return 0;
             }
             PrintWriter err = spec.commandLine().getErr();
@@ -77,12 +76,11 @@ final class SecurityCommand {
                     java.nio.file.Files.deleteIfExists(Path.of(p + ".json"));
                     java.nio.file.Files.deleteIfExists(p);
                 }
-                root.out().println("Cadangan tak terenkripsi dihapus / unencrypted backups deleted: " + plain.size());
+                root.out().println(RootCommand.t("cli.security.plainDeleted", plain.size()));
             } else if (!plain.isEmpty()) {
-                root.out().println("PERHATIAN: " + plain.size() + " cadangan lama TIDAK terenkripsi (hapus dengan"
-                        + " --delete-plain-backups) / NOTE: " + plain.size() + " older backups are NOT encrypted");
+                root.out().println(RootCommand.t("cli.security.plainLeft", plain.size()));
             }
-            root.out().println("Basis data terenkripsi / database encrypted: " + root.databasePath());
+            root.out().println(RootCommand.t("cli.security.done", root.databasePath()));
             return 0;
         }
     }
@@ -103,12 +101,12 @@ final class SecurityCommand {
                 current = env.toCharArray();
             } else {
                 Console c = CliPassphrases.terminal();
-                if (c == null) throw new IllegalArgumentException("Set LINDUNGDESA_PASSPHRASE");
-                current = c.readPassword("Kata sandi sekarang / current passphrase: ");
+                if (c == null) throw new id.lindungdesa.i18n.LocalizedException("cli.security.needCurrent");
+                current = c.readPassword("%s ", RootCommand.t("cli.pass.current"));
             }
             String code = root.services().encryption().changePassphrase(current, newPassphrase(err));
             CliPassphrases.printRecoveryCode(root.out(), root.databasePath(), code);
-            root.out().println("Kata sandi diganti / passphrase changed");
+            root.out().println(RootCommand.t("cli.security.changed"));
             return 0;
         }
     }
@@ -129,7 +127,7 @@ final class SecurityCommand {
             PrintWriter err = spec.commandLine().getErr();
             String next = EncryptionService.recover(root.databasePath(), code, newPassphrase(err));
             CliPassphrases.printRecoveryCode(root.out(), root.databasePath(), next);
-            root.out().println("Kata sandi baru ditetapkan / new passphrase set");
+            root.out().println(RootCommand.t("cli.security.recovered"));
             return 0;
         }
     }

@@ -1,12 +1,12 @@
 package id.lindungdesa.cli;
 
+import id.lindungdesa.domain.Category;
 import id.lindungdesa.service.Json;
-import java.time.LocalDate;
-import java.util.Map;
+import id.lindungdesa.service.StatsService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stats", description = "Ringkasan isi basis data / database summary")
@@ -14,21 +14,29 @@ final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Cetak satu objek JSON / print one JSON object")
-    boolean json;
+    @Mixin
+    Options.Json json;
 
-    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "Tanggal / date (default today)")
-    LocalDate on;
+    @Mixin
+    Options.OnDate on;
 
     @Override
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
         var s = root.services();
-        Map<String, Object> stats = s.stats().stats(on != null ? on : LocalDate.now(s.clock()));
-        if (json) {
-            root.out().println(Json.write(stats));
+        StatsService.Stats stats = s.stats().stats(on.orToday(s));
+        if (json.on()) {
+            root.out().println(Json.write(CliJson.stats(stats)));
         } else {
-            stats.forEach((k, v) -> root.out().println(k + ": " + v));
+            var v = stats.villages();
+            root.out().println(RootCommand.t("cli.stats.on", stats.on()));
+            root.out().println(RootCommand.t("cli.stats.villages", v.kecamatan(), v.desa(), v.desaAdat(),
+                    v.kelurahan()));
+            root.out().println(RootCommand.t("cli.stats.people", stats.people(), stats.officeHolders(),
+                    stats.enrolledActive()));
+            for (Category c : Category.values()) {
+                root.out().println(RootCommand.t("cli.stats.posts", c, stats.posts().get(c)));
+            }
         }
         return 0;
     }

@@ -41,27 +41,26 @@ final class TrustCommand {
             RootCommand root = RootCommand.of(spec);
             var trust = root.services().bundles().trust();
             PublicKeyFile k = trust.inspect(file);
-            root.out().println(k.officeName() + " (" + k.officeCode() + ", " + k.officeLevel().labelId() + ")");
-            root.out().println("Id kunci / key id: " + k.keyId());
-            root.out().println("Sidik jari / fingerprint: " + FingerprintWords.grouped(k.fingerprint()));
+            root.out().println(RootCommand.t("cli.trust.office", k.officeName(), k.officeCode(), k.officeLevel()));
+            root.out().println(RootCommand.t("cli.trust.keyId", k.keyId()));
+            root.out().println(RootCommand.t("cli.keys.fingerprint", FingerprintWords.grouped(k.fingerprint())));
             String confirmed = words;
             if (confirmed == null && yes) confirmed = k.fingerprint();
             if (confirmed == null) {
                 Console c = System.console();
                 if (c == null) {
-                    root.out().println("Bandingkan sidik jari lewat telepon, lalu ulangi dengan --fingerprint "
-                            + "\"kata …\" atau --yes / compare by phone, then repeat with --fingerprint or --yes");
+                    root.out().println(RootCommand.t("cli.trust.compare"));
                     return 1;
                 }
-                String a = c.readLine("Sama dengan yang dibacakan kantor itu? [y/N] / Same as read out? ");
-                if (a == null || !a.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                    root.out().println("Tidak didaftarkan / not enrolled");
+                String a = c.readLine("%s ", RootCommand.t("cli.trust.same"));
+                if (!CliPassphrases.yes(a)) {
+                    root.out().println(RootCommand.t("cli.trust.notEnrolled"));
                     return 1;
                 }
                 confirmed = k.fingerprint();
             }
             TrustedKey t = trust.add(file, confirmed);
-            root.out().println("Didaftarkan / enrolled: " + t.keyId() + " — " + t.officeName());
+            root.out().println(RootCommand.t("cli.trust.enrolled", t.keyId(), t.officeName()));
             return 0;
         }
     }
@@ -71,14 +70,14 @@ final class TrustCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        Options.Json json;
 
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             List<TrustedKey> keys = root.services().bundles().trust().list();
-            if (json) {
+            if (json.on()) {
                 List<Map<String, Object>> out = keys.stream().map(k -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("keyId", k.keyId());
@@ -95,12 +94,12 @@ final class TrustCommand {
                 root.out().println(Json.write(out));
                 return 0;
             }
-            if (keys.isEmpty()) root.out().println("Belum ada / none yet");
+            if (keys.isEmpty()) root.out().println(RootCommand.t("cli.none"));
             for (TrustedKey k : keys) {
                 root.out().println(k.keyId() + "  " + k.officeCode() + "  " + k.officeName()
-                        + (k.revoked() ? "  DICABUT/REVOKED (" + k.revokedReason() + ")" : "")
-                        + (k.introducedByKey() != null ? "  (diumumkan oleh / announced by " + k.introducedByKey()
-                        + ")" : ""));
+                        + (k.revoked() ? "  " + RootCommand.t("cli.trust.revokedTag", k.revokedReason()) : "")
+                        + (k.introducedByKey() != null ? "  " + RootCommand.t("cli.trust.announcedBy",
+                        k.introducedByKey()) : ""));
                 root.out().println("  " + FingerprintWords.grouped(k.fingerprint()));
             }
             return 0;
@@ -122,7 +121,7 @@ final class TrustCommand {
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             TrustedKey k = root.services().bundles().trust().revoke(keyId, reason);
-            root.out().println("Dicabut / revoked: " + k.keyId() + " — " + k.officeName());
+            root.out().println(RootCommand.t("cli.trust.revoked", k.keyId(), k.officeName()));
             return 0;
         }
     }

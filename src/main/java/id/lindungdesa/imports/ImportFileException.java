@@ -1,7 +1,7 @@
 package id.lindungdesa.imports;
 
 /** A file that cannot be read as a roster (wrong type, damaged, no header row…); the message says what to do. */
-public final class ImportFileException extends RuntimeException {
+public final class ImportFileException extends RuntimeException implements id.lindungdesa.i18n.Localized {
     private final String key;
     private final transient Object[] args;
 
@@ -19,6 +19,11 @@ public final class ImportFileException extends RuntimeException {
 
     public String key() {
         return key;
+    }
+
+    @Override
+    public id.lindungdesa.i18n.Text text() {
+        return id.lindungdesa.i18n.Text.of(key, args);
     }
 
     public Object[] args() {

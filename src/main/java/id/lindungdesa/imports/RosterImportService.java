@@ -156,7 +156,7 @@ public final class RosterImportService {
             parsed.add(parser.parse(r));
             if (++i % 1000 == 0) {
                 progress.checkCancelled();
-                progress.update(i, data.size() * 2L, null);
+                progress.update(i, data.size() * 2L, (String) null);
             }
         }
         DbState state = db.read(tx -> DbState.load(tx, runs, today));
@@ -166,7 +166,7 @@ public final class RosterImportService {
             results.add(c.classify(p, parser));
             if (++i % 1000 == 0) {
                 progress.checkCancelled();
-                progress.update(i, data.size() * 2L, null);
+                progress.update(i, data.size() * 2L, (String) null);
             }
         }
         return new DryRun(file, sheet, headerRow, headers, mapping, results, parsed,
@@ -221,7 +221,7 @@ public final class RosterImportService {
         int[] counts = new int[RowClass.values().length];
         UUID[] runIdOut = new UUID[1];
         Classifier.Plan plan = db.write(tx -> {
-            progress.update(0, 5, null);
+            progress.update(0, 5, (String) null);
             DbState state = DbState.load(tx, runs, today);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Classifier c = new Classifier(state, today, ctx.defaultWage(today), audit.actor(), now);
@@ -230,21 +230,21 @@ public final class RosterImportService {
             for (ParsedRow p : run.parsed) counts[c.classify(p, columns).cls().ordinal()]++;
             Classifier.Plan pl = c.plan();
             progress.checkCancelled();
-            progress.update(1, 5, null);
+            progress.update(1, 5, (String) null);
             for (var chunk : chunks(pl.newPeople)) people.insertAll(tx, chunk, now);
             for (Person[] u : pl.personUpdates) people.update(tx, u[1], now);
             progress.checkCancelled();
-            progress.update(2, 5, null);
+            progress.update(2, 5, (String) null);
             for (var chunk : chunks(pl.newPosts)) posts.insertAll(tx, chunk, now);
             for (Post[] u : pl.postUpdates) posts.update(tx, u[1], now);
             progress.checkCancelled();
-            progress.update(3, 5, null);
+            progress.update(3, 5, (String) null);
             for (var chunk : chunks(pl.newEnrolments)) enrolments.insertAll(tx, chunk, now);
             for (Enrolment[] u : pl.enrolmentUpdates) enrolments.update(tx, u[1], now);
             for (var chunk : chunks(pl.newStatuses)) enrolments.addStatuses(tx, chunk);
             for (UUID id : pl.statusOnly) enrolments.touch(tx, id, now);
             progress.checkCancelled();
-            progress.update(4, 5, null);
+            progress.update(4, 5, (String) null);
             String file = run.file().getFileName().toString();
             List<ImportRunRepository.Row> logged = new ArrayList<>(pl.applied.size());
             MessageDigest rowsHash = id.lindungdesa.persistence.FileHashes.sha256();
@@ -277,7 +277,7 @@ public final class RosterImportService {
                 runIdOut[0] = runId;
             }
             progress.checkCancelled();
-            progress.update(5, 5, null);
+            progress.update(5, 5, (String) null);
             return pl;
         });
         return new Receipt(runIdOut[0], run.file().getFileName().toString(), sha, OffsetDateTime.now(clock),

@@ -61,7 +61,7 @@ public final class AuditRepository {
     }
 
     /** A break in the chain: the entry whose stored hash or link does not match. */
-    public record Break(long seq, String reason) {
+    public record Break(long seq, id.lindungdesa.i18n.Text reason) {
     }
 
     /** Walks the whole chain in order, streaming; reports every break. */
@@ -70,9 +70,9 @@ public final class AuditRepository {
         String[] prev = {GENESIS};
         long[] expectedSeq = {1};
         Consumer<AuditEntry> check = e -> {
-            if (e.seq() != expectedSeq[0]) breaks.add(new Break(e.seq(), "missing entries before " + e.seq()));
-            if (!e.prevHash().equals(prev[0])) breaks.add(new Break(e.seq(), "link to previous entry broken"));
-            if (!hash(e).equals(e.hash())) breaks.add(new Break(e.seq(), "entry content changed"));
+            if (e.seq() != expectedSeq[0]) breaks.add(new Break(e.seq(), id.lindungdesa.i18n.Text.of("audit.break.missing", e.seq())));
+            if (!e.prevHash().equals(prev[0])) breaks.add(new Break(e.seq(), id.lindungdesa.i18n.Text.of("audit.break.link")));
+            if (!hash(e).equals(e.hash())) breaks.add(new Break(e.seq(), id.lindungdesa.i18n.Text.of("audit.break.content")));
             prev[0] = e.hash();
             expectedSeq[0] = e.seq() + 1;
         };

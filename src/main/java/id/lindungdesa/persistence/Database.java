@@ -1,5 +1,7 @@
 package id.lindungdesa.persistence;
 
+import id.lindungdesa.i18n.Text;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +113,7 @@ public final class Database implements AutoCloseable {
         try {
             if (base.getParent() != null) Files.createDirectories(base.getParent());
         } catch (IOException e) {
-            throw new DatabaseException("Cannot create the folder " + base.getParent() + ": " + e.getMessage(), e);
+            throw new DatabaseException(Text.of("database.error.folder", base.getParent(), e.getMessage()), e);
         }
         boolean existed = Files.exists(dataFile);
         String url = jdbcUrl(base, options.filePassword());
@@ -170,7 +172,7 @@ public final class Database implements AutoCloseable {
             return new DatabaseKeyException(dataFile, false, e);
         }
         if (existed) return new DatabaseUnreadableException(dataFile, e);
-        return new DatabaseException("Cannot open the database " + dataFile + ": " + e.getMessage(), e);
+        return new DatabaseException(Text.of("database.error.open", dataFile, e.getMessage()), e);
     }
 
     private static boolean startsWith(Path file, String magic) {
@@ -202,8 +204,7 @@ public final class Database implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             pool.dispose();
-            throw new DatabaseException("Cannot update the database " + dataFile + " to this version: "
-                    + e.getMessage(), e);
+            throw new DatabaseException(Text.of("database.error.migrate", dataFile, e.getMessage()), e);
         }
     }
 
@@ -267,7 +268,7 @@ public final class Database implements AutoCloseable {
     public void replaceWith(Path candidateBase, Path keepAs, String newFilePassword) {
         ensureOpen();
         Path candidate = Path.of(basePath(candidateBase) + ".mv.db");
-        if (!Files.isRegularFile(candidate)) throw new DatabaseException("No database at " + candidate, null);
+        if (!Files.isRegularFile(candidate)) throw new DatabaseException(Text.of("database.error.noCandidate", candidate), null);
         writeLock.lock();
         try {
             shutdownPool();
@@ -282,7 +283,7 @@ public final class Database implements AutoCloseable {
                 Files.move(candidate, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 Files.deleteIfExists(Path.of(basePath(candidateBase) + ".trace.db"));
             } catch (IOException e) {
-                throw new DatabaseException("Cannot swap the database files: " + e.getMessage(), e);
+                throw new DatabaseException(Text.of("database.error.swap", e.getMessage()), e);
             }
             Options next = options.withFilePassword(newFilePassword);
             String newUrl = jdbcUrl(base, newFilePassword);

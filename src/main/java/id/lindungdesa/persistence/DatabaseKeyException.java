@@ -7,11 +7,7 @@ public final class DatabaseKeyException extends DatabaseException {
     private final Path file;
 
     public DatabaseKeyException(Path file, boolean keyGiven, Throwable cause) {
-        super(keyGiven
-                ? "The database " + file + " is encrypted with another key: its key file does not belong to it."
-                : "Basis data " + file + " terenkripsi tetapi berkas kuncinya (.key.json) tidak ada; salin kembali dari folder"
-                + " cadangan (lindungdesa-key-*.json). / The database " + file + " is encrypted but its key file"
-                + " (.key.json) is missing: copy it back from the backup folder (lindungdesa-key-*.json).",
+        super(id.lindungdesa.i18n.Text.of(keyGiven ? "database.error.otherKey" : "database.error.keyMissing", file),
                 cause);
         this.file = file;
     }

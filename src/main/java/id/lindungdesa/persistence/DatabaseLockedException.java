@@ -16,9 +16,8 @@ public final class DatabaseLockedException extends DatabaseException {
     }
 
     public DatabaseLockedException(Path file, String holder, String unreadable, Throwable cause) {
-        super("The database " + file + " is in use by another program" + (holder != null ? " (" + holder + ")"
-                : "; who holds it could not be read (" + unreadable + ")")
-                + ". Close that program first, then try again.", cause);
+        super(holder != null ? id.lindungdesa.i18n.Text.of("database.error.lockedBy", file, holder)
+                : id.lindungdesa.i18n.Text.of("database.error.lockedUnreadable", file, unreadable), cause);
         this.file = file;
         this.holder = holder;
         this.unreadable = holder == null ? unreadable : null;

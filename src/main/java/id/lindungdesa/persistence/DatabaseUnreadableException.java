@@ -10,9 +10,7 @@ public final class DatabaseUnreadableException extends DatabaseException {
     private final Path file;
 
     public DatabaseUnreadableException(Path file, Throwable cause) {
-        super("Basis data " + file + " rusak atau tidak dapat dibaca; berkas itu tidak diubah. Pulihkan dari cadangan"
-                + " terbaru yang terverifikasi. / The database " + file + " is damaged or unreadable; the file was left"
-                + " untouched. Restore the newest verified backup (" + rootMessage(cause) + ").", cause);
+        super(id.lindungdesa.i18n.Text.of("database.error.unreadable", file, rootMessage(cause)), cause);
         this.file = file;
     }
 

@@ -1,5 +1,7 @@
 package id.lindungdesa.security;
 
+import id.lindungdesa.i18n.LocalizedException;
+import id.lindungdesa.i18n.Text;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.ScriptIO;
 import id.lindungdesa.service.BackupHook;
@@ -45,10 +47,9 @@ public final class EncryptionService {
      * Backups made before this stay unencrypted: {@link #plainBackups()} lists them for deletion.
      */
     public String encrypt(char[] passphrase) {
-        if (db.encrypted()) throw new IllegalStateException("Basis data sudah terenkripsi / already encrypted");
+        if (db.encrypted()) throw new LocalizedException("security.error.alreadyEncrypted");
         if (passphrase == null || passphrase.length < 8) {
-            throw new IllegalArgumentException("Kata sandi minimal 8 karakter / the passphrase needs at least 8"
-                    + " characters");
+            throw new LocalizedException("security.error.short");
         }
         backupFirst.beforeRiskyOperation("encrypt");
         Path base = db.base();
@@ -71,8 +72,7 @@ public final class EncryptionService {
             db.replaceWith(candidate, null, pw);
             return created.recoveryCode();
         } catch (IOException | id.lindungdesa.persistence.DatabaseException e) {
-            throw new IllegalStateException("Enkripsi gagal; basis data tidak berubah / encryption failed; the database"
-                    + " is unchanged: " + e.getMessage(), e);
+            throw new LocalizedException(Text.of("security.error.encryptFailed", e.getMessage()), e);
         } finally {
             try {
                 Files.deleteIfExists(script);
@@ -114,12 +114,11 @@ public final class EncryptionService {
 
     private static void checkLength(char[] next) {
         if (next == null || next.length < 8) {
-            throw new IllegalArgumentException("Kata sandi minimal 8 karakter / the passphrase needs at least 8"
-                    + " characters");
+            throw new LocalizedException("security.error.short");
         }
     }
 
     private void requireEncrypted() {
-        if (!db.encrypted()) throw new IllegalStateException("Basis data tidak terenkripsi / not encrypted");
+        if (!db.encrypted()) throw new LocalizedException("security.error.notEncrypted");
     }
 }

@@ -43,9 +43,9 @@ public final class KeyFile {
     }
 
     /** The passphrase (or recovery code) does not open this key file. */
-    public static final class WrongPassphraseException extends RuntimeException {
-        public WrongPassphraseException(String message) {
-            super(message);
+    public static final class WrongPassphraseException extends id.lindungdesa.i18n.LocalizedException {
+        public WrongPassphraseException(String key) {
+            super(key);
         }
     }
 
@@ -96,7 +96,7 @@ public final class KeyFile {
             byte[] kek = derive(passphrase, b64(d.passSalt()), d.passIterations());
             return new FileKey(unwrap(kek, b64(d.passNonce()), b64(d.passWrapped()), d.keyId()));
         } catch (AEADBadTagException e) {
-            throw new WrongPassphraseException("Kata sandi salah. / Wrong passphrase.");
+            throw new WrongPassphraseException("security.error.wrongPassphrase");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -110,7 +110,7 @@ public final class KeyFile {
                     d.recoveryIterations());
             return new FileKey(unwrap(kek, b64(d.recoveryNonce()), b64(d.recoveryWrapped()), d.keyId()));
         } catch (AEADBadTagException e) {
-            throw new WrongPassphraseException("Kode pemulihan salah. / Wrong recovery code.");
+            throw new WrongPassphraseException("security.error.wrongCode");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -194,12 +194,12 @@ public final class KeyFile {
 
     static Data read(Path keyFile) {
         if (!Files.isRegularFile(keyFile)) {
-            throw new IllegalStateException("Berkas kunci tidak ada / key file missing: " + keyFile);
+            throw new id.lindungdesa.i18n.LocalizedException("security.error.keyMissing", keyFile);
         }
         try {
             return JSON.readValue(Files.readString(keyFile, StandardCharsets.UTF_8), Data.class);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Berkas kunci rusak / key file unreadable: " + keyFile, e);
+            throw new id.lindungdesa.i18n.LocalizedException(id.lindungdesa.i18n.Text.of("security.error.keyUnreadable", keyFile), e);
         }
     }
 

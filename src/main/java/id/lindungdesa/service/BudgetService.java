@@ -224,43 +224,4 @@ public final class BudgetService {
                         ? (rc.riskClass() == null ? 1 : rc.riskClass()) : null,
                 rc.from(), rc.percent(), null, null, cap, "what-if");
     }
-
-    /** The JSON shape of {@code report budget --json} (keys are a contract). */
-    public static Map<String, Object> toJson(Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("year", r.year());
-        out.put("funding_source", r.fundingSource() == null ? null : r.fundingSource().name());
-        out.put("basis_date", r.basis().toString());
-        out.putAll(budgetJson(r.current()));
-        if (r.projected() != null) {
-            Map<String, Object> p = budgetJson(r.projected());
-            p.put("difference", r.difference());
-            out.put("what_if", p);
-        }
-        return out;
-    }
-
-    static Map<String, Object> budgetJson(Budget.Result b) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<Object> lines = new ArrayList<>();
-        for (BudgetLine l : b.lines()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("category", l.category().key());
-            m.put("funding_source", l.fundingSource().name());
-            m.put("headcount", l.headcount());
-            m.put("monthly", l.monthly());
-            m.put("months", l.months());
-            m.put("total", l.total());
-            lines.add(m);
-        }
-        out.put("lines", lines);
-        Map<String, Object> bySource = new LinkedHashMap<>();
-        b.byFundingSource().forEach((k, v) -> bySource.put(k.name(), v));
-        out.put("by_funding_source", bySource);
-        Map<String, Object> byCat = new LinkedHashMap<>();
-        b.byCategory().forEach((k, v) -> byCat.put(k.key(), v));
-        out.put("by_category", byCat);
-        out.put("total", b.total());
-        return out;
-    }
 }

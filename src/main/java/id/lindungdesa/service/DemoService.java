@@ -24,6 +24,7 @@ import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.EnrolmentRepository;
 import id.lindungdesa.persistence.PersonRepository;
 import id.lindungdesa.persistence.PostRepository;
+import id.lindungdesa.i18n.Text;
 import id.lindungdesa.task.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,7 +115,7 @@ public final class DemoService {
         }
         String district = within.substring(0, 5);
         Random rnd = new Random(seed * 1_000_003L + within.hashCode()); // per seed and area: areas never share ids
-        progress.update(0, -1, "Menyiapkan wilayah…");
+        progress.update(0, -1, Text.of("demo.progress.regions"));
         if (regionsFile != null || builtin) {
             services.regions().importForDemo(regionsFile, within, progress);
         } else if (services.regions().within(within).stream().noneMatch(r -> r.villageType() != null)) {
@@ -134,12 +135,12 @@ public final class DemoService {
         for (Region v : villages) {
             progress.checkCancelled();
             g.village(v, i++);
-            if (i % 20 == 0) progress.update(i, villages.size(), "Membuat desa demo… " + i + "/" + villages.size());
+            if (i % 20 == 0) progress.update(i, villages.size(), Text.of("demo.progress.villages", i, villages.size()));
         }
         // A few RT heads in kelurahan too (RT/RW exist there).
         services.regions().within(within).stream().filter(r -> r.villageType() == VillageType.KELURAHAN).limit(5)
                 .forEach(k -> g.rtRw(k, 2));
-        progress.update(villages.size(), villages.size(), "Menyimpan…");
+        progress.update(villages.size(), villages.size(), Text.of("task.saving"));
         db.writeVoid(tx -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             people.insertAll(tx, g.people, now);
@@ -152,7 +153,7 @@ public final class DemoService {
         });
         Random extRnd = new Random(seed * 31 + 7 + within.hashCode());
         for (Extension e : extensions) e.addDemoContent(services, extRnd, today);
-        progress.update(1, 1, "Selesai");
+        progress.update(1, 1, Text.of("task.done"));
         return new Result(district, villages.size(), g.people.size(), g.posts.size(), g.enrolments.size(), g.active);
     }
 

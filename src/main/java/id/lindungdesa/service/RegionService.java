@@ -8,6 +8,7 @@ import id.lindungdesa.domain.RegionLevel;
 import id.lindungdesa.domain.VillageType;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.RegionRepository;
+import id.lindungdesa.i18n.Text;
 import id.lindungdesa.task.Progress;
 import java.io.IOException;
 import java.io.Reader;
@@ -54,9 +55,9 @@ public final class RegionService {
     }
 
     /** A row of the file that is not a region code line. */
-    public static final class BadFileException extends RuntimeException {
-        public BadFileException(String message) {
-            super(message);
+    public static final class BadFileException extends id.lindungdesa.i18n.LocalizedException {
+        public BadFileException(String key, Object... args) {
+            super(key, args);
         }
     }
 
@@ -95,7 +96,7 @@ public final class RegionService {
 
     private ImportReport importCsv(Path file, String within, Progress progress, boolean backupFirst) {
         if (!Files.isRegularFile(file)) {
-            throw new BadFileException("Berkas tidak ditemukan / File not found: " + file);
+            throw new BadFileException("regions.error.missing", file);
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return importCsv(r, file.getFileName().toString(), within, progress, backupFirst);
@@ -120,7 +121,7 @@ public final class RegionService {
                     .map(Office::regionCode).orElse("");
         }
         if (!scope.isEmpty() && !Region.isValidCode(scope)) {
-            throw new BadFileException("Kode wilayah tidak sah / Not a region code: " + scope);
+            throw new BadFileException("regions.error.code", scope);
         }
         final String s = scope;
         Map<String, String> rows = new LinkedHashMap<>();
@@ -133,26 +134,24 @@ public final class RegionService {
             String code = rec.getField(0).strip();
             if (line == 1 && code.equalsIgnoreCase("kode")) continue;
             if (rec.getFieldCount() < 2) {
-                throw new BadFileException("Baris " + rec.getStartingLineNumber() + ": harus 'kode,nama' / line "
-                        + rec.getStartingLineNumber() + ": expected 'kode,nama'");
+                throw new BadFileException("regions.error.columns", rec.getStartingLineNumber());
             }
             if (!Region.isValidCode(code)) {
-                throw new BadFileException("Baris " + rec.getStartingLineNumber() + ": kode wilayah tidak sah '" + code
-                        + "' / line " + rec.getStartingLineNumber() + ": not a region code");
+                throw new BadFileException("regions.error.lineCode", rec.getStartingLineNumber(), code);
             }
             String name = rec.getField(1).strip();
             if (name.isEmpty()) {
-                throw new BadFileException("Baris " + rec.getStartingLineNumber() + ": nama kosong / empty name");
+                throw new BadFileException("regions.error.emptyName", rec.getStartingLineNumber());
             }
             read++;
             if (Region.within(code, s) || Region.within(s, code)) rows.put(code, name);
             if (read % 5000 == 0) {
                 progress.checkCancelled();
-                progress.update(read, -1, "Membaca kode wilayah… " + read);
+                progress.update(read, -1, Text.of("regions.progress.reading", read));
             }
         }
         if (!s.isEmpty() && !rows.containsKey(s) && rows.keySet().stream().noneMatch(c -> c.startsWith(s + "."))) {
-            throw new BadFileException("Berkas tidak memuat wilayah " + s + " / The file has no regions within " + s);
+            throw new BadFileException("regions.error.noneWithin", s);
         }
         progress.checkCancelled();
         if (backupFirst) beforeImport.beforeRiskyOperation("regions-import");
@@ -193,7 +192,7 @@ public final class RegionService {
                     }
                     if (!changed) unchanged++;
                 }
-                if (++done % 5000 == 0) progress.update(done, total, "Menyimpan… " + done);
+                if (++done % 5000 == 0) progress.update(done, total, Text.of("regions.progress.saving", done));
             }
             repo.insertAll(tx, toAdd, now);
             repo.historyAdded(tx, toAdd, now, sourceName);
@@ -213,7 +212,7 @@ public final class RegionService {
             audit.recordText(tx, "IMPORT", "region", s, null, "Impor kode wilayah " + sourceName + ": +"
                     + report.added() + " baru, " + report.renamed() + " ganti nama, " + report.retired()
                     + " dihapus dari daftar, " + report.restored() + " dipulihkan");
-            progress.update(total, total, "Selesai");
+            progress.update(total, total, Text.of("task.done"));
             return report;
         });
     }

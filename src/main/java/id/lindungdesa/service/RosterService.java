@@ -72,15 +72,15 @@ public final class RosterService {
     }
 
     /** Someone already on a roster has this NIK: shown to the user, never merged silently. */
-    public static final class DuplicateNikException extends RuntimeException {
+    public static final class DuplicateNikException extends id.lindungdesa.i18n.LocalizedException {
         public record Holder(Person person, List<String> villages) {
         }
 
         private final transient List<Holder> holders;
 
         public DuplicateNikException(String nik, List<Holder> holders) {
-            super("NIK " + nik + " sudah terdaftar atas nama " + holders.getFirst().person().fullName() + " ("
-                    + String.join(", ", holders.getFirst().villages()) + ")");
+            super("roster.error.duplicateNik", nik, holders.getFirst().person().fullName(),
+                    String.join(", ", holders.getFirst().villages()));
             this.holders = List.copyOf(holders);
         }
 
@@ -461,8 +461,8 @@ public final class RosterService {
         return out;
     }
 
-    static IllegalArgumentException notFound(String type, UUID id) {
-        return new IllegalArgumentException(type + " " + id + " tidak ditemukan / not found");
+    static NotFoundException notFound(String type, UUID id) {
+        return new NotFoundException(type, id);
     }
 
     static String blankToNull(String s) {

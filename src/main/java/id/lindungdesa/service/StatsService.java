@@ -10,7 +10,6 @@ import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.RegionRepository;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,18 +26,27 @@ public final class StatsService {
         this.roster = roster;
     }
 
-    /** The figures; the map's keys are the JSON contract of {@code stats --json}. */
-    public Map<String, Object> stats(LocalDate on) {
-        Map<String, Object> villages = new LinkedHashMap<>();
-        db.read(tx -> {
-            villages.put("kecamatan", regions.countLevel(tx, "", RegionLevel.SUBDISTRICT));
-            villages.put("desa", regions.countVillages(tx, "", VillageType.DESA));
-            villages.put("desa_adat", regions.countVillages(tx, "", VillageType.DESA_ADAT));
-            villages.put("kelurahan", regions.countVillages(tx, "", VillageType.KELURAHAN));
-            return null;
-        });
+    /** Villages and kecamatan under the office's region. */
+    public record Villages(int kecamatan, int desa, int desaAdat, int kelurahan) {
+    }
+
+    /**
+     * The head-line figures on a date: people on any roster, current office-holders, current posts per category
+     * (every category, zero included, in {@link Category} order) and people with an ACTIVE enrolment.
+     */
+    public record Stats(LocalDate on, Villages villages, int people, int officeHolders, Map<Category, Integer> posts,
+                        int enrolledActive) {
+        public Stats {
+            posts = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(posts));
+        }
+    }
+
+    /** The figures (the CLI writes them as {@code stats --json}). */
+    public Stats stats(LocalDate on) {
+        Villages villages = db.read(tx -> new Villages(regions.countLevel(tx, "", RegionLevel.SUBDISTRICT),
+                regions.countVillages(tx, "", VillageType.DESA), regions.countVillages(tx, "", VillageType.DESA_ADAT),
+                regions.countVillages(tx, "", VillageType.KELURAHAN)));
         RosterService.Snapshot s = roster.snapshot("", on);
-        Map<String, Object> posts = new LinkedHashMap<>();
         Map<Category, Integer> counts = new java.util.EnumMap<>(Category.class);
         for (Category c : Category.values()) counts.put(c, 0);
         Set<UUID> holders = new HashSet<>();
@@ -47,20 +55,12 @@ public final class StatsService {
             counts.merge(p.category(), 1, Integer::sum);
             holders.add(p.personId());
         }
-        counts.forEach((c, n) -> posts.put(c.key(), n));
         int active = 0;
         for (Person p : s.people().values()) {
             boolean isActive = s.enrolmentOf(p.id(), on).map(e -> s.stateOn(e.id(), on) == EnrolmentState.ACTIVE)
                     .orElse(false);
             if (isActive) active++;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("villages", villages);
-        out.put("people", s.people().size());
-        out.put("office_holders", holders.size());
-        out.put("posts", posts);
-        out.put("enrolled_active", active);
-        out.put("on", on.toString());
-        return out;
+        return new Stats(on, villages, s.people().size(), holders.size(), counts, active);
     }
 }

@@ -1,5 +1,8 @@
 package id.lindungdesa.wiring;
 
+import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.i18n.Text;
+
 import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.DatabaseKeyException;
@@ -39,8 +42,7 @@ public final class SecureOpener {
             // an encryption migration interrupted after the key file was written but before the swap: the file is
             // still the unencrypted one, intact; open it as such and say so
             Services s = new Services(Database.open(base, options.withFilePassword(null)), clock);
-            prompt.warn("Enkripsi sebelumnya terputus; basis data masih TIDAK terenkripsi. Jalankan ulang 'security"
-                    + " encrypt'. / A previous encryption was interrupted; the database is still NOT encrypted.");
+            prompt.warn(Messages.tr("security.warn.interrupted"));
             return s;
         }
     }
@@ -56,9 +58,7 @@ public final class SecureOpener {
                 try {
                     return KeyFile.unlock(base, env.toCharArray()).h2Password();
                 } catch (KeyFile.WrongPassphraseException e) {
-                    throw new AccessRefusedException("Kata sandi di " + PASSPHRASE_ENV + " salah untuk " + base
-                            + "; basis data tidak dibuka. / The passphrase in " + PASSPHRASE_ENV + " is wrong for "
-                            + base + "; the database was not opened.");
+                    throw new AccessRefusedException(Text.of("security.error.envWrong", PASSPHRASE_ENV, base));
                 }
             }
             String problem = null;
@@ -74,18 +74,14 @@ public final class SecureOpener {
                 }
             }
             throw new AccessRefusedException(problem != null
-                    ? "Kata sandi salah; basis data " + base + " tidak dibuka. / Wrong passphrase; the database "
-                    + base + " was not opened."
-                    : "Basis data " + base + " terenkripsi: berikan kata sandi (atau " + PASSPHRASE_ENV + "). / The"
-                    + " database " + base + " is encrypted: give its passphrase (or set " + PASSPHRASE_ENV + ").");
+                    ? Text.of("security.error.wrongNotOpened", base)
+                    : Text.of("security.error.needPassphrase", base, PASSPHRASE_ENV));
         }
         boolean isNew = !Files.exists(Path.of(base + ".mv.db"));
         if (!isNew || !mayCreate) return null;
         char[] pass = env != null ? env.toCharArray() : prompt.chooseNew(base);
         if (pass == null || pass.length == 0) {
-            prompt.warn("PERINGATAN: basis data baru " + base + " dibuat TANPA enkripsi (tidak ada kata sandi). Aktifkan"
-                    + " dengan 'lindungdesa --db " + base + " security encrypt'. / WARNING: the new database was created"
-                    + " WITHOUT encryption (no passphrase given). Turn it on with 'security encrypt'.");
+            prompt.warn(Messages.tr("security.warn.unencrypted", base));
             return null;
         }
         KeyFile.Created created = KeyFile.create(base, pass);

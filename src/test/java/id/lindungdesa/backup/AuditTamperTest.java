@@ -21,7 +21,7 @@ class AuditTamperTest {
         try (Services s = BackupServiceTest.withOffice(dir, "kab")) {
             for (int i = 1; i <= 4; i++) BackupServiceTest.addPerson(s, "Orang " + i, i);
         }
-        CliRun intact = CliRun.of("--db", base.toString(), "audit", "verify");
+        CliRun intact = CliRun.of("--lang", "en", "--db", base.toString(), "audit", "verify");
         assertThat(intact.exit).as(intact.toString()).isZero();
         assertThat(intact.out).contains("intact: 5 entries");
 
@@ -31,7 +31,7 @@ class AuditTamperTest {
                     .isEqualTo(1);
             st.execute("SHUTDOWN");
         }
-        CliRun broken = CliRun.of("--db", base.toString(), "audit", "verify");
+        CliRun broken = CliRun.of("--lang", "en", "--db", base.toString(), "audit", "verify");
         assertThat(broken.exit).isEqualTo(1);
         assertThat(broken.out).contains("entry 3: entry content changed").contains("BROKEN");
 
@@ -40,7 +40,7 @@ class AuditTamperTest {
             st.executeUpdate("DELETE FROM AUDIT_ENTRY WHERE SEQ = 4");
             st.execute("SHUTDOWN");
         }
-        CliRun deleted = CliRun.of("--db", base.toString(), "audit", "verify");
+        CliRun deleted = CliRun.of("--lang", "en", "--db", base.toString(), "audit", "verify");
         assertThat(deleted.exit).isEqualTo(1);
         assertThat(deleted.out).contains("entry 5: missing entries before 5");
     }

@@ -33,7 +33,7 @@ class CrashSafetyTest {
                 assertThatThrownBy(() -> Database.open(db, Database.Options.of("desktop")))
                         .isInstanceOfSatisfying(DatabaseLockedException.class, e -> assertThat(e.holder())
                                 .contains("LindungDesa crash-test").contains("pid " + pid))
-                        .hasMessageContaining("in use by another program");
+                        .hasMessageContaining("sedang dipakai program lain");
             }
         });
         assertThat(holders).hasSize(1);

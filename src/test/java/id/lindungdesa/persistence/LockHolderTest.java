@@ -81,8 +81,8 @@ class LockHolderTest {
             }
             assertThat(e).isNotNull();
             assertThat(e.holder()).isNull();
-            assertThat(e.getMessage()).contains("in use by another program")
-                    .contains("who holds it could not be read").contains("kab.owner: missing");
+            assertThat(e.getMessage()).contains("sedang dipakai program lain")
+                    .contains("pemegangnya tidak dapat dibaca").contains("kab.owner: missing");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         } finally {
             OwnerFile.wait = before;

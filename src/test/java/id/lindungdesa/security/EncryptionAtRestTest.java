@@ -108,7 +108,7 @@ class EncryptionAtRestTest {
             assertThat(s.database().encrypted()).isFalse();
             addKnownPerson(s);
         }
-        assertThat(none.warnings).singleElement().asString().contains("TANPA enkripsi").contains("WITHOUT");
+        assertThat(none.warnings).singleElement().asString().contains("TANPA enkripsi").contains("security encrypt");
         assertThat(fileContains(Path.of(plainBase + ".mv.db"), NIK)).isTrue();
         assertThat(fileContains(Path.of(plainBase + ".mv.db"), NAME)).isTrue();
 
@@ -142,7 +142,7 @@ class EncryptionAtRestTest {
         byte[] before = Files.readAllBytes(Path.of(base + ".mv.db"));
         Typed wrong = new Typed("bukan-ini-sandinya");
         assertThatThrownBy(() -> SecureOpener.open(base, "test", wrong, CLOCK))
-                .isInstanceOf(AccessRefusedException.class).hasMessageContaining("Wrong passphrase");
+                .isInstanceOf(AccessRefusedException.class).hasMessageContaining("Kata sandi salah");
         assertThat(wrong.asked).isEqualTo(SecureOpener.MAX_ATTEMPTS);
         assertThatThrownBy(() -> SecureOpener.open(base, "test", new Typed(null), CLOCK))
                 .isInstanceOf(AccessRefusedException.class).hasMessageContaining("LINDUNGDESA_PASSPHRASE");
@@ -164,7 +164,7 @@ class EncryptionAtRestTest {
         byte[] beforeMissing = Files.readAllBytes(Path.of(base + ".mv.db"));
         assertThatThrownBy(() -> SecureOpener.open(base, "test", new Typed("sandi-baru-2026"), CLOCK))
                 .isInstanceOf(id.lindungdesa.persistence.DatabaseKeyException.class)
-                .hasMessageContaining("key file");
+                .hasMessageContaining("berkas kunci");
         assertThat(Files.readAllBytes(Path.of(base + ".mv.db"))).isEqualTo(beforeMissing);
     }
 

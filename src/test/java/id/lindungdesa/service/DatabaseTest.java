@@ -25,7 +25,7 @@ class DatabaseTest {
             s.demo().generate(null, "61.01", 3, Progress.NONE);
         }
         try (Services s = TestDb.open(dir, LocalDate.of(2026, 1, 1))) {
-            assertThat((Integer) s.stats().stats(LocalDate.of(2026, 1, 1)).get("people")).isPositive();
+            assertThat((Integer) s.stats().stats(LocalDate.of(2026, 1, 1)).people()).isPositive();
         }
     }
 
@@ -66,7 +66,7 @@ class DatabaseTest {
     void aSecondProgramGetsAClearMessageNamingTheHolder() throws Exception {
         Path db = dir.resolve("shared");
         try (Database first = Database.open(db, Database.Options.of("desktop"))) {
-            Process p = cli(db, "stats");
+            Process p = cli(db, "--lang", "en", "stats");
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(3);

@@ -79,7 +79,7 @@ class DemoServiceTest {
         try (Services s = TestDb.open(dir, "two", TODAY)) {
             var a = s.demo().generate(null, "61.01", 1, Progress.NONE);
             var b = s.demo().generate(null, "61.02", 1, Progress.NONE);
-            assertThat(s.stats().stats(TODAY).get("people")).isEqualTo(a.people() + b.people());
+            assertThat(s.stats().stats(TODAY).people()).isEqualTo(a.people() + b.people());
         }
     }
 

@@ -57,7 +57,7 @@ class RosterServiceTest {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())
                         .extracting(ValidationException.FieldError::key).containsExactly("nik.SCIENTIFIC_NOTATION"));
-        assertThat(s.stats().stats(TODAY).get("people")).isEqualTo(0);
+        assertThat(s.stats().stats(TODAY).people()).isEqualTo(0);
         assertThat(s.audit().count()).isEqualTo(auditBefore);
     }
 

@@ -217,7 +217,7 @@ class DeskFlowTest extends FxRobot {
         assertThat(lookup("#nikError").queryAs(Label.class).getText()).contains("angka ilmiah");
         assertThat(lookup("#personSave").query().getScene().getWindow().isShowing()).isTrue();
         assertThat(app.services().roster().findByNik("3.60405E+15")).isEmpty();
-        assertThat(app.services().stats().stats(TODAY).get("people")).isEqualTo(1);
+        assertThat(app.services().stats().stats(TODAY).people()).isEqualTo(1);
 
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         FxAppHarness.waitUntil(() -> lookup("#personNik").tryQuery().isEmpty());

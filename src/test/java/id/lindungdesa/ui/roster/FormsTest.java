@@ -79,7 +79,7 @@ class FormsTest {
         f.save(id -> { throw new AssertionError("saved"); });
         assertThat(f.errors().get("nik")).contains("angka ilmiah");
         assertThat(s.audit().count()).isEqualTo(audit);
-        assertThat(s.stats().stats(TODAY).get("people")).isEqualTo(0);
+        assertThat(s.stats().stats(TODAY).people()).isEqualTo(0);
     }
 
     @Test

@@ -61,11 +61,11 @@ class SettingsFlowTest extends FxRobot {
         FxAppHarness.waitUntil(() -> lookup("#restoreSummary").tryQuery().isPresent());
         String summary = lookup("#restoreSummary").queryAs(Label.class).getText();
         assertThat(summary).contains("DPMD Kabupaten Serang").contains("1 orang");
-        assertThat(app.services().stats().stats(TODAY).get("people")).as("nothing swapped yet").isEqualTo(2);
+        assertThat(app.services().stats().stats(TODAY).people()).as("nothing swapped yet").isEqualTo(2);
         clickOn("#restoreSwap");
         Label message = lookup("#backupMessage").queryAs(Label.class);
         FxAppHarness.waitUntil(() -> message.getText().startsWith("Dipulihkan"));
-        assertThat(app.services().stats().stats(TODAY).get("people")).isEqualTo(1);
+        assertThat(app.services().stats().stats(TODAY).people()).isEqualTo(1);
         Path kept = Path.of(message.getText().substring(message.getText().indexOf(" di ") + 4).strip());
         assertThat(kept).exists();
     }
@@ -86,7 +86,7 @@ class SettingsFlowTest extends FxRobot {
         assertThat(lookup("#openError").queryAs(Label.class).getText()).contains("rusak").contains("TIDAK diubah");
         clickOn("#restoreNewest");
         FxAppHarness.waitUntil(() -> lookup("#navigation").tryQuery().isPresent());
-        assertThat(app.services().stats().stats(TODAY).get("people")).isEqualTo(1);
+        assertThat(app.services().stats().stats(TODAY).people()).isEqualTo(1);
         try (var files = Files.list(dir)) {
             Path aside = files.filter(f -> f.getFileName().toString().startsWith("desk.damaged-")).findFirst()
                     .orElseThrow();

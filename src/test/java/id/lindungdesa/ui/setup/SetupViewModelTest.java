@@ -83,7 +83,7 @@ class SetupViewModelTest {
         assertThat(seen).anyMatch(f -> f > 0 && f < 1);
         assertThat(vm.demoStatusProperty().get()).startsWith("Kabupaten demo siap");
         assertThat(s.currentOffice()).isPresent();
-        assertThat((Integer) s.stats().stats(LocalDate.of(2026, 2, 2)).get("people")).isGreaterThan(100);
+        assertThat((Integer) s.stats().stats(LocalDate.of(2026, 2, 2)).people()).isGreaterThan(100);
 
         SetupViewModel again = new SetupViewModel(s, new SyncTaskExecutor());
         again.demo(() -> { throw new AssertionError("twice"); });
