@@ -1,6 +1,6 @@
 package id.lindungdesa.cli;
 
-import id.lindungdesa.service.Services;
+import id.lindungdesa.wiring.Services;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import picocli.CommandLine.Option;

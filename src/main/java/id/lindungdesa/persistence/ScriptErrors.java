@@ -1,5 +1,6 @@
 package id.lindungdesa.persistence;
 
+import id.lindungdesa.i18n.Messages;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
@@ -40,19 +41,18 @@ public final class ScriptErrors {
         if (e instanceof SafeMessage && e.getCause() == null) return e.getMessage();
         SQLException s = sqlCause(e);
         if (s == null) {
-            return "tidak dapat dibaca / cannot be read (" + e.getClass().getSimpleName() + ")";
+            return Messages.tr("script.problem.unreadable", e.getClass().getSimpleName());
         }
         int code = s.getErrorCode();
         String what = switch (code) {
-            case 90104 -> "isi terkompresi rusak / the compressed content is damaged";
-            case 90030 -> "berkas rusak / the file is damaged";
-            case 90049, 28000 -> "kunci atau kata sandi salah / wrong key or passphrase";
-            case 90028, 90031 -> "kesalahan baca / read error";
-            case 42000, 42001, 42101, 42102, 42103, 42104, 42122, 90022, 90023 ->
-                    "skrip rusak, sebuah pernyataan tidak terbaca / the script is damaged: a statement cannot be read";
+            case 90104 -> Messages.tr("script.problem.compressed");
+            case 90030 -> Messages.tr("script.problem.file");
+            case 90049, 28000 -> Messages.tr("script.problem.key");
+            case 90028, 90031 -> Messages.tr("script.problem.read");
+            case 42000, 42001, 42101, 42102, 42103, 42104, 42122, 90022, 90023 -> Messages.tr("script.problem.statement");
             default -> code >= 22000 && code < 24000
-                    ? "sebuah nilai di skrip rusak / a value in the script is damaged"
-                    : "skrip tidak dapat dijalankan / the script cannot be run";
+                    ? Messages.tr("script.problem.value")
+                    : Messages.tr("script.problem.run");
         };
         return what + " (H2 " + code + ")" + positionText(s);
     }
@@ -63,9 +63,8 @@ public final class ScriptErrors {
         String m = s.getMessage();
         int quote = m.indexOf('"');
         int mark = m.indexOf("[*]");
-        if (quote < 0 || mark < quote) return ", posisi tidak diketahui / position unknown";
-        return ", pada karakter " + (mark - quote - 1) + " sebuah pernyataan / at character " + (mark - quote - 1)
-                + " of a statement";
+        if (quote < 0 || mark < quote) return Messages.tr("script.problem.noPosition");
+        return Messages.tr("script.problem.position", mark - quote - 1);
     }
 
     private static SQLException sqlCause(Throwable e) {

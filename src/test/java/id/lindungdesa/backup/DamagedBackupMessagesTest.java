@@ -68,7 +68,7 @@ class DamagedBackupMessagesTest {
             }
             secrets.add(SECRET_NAME);
             Path good = s.backups().backupNow("manual", null).file();
-            Object people = s.stats().stats(TODAY).get("people");
+            Object people = s.stats().stats(TODAY).people();
             byte[] bytes = Files.readAllBytes(good);
             List<String> messages = new ArrayList<>();
             int damagedSeen = 0;
@@ -81,8 +81,8 @@ class DamagedBackupMessagesTest {
                 BackupService.VerifyReport v = s.backups().verify(bad, null);
                 if (!v.ok()) {
                     damagedSeen++;
-                    messages.add(v.problem());
-                    assertThat(v.problem()).as("names the file").contains(bad.getFileName().toString());
+                    messages.add(v.problem().toString());
+                    assertThat(v.problem().toString()).as("names the file").contains(bad.getFileName().toString());
                 }
                 try {
                     RestoreCandidate c = s.backups().prepareRestore(bad, null);
@@ -101,7 +101,7 @@ class DamagedBackupMessagesTest {
                 for (String secret : secrets) assertThat(m).as(m).doesNotContain(secret);
                 assertThat(m).as(m).doesNotContainIgnoringCase("insert into").doesNotContain("VALUES");
             }
-            assertThat(s.stats().stats(TODAY).get("people")).as("database unchanged").isEqualTo(people);
+            assertThat(s.stats().stats(TODAY).people()).as("database unchanged").isEqualTo(people);
         }
     }
 }

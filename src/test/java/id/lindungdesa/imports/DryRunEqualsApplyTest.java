@@ -72,7 +72,7 @@ class DryRunEqualsApplyTest {
     }
 
     long people() {
-        return ((Number) s.stats().stats(TODAY).get("people")).longValue();
+        return s.stats().stats(TODAY).people();
     }
 
     Map<Integer, RowResult> byRow(DryRun run) {

@@ -48,7 +48,7 @@ class ImportLimitsTest {
     }
 
     Object people() {
-        return s.stats().stats(TODAY).get("people");
+        return s.stats().stats(TODAY).people();
     }
 
     /** A workbook whose sheet is 100 MB of repeated rows packed into a few hundred kB. */
