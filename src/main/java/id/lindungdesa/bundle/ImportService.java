@@ -109,7 +109,7 @@ public final class ImportService {
     }
 
     private Function<String, Optional<TrustedKey>> trustLookup() {
-        return id -> db.read(tx -> keyRepo.trusted(tx, id));
+        return id -> db.read(tx -> TrustService.lookup(keyRepo, tx, id));
     }
 
     public ImportReport dryRun(Path file, Progress progress) {
@@ -158,17 +158,17 @@ public final class ImportService {
                         .anyMatch(SnapshotWriter.RESERVED::contains)) {
                     warnings.add(Messages2.reservedSkipped(read));
                 }
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now, warnings);
                 ImportReport r = new ImportReport(m.bundleId(), m.issuer().code(), a.districtName, m.sequence(),
                         m.period().label(), dryRun, a.counts(), List.copyOf(warnings), null);
                 if (dryRun) throw new DryRunRollback(r);
-                OffsetDateTime now = OffsetDateTime.now(clock);
                 bundles.insertReceived(tx, new ReceivedBundle(m.bundleId(), m.kind(), m.issuer().code(),
                         a.districtName != null ? a.districtName : m.issuer().name(), m.issuer().level(), m.sequence(),
                         v.signer().keyId(), v.statementSha256(), m.previousBundleSha256(), m.payload().sha256(),
                         m.period().label(), m.createdAt(), now, audit.actor(), file.getFileName().toString(),
                         BundleJson.MAPPER.writeValueAsString(countsJson(r.counts())),
                         warnings.isEmpty() ? null : String.join("\n", warnings)));
-                if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now);
                 audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,
                         "Bundel " + m.issuer().code() + " #" + m.sequence() + " (" + m.period().label() + ") diterima: "
                                 + countsJson(r.counts()));
@@ -226,18 +226,29 @@ public final class ImportService {
         return w;
     }
 
-    private void enrolAnnounced(Tx tx, Manifest m, TrustedKey signer, OffsetDateTime now) {
+    /**
+     * Enrols the key announced by a trusted key. When the office has a revoked key (a compromise happened there),
+     * the announced key is enrolled PENDING: nothing it signs is accepted until a person compares its words and runs
+     * {@code trust confirm} (decision 0110).
+     */
+    private void enrolAnnounced(Tx tx, Manifest m, TrustedKey signer, OffsetDateTime now, List<String> warnings) {
         Manifest.KeyAnnouncement a = m.keyRotation();
         var pk = KeyCrypto.decodePublic(a.publicKey());
         if (!KeyCrypto.keyId(pk).equals(a.keyId())) {
             throw new BundleException(Reason.BAD_SIGNATURE, "bundle.error.keyIdMismatch");
         }
         if (keyRepo.trusted(tx, a.keyId()).isPresent()) return;
+        boolean pending = TrustService.officeHasRevokedKey(keyRepo, tx, signer.officeCode());
         keyRepo.insertTrusted(tx, new TrustedKey(a.keyId(), KeyCrypto.ALGORITHM, a.publicKey(), KeyCrypto.words(pk),
                 signer.officeCode(), signer.officeName(), signer.officeLevel(), now, audit.actor(), signer.keyId(),
-                m.bundleId(), null, null));
+                m.bundleId(), null, null, null, null, pending ? now : null, null));
         audit.recordText(tx, "CREATE", "trusted_key", a.keyId(), null, "Kunci baru " + a.keyId() + " dari "
-                + signer.officeCode() + " diumumkan oleh kunci " + signer.keyId());
+                + signer.officeCode() + " diumumkan oleh kunci " + signer.keyId() + (pending ? " (menunggu konfirmasi)"
+                : ""));
+        if (pending) {
+            warnings.add(id.lindungdesa.i18n.Messages.tr("trust.warn.announcedPending", a.keyId(),
+                    signer.officeCode(), FingerprintWords.grouped(KeyCrypto.words(pk))));
+        }
     }
 
     /**

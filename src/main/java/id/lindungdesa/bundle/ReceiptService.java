@@ -115,7 +115,8 @@ public final class ReceiptService {
         if (!PAYLOAD_TYPE.equals(env.payloadType())) {
             throw new BundleException(Reason.UNSUPPORTED_VERSION, "bundle.error.kind", env.payloadType());
         }
-        TrustedKey signer = BundleVerifier.checkSignature(env, id -> db.read(tx -> keyRepo.trusted(tx, id)));
+        TrustedKey signer = BundleVerifier.checkSignature(env,
+                id -> db.read(tx -> TrustService.lookup(keyRepo, tx, id)));
         JsonNode n;
         try {
             n = BundleJson.MAPPER.readTree(env.payload());
