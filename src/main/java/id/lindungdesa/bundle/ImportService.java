@@ -145,7 +145,11 @@ public final class ImportService {
         }
         List<KeyService.Signer> signer = dryRun ? null : keys.signers(passphrase);
         List<String> warnings = new ArrayList<>(checkSequence(m));
+        // the receipt's place is chosen and checked BEFORE anything is saved (decision 0112)
+        Path out = receiptOut != null ? receiptOut.toAbsolutePath() : receipts.defaultLocation(file);
+        if (!dryRun) ReceiptService.probeWritable(out);
         if (!dryRun) beforeApply.accept("bundle-import");
+        byte[][] receipt = new byte[1][];
         ImportReport report;
         try {
             report = db.write(tx -> {
@@ -169,6 +173,9 @@ public final class ImportService {
                         m.period().label(), m.createdAt(), now, audit.actor(), file.getFileName().toString(),
                         BundleJson.MAPPER.writeValueAsString(countsJson(r.counts())),
                         warnings.isEmpty() ? null : String.join("\n", warnings)));
+                // the receipt is data: signed and committed with the import; the file is an export of it
+                receipt[0] = ReceiptService.sign(receipts.statement(v, r, me, now), signer);
+                bundles.storeReceipt(tx, m.bundleId(), new String(receipt[0], java.nio.charset.StandardCharsets.UTF_8));
                 audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,
                         "Bundel " + m.issuer().code() + " #" + m.sequence() + " (" + m.period().label() + ") diterima: "
                                 + countsJson(r.counts()));
@@ -177,11 +184,25 @@ public final class ImportService {
         } catch (DryRunRollback d) {
             return d.report;
         }
-        Path out = receiptOut != null ? receiptOut
-                : file.toAbsolutePath().resolveSibling(file.getFileName() + ".receipt.json");
-        receipts.write(out, v, report, signer);
+        // committed: from here on nothing may say "refused"
+        String problem = null;
+        try {
+            afterCommit.accept(out);
+            ReceiptService.writeFile(out, receipt[0]);
+            db.writeVoid(tx -> bundles.receiptWritten(tx, m.bundleId(), out.toString()));
+        } catch (RuntimeException e) {
+            problem = id.lindungdesa.i18n.Messages.tr("receipt.error.notWritten", out, e.getMessage(),
+                    m.bundleId());
+        }
         return new ImportReport(report.bundleId(), report.districtCode(), report.districtName(), report.sequence(),
-                report.period(), false, report.counts(), report.warnings(), out);
+                report.period(), false, report.counts(), report.warnings(), problem == null ? out : null, problem);
+    }
+
+    private volatile java.util.function.Consumer<Path> afterCommit = p -> { };
+
+    /** Test seam: runs after the import committed and before the receipt file is written. */
+    void setAfterCommit(java.util.function.Consumer<Path> hook) {
+        this.afterCommit = hook;
     }
 
     static Map<String, Map<String, Long>> countsJson(Map<String, ImportReport.Counts> counts) {
@@ -203,8 +224,10 @@ public final class ImportService {
 
     /** Refuses replays and older bundles; returns a warning for a gap or a broken chain. */
     private List<String> checkSequence(Tx tx, Manifest m) {
-        if (bundles.received(tx, m.bundleId()).isPresent()) {
-            throw new BundleException(Reason.REPLAYED, "bundle.error.replayed", m.bundleId(), m.issuer().code());
+        Optional<ReceivedBundle> same = bundles.received(tx, m.bundleId());
+        if (same.isPresent()) {
+            throw new BundleException(Reason.REPLAYED, "receipt.error.replayed", m.bundleId(), m.issuer().code(),
+                    same.get().importedAt().toString());
         }
         Optional<ReceivedBundle> last = bundles.lastReceived(tx, m.issuer().code(), m.kind());
         List<String> w = new ArrayList<>();

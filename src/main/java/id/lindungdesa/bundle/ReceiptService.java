@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -53,42 +54,137 @@ public final class ReceiptService {
 
     /** The receipt's statement (signed bytes). */
     byte[] statement(Verified v, ImportReport r, Office me, OffsetDateTime at) {
+        return statement(v.manifest().bundleId(), v.statementSha256(), v.manifest().payload().sha256(),
+                v.manifest().issuer().code(), v.manifest().issuer().name(), v.manifest().sequence(), me, at,
+                ImportService.countsJson(r.counts()));
+    }
+
+    private static byte[] statement(UUID bundleId, String statementSha, String payloadSha, String issuerCode,
+                                    String issuerName, long sequence, Office me, OffsetDateTime at, Object counts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("formatVersion", 1);
-        m.put("bundleId", v.manifest().bundleId().toString());
-        m.put("statementSha256", v.statementSha256());
-        m.put("payloadSha256", v.manifest().payload().sha256());
+        m.put("bundleId", bundleId.toString());
+        m.put("statementSha256", statementSha);
+        m.put("payloadSha256", payloadSha);
         Map<String, Object> is = new LinkedHashMap<>();
-        is.put("code", v.manifest().issuer().code());
-        is.put("name", v.manifest().issuer().name());
+        is.put("code", issuerCode);
+        is.put("name", issuerName);
         m.put("issuer", is);
-        m.put("sequence", v.manifest().sequence());
+        m.put("sequence", sequence);
         Map<String, Object> by = new LinkedHashMap<>();
         by.put("code", me.regionCode());
         by.put("name", me.name());
         by.put("level", me.level().name());
         m.put("receivedBy", by);
         m.put("receivedAt", at.toString());
-        m.put("counts", ImportService.countsJson(r.counts()));
+        m.put("counts", counts);
         return BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+    }
+
+    /** The one-line signed envelope of a statement, ended by a newline: the bytes of a receipt file. */
+    static byte[] sign(byte[] statement, List<KeyService.Signer> signers) {
+        byte[] pae = Dsse.pae(PAYLOAD_TYPE, statement);
+        List<Dsse.Signature> sigs = new ArrayList<>();
+        for (KeyService.Signer s : signers) sigs.add(new Dsse.Signature(s.keyId(), KeyCrypto.sign(s.key(), pae)));
+        byte[] json = new Dsse.Envelope(PAYLOAD_TYPE, statement, sigs).toJson();
+        byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
+        out[json.length] = '\n';
+        return out;
     }
 
     /** Writes a signed receipt for an applied bundle. */
     void write(Path out, Verified v, ImportReport r, List<KeyService.Signer> signers) {
-        byte[] st = statement(v, r, office.require(), OffsetDateTime.now(clock));
-        byte[] pae = Dsse.pae(PAYLOAD_TYPE, st);
-        List<Dsse.Signature> sigs = new ArrayList<>();
-        for (KeyService.Signer s : signers) sigs.add(new Dsse.Signature(s.keyId(), KeyCrypto.sign(s.key(), pae)));
-        byte[] json = new Dsse.Envelope(PAYLOAD_TYPE, st, sigs).toJson();
+        writeFile(out, sign(statement(v, r, office.require(), OffsetDateTime.now(clock)), signers));
+    }
+
+    /** Writes receipt bytes atomically (temporary file in the same folder, then a move). */
+    static void writeFile(Path out, byte[] bytes) {
+        Path tmp = null;
         try {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".receipt", ".tmp");
-            Files.write(tmp, json);
-            Files.write(tmp, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, ".receipt", ".tmp");
+            Files.write(tmp, bytes);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
         } catch (IOException e) {
             throw new BundleException(Reason.IO, e, "bundle.error.io", out, e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the folder refused the write; nothing more to clean
+                }
+            }
         }
+    }
+
+    /**
+     * Checks, before an import commits, that a receipt can be written at {@code out} (its folder exists or can be
+     * made, and takes a file). Refuses otherwise, so that nothing is saved whose receipt has nowhere to go.
+     */
+    static void probeWritable(Path out) {
+        Path dir = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            if (Files.isDirectory(out)) throw new IOException(out + " is a folder");
+            Path probe = Files.createTempFile(dir, ".receipt-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            throw new BundleException(Reason.IO, e, "receipt.error.notWritable", dir, e.getMessage());
+        }
+    }
+
+    /**
+     * Where a receipt goes when no place is given: a folder beside the database ({@code <db>.receipts/}), never
+     * beside the bundle (which may sit on read-only media).
+     */
+    public Path defaultLocation(Path bundleFile) {
+        return Path.of(db.base() + ".receipts").toAbsolutePath()
+                .resolve(bundleFile.getFileName() + ".receipt.json");
+    }
+
+    /** A receipt made again: where it was written, and whether it had to be signed anew (older imports). */
+    public record Again(UUID bundleId, long sequence, String issuerCode, Path file, boolean signedAnew) {
+    }
+
+    /**
+     * Writes the receipt of an imported bundle again (province side). The stored signed receipt is exported as it
+     * was committed; a bundle imported before receipts were kept gets a new receipt, signed now, for which
+     * {@code passphrase} is asked. {@code out} null: the default place ({@link #defaultLocation}).
+     */
+    public Again again(UUID bundleId, Path out, java.util.function.Supplier<char[]> passphrase) {
+        var rec = db.read(tx -> bundles.received(tx, bundleId)).orElseThrow(() ->
+                new BundleException(Reason.NOT_FOUND, "receipt.error.notImported", bundleId));
+        Path target = out != null ? out : defaultLocation(Path.of(rec.fileName() != null ? rec.fileName()
+                : bundleId + ".ldb"));
+        Optional<String> stored = db.read(tx -> bundles.receiptJson(tx, bundleId));
+        byte[] bytes;
+        boolean anew = stored.isEmpty();
+        if (stored.isPresent()) {
+            bytes = stored.get().getBytes(StandardCharsets.UTF_8);
+        } else {
+            Object counts;
+            try {
+                counts = BundleJson.MAPPER.readValue(rec.countsJson(), LinkedHashMap.class);
+            } catch (JacksonException e) {
+                throw Dsse.malformed(e);
+            }
+            byte[] st = statement(bundleId, rec.statementSha256(), rec.payloadSha256(), rec.issuerCode(),
+                    rec.issuerName(), rec.sequence(), office.require(), rec.importedAt(), counts);
+            bytes = sign(st, keys.signers(passphrase.get()));
+            String json = new String(bytes, StandardCharsets.UTF_8);
+            db.writeVoid(tx -> bundles.storeReceipt(tx, bundleId, json));
+        }
+        writeFile(target, bytes);
+        db.writeVoid(tx -> {
+            bundles.receiptWritten(tx, bundleId, target.toAbsolutePath().toString());
+            audit.recordText(tx, "EXPORT", "receipt", bundleId.toString(), null, "Tanda terima bundel "
+                    + rec.issuerCode() + " #" + rec.sequence() + " dibuat lagi: " + target.toAbsolutePath());
+        });
+        return new Again(bundleId, rec.sequence(), rec.issuerCode(), target.toAbsolutePath(), anew);
     }
 
     /** What importing a receipt did. */

@@ -187,6 +187,30 @@ public final class BundleRepository {
                 .execute();
     }
 
+    /** Stores the signed receipt of an applied bundle (same transaction as the import). */
+    public void storeReceipt(Tx tx, UUID id, String receiptJson) {
+        tx.dsl().update(BUNDLE_IMPORT).set(BUNDLE_IMPORT.RECEIPT_JSON, receiptJson)
+                .where(BUNDLE_IMPORT.BUNDLE_ID.eq(id)).execute();
+    }
+
+    /** Where the receipt file was last written. */
+    public void receiptWritten(Tx tx, UUID id, String file) {
+        tx.dsl().update(BUNDLE_IMPORT).set(BUNDLE_IMPORT.RECEIPT_FILE, file)
+                .where(BUNDLE_IMPORT.BUNDLE_ID.eq(id)).execute();
+    }
+
+    /** The stored signed receipt (empty for bundles imported before receipts were kept, or unknown ids). */
+    public Optional<String> receiptJson(Tx tx, UUID id) {
+        return tx.dsl().select(BUNDLE_IMPORT.RECEIPT_JSON).from(BUNDLE_IMPORT).where(BUNDLE_IMPORT.BUNDLE_ID.eq(id))
+                .fetchOptional(BUNDLE_IMPORT.RECEIPT_JSON).filter(java.util.Objects::nonNull);
+    }
+
+    /** Where the receipt file of a received bundle was last written (null: never). */
+    public Optional<String> receiptFile(Tx tx, UUID id) {
+        return tx.dsl().select(BUNDLE_IMPORT.RECEIPT_FILE).from(BUNDLE_IMPORT).where(BUNDLE_IMPORT.BUNDLE_ID.eq(id))
+                .fetchOptional(BUNDLE_IMPORT.RECEIPT_FILE).filter(java.util.Objects::nonNull);
+    }
+
     private static ReceivedBundle map(BundleImportRecord r) {
         return new ReceivedBundle(r.getBundleId(), r.getKind(), r.getIssuerCode(), r.getIssuerName(),
                 OfficeLevel.valueOf(r.getIssuerLevel()), r.getSequenceNo(), r.getKeyId(), r.getStatementSha256(),
