@@ -246,7 +246,8 @@ public final class BundleScreen implements Screen {
                 p -> b.imports().apply(f, pass, null, p)).onSuccess(r -> {
                     pending = null;
                     report.getItems().setAll(List.copyOf(r.counts().entrySet()));
-                    say(Messages.tr("bundle.ui.applied", r.districtName(), r.sequence(), r.receipt()));
+                    say(r.savedWithoutReceiptFile() ? r.receiptProblem()
+                            : Messages.tr("bundle.ui.applied", r.districtName(), r.sequence(), r.receipt()));
                     refresh();
                 }).onFailure(e -> {
                     apply.setDisable(false);
