@@ -150,6 +150,7 @@ public final class ImportService {
         if (!dryRun) ReceiptService.probeWritable(out);
         if (!dryRun) beforeApply.accept("bundle-import");
         byte[][] receipt = new byte[1][];
+        id.lindungdesa.persistence.AuditRepository.Head[] receiptHead = new id.lindungdesa.persistence.AuditRepository.Head[1];
         ImportReport report;
         try {
             report = db.write(tx -> {
@@ -162,6 +163,12 @@ public final class ImportService {
                         .anyMatch(SnapshotWriter.RESERVED::contains)) {
                     warnings.add(Messages2.reservedSkipped(read));
                 }
+                if (m.auditHead() != null) {
+                    bundles.previousAuditCount(tx, m.issuer().code(), m.kind(), m.sequence())
+                            .filter(prev -> prev[0] > m.auditHead().count())
+                            .ifPresent(prev -> warnings.add(id.lindungdesa.i18n.Messages.tr("audit.warn.shrank",
+                                    m.issuer().code(), m.auditHead().count(), prev[1], prev[0])));
+                }
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now, warnings);
                 ImportReport r = new ImportReport(m.bundleId(), m.issuer().code(), a.districtName, m.sequence(),
@@ -173,18 +180,24 @@ public final class ImportService {
                         m.period().label(), m.createdAt(), now, audit.actor(), file.getFileName().toString(),
                         BundleJson.MAPPER.writeValueAsString(countsJson(r.counts())),
                         warnings.isEmpty() ? null : String.join("\n", warnings)));
-                // the receipt is data: signed and committed with the import; the file is an export of it
-                receipt[0] = ReceiptService.sign(receipts.statement(v, r, me, now), signer);
-                bundles.storeReceipt(tx, m.bundleId(), new String(receipt[0], java.nio.charset.StandardCharsets.UTF_8));
+                if (m.auditHead() != null) {
+                    bundles.setAuditHead(tx, "bundle_import", m.bundleId(), m.auditHead().count(),
+                            m.auditHead().mac());
+                }
                 audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,
                         "Bundel " + m.issuer().code() + " #" + m.sequence() + " (" + m.period().label() + ") diterima: "
                                 + countsJson(r.counts()));
+                // the receipt is data: signed and committed with the import; the file is an export of it
+                receiptHead[0] = audit.head(tx);
+                receipt[0] = ReceiptService.sign(receipts.statement(v, r, me, now, receiptHead[0]), signer);
+                bundles.storeReceipt(tx, m.bundleId(), new String(receipt[0], java.nio.charset.StandardCharsets.UTF_8));
                 return r;
             });
         } catch (DryRunRollback d) {
             return d.report;
         }
         // committed: from here on nothing may say "refused"
+        audit.anchored(receiptHead[0], "receipt for " + m.issuer().code() + " #" + m.sequence() + " " + m.bundleId());
         String problem = null;
         try {
             afterCommit.accept(out);

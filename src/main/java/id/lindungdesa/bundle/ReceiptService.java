@@ -54,13 +54,29 @@ public final class ReceiptService {
 
     /** The receipt's statement (signed bytes). */
     byte[] statement(Verified v, ImportReport r, Office me, OffsetDateTime at) {
+        return statement(v, r, me, at, null);
+    }
+
+    /** {@code ownHead}: this (receiving) office's audit head, anchored in the receipt the district keeps. */
+    byte[] statement(Verified v, ImportReport r, Office me, OffsetDateTime at,
+                     id.lindungdesa.persistence.AuditRepository.Head ownHead) {
+        Manifest.AuditHead h = v.manifest().auditHead();
         return statement(v.manifest().bundleId(), v.statementSha256(), v.manifest().payload().sha256(),
                 v.manifest().issuer().code(), v.manifest().issuer().name(), v.manifest().sequence(), me, at,
-                ImportService.countsJson(r.counts()));
+                ImportService.countsJson(r.counts()), h == null ? null : headJson(h.count(), h.mac()),
+                ownHead == null ? null : headJson(ownHead.count(), ownHead.mac()));
+    }
+
+    private static Map<String, Object> headJson(long count, String mac) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", count);
+        m.put("mac", mac);
+        return m;
     }
 
     private static byte[] statement(UUID bundleId, String statementSha, String payloadSha, String issuerCode,
-                                    String issuerName, long sequence, Office me, OffsetDateTime at, Object counts) {
+                                    String issuerName, long sequence, Office me, OffsetDateTime at, Object counts,
+                                    Object issuerHead, Object ownHead) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("formatVersion", 1);
@@ -79,6 +95,9 @@ public final class ReceiptService {
         m.put("receivedBy", by);
         m.put("receivedAt", at.toString());
         m.put("counts", counts);
+        // decision 0111: the issuer's audit head as the province holds it, and the province's own head
+        if (issuerHead != null) m.put("auditHead", issuerHead);
+        if (ownHead != null) m.put("receivedByAuditHead", ownHead);
         return BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
 
@@ -173,7 +192,7 @@ public final class ReceiptService {
                 throw Dsse.malformed(e);
             }
             byte[] st = statement(bundleId, rec.statementSha256(), rec.payloadSha256(), rec.issuerCode(),
-                    rec.issuerName(), rec.sequence(), office.require(), rec.importedAt(), counts);
+                    rec.issuerName(), rec.sequence(), office.require(), rec.importedAt(), counts, null, null);
             bytes = sign(st, keys.signers(passphrase.get()));
             String json = new String(bytes, StandardCharsets.UTF_8);
             db.writeVoid(tx -> bundles.storeReceipt(tx, bundleId, json));
@@ -238,7 +257,8 @@ public final class ReceiptService {
                     signer.officeCode());
         }
         String json = new String(env.payload(), StandardCharsets.UTF_8);
-        return db.write(tx -> {
+        JsonNode ah = n.get("auditHead");
+        Delivered done = db.write(tx -> {
             SentBundle b = bundles.sent(tx, id).orElseThrow(() ->
                     new BundleException(Reason.NOT_FOUND, "bundle.error.receiptUnknown", id));
             if (!b.statementSha256().equals(statementSha)) {
@@ -251,5 +271,11 @@ public final class ReceiptService {
                     "Bundel #" + b.sequence() + " diterima oleh " + byName);
             return new Delivered(id, b.sequence(), byName, false);
         });
+        if (ah != null && ah.isObject() && !done.alreadyMarked()) {
+            // the province acknowledged this head of our trail: remember it outside the database (decision 0111)
+            audit.anchored(new id.lindungdesa.persistence.AuditRepository.Head(ah.path("count").asLong(),
+                    ah.path("mac").asString("")), "receipt for bundle #" + done.sequence() + " " + id);
+        }
+        return done;
     }
 }
