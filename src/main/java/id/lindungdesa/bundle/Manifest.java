@@ -21,6 +21,8 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
     public static final String FORMAT = "lindungdesa-bundle";
     /** The newest format version this program reads and writes (2: with the issuer's audit head). */
     public static final int FORMAT_VERSION = 2;
+    /** The snapshot payload's own version: unchanged (1) in version-2 bundles. */
+    public static final int SNAPSHOT_FORMAT_VERSION = 1;
     public static final String PAYLOAD_TYPE = "application/vnd.lindungdesa.manifest+json";
     public static final String KIND_DISTRICT_SNAPSHOT = "district-snapshot";
     public static final String SNAPSHOT_TYPE = "application/vnd.lindungdesa.district-snapshot+json";

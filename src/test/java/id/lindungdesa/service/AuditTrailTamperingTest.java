@@ -325,4 +325,27 @@ class AuditTrailTamperingTest {
         assertThat(ok.exit).as(ok.toString()).isZero();
         assertThat(ok.out).contains("Jejak audit utuh", "Cocok dengan");
     }
+
+    @Test
+    void aTrailMadeBeforeKeyedChainsIsSealedAsLegacyAndStaysCheckable() throws Exception {
+        // as an older version left it: plain SHA-256 chain, no audit_chain row, no key file
+        Files.copy(dir.resolve("base.mv.db"), dir.resolve("old.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        try (Services s = TestDb.open(dir, "old", TODAY)) {
+            recompute(s, 1, null);
+            sql(s, "DELETE FROM audit_chain");
+        }
+        Files.deleteIfExists(dir.resolve("old.audit-key.json"));
+        try (Services s = TestDb.open(dir, "old", TODAY)) {
+            assertThat(s.audit().check().problems()).as("legacy part verified with SHA-256").isEmpty();
+            assertThat(Files.readString(dir.resolve("old.audit-key.json"))).contains("\"legacyUntil\" : " + entries);
+            s.roster().addPerson(person("6101011505900004", "Dewi"));
+            assertThat(s.audit().check().problems()).as("keyed from the first new entry on").isEmpty();
+            // rewriting the legacy part (recomputed with SHA-256) no longer matches the seal kept outside
+            sql(s, "UPDATE audit_entry SET actor = 'Orang Lain' WHERE seq = 2");
+            recompute(s, 2, null);
+            AuditLog.Report r = s.audit().check();
+            assertThat(r.problems()).extracting(AuditLog.Problem::what).anySatisfy(w -> assertThat(w)
+                    .contains("the end of the unkeyed part"));
+        }
+    }
 }
