@@ -309,7 +309,8 @@ public final class BundleBench {
         Manifest m = new Manifest(Manifest.FORMAT_VERSION, bundleId, Manifest.KIND_DISTRICT_SNAPSHOT,
                 new Manifest.Issuer(district, "Kabupaten " + district, OfficeLevel.DISTRICT), keyId, 1, null,
                 OffsetDateTime.now(), Period.containing(LocalDate.now()), counts,
-                new Manifest.PayloadRef(Manifest.SNAPSHOT_TYPE, Hashes.hex(md.digest()), size), null);
+                new Manifest.PayloadRef(Manifest.SNAPSHOT_TYPE, Hashes.hex(md.digest()), size), null,
+                new Manifest.AuditHead(0, "0".repeat(64)));
         byte[] st = m.toJson();
         byte[] sig = KeyCrypto.sign(kp.getPrivate(), Dsse.pae(Manifest.PAYLOAD_TYPE, st));
         Path out = dir.resolve("province-" + district + ".ldb");

@@ -8,7 +8,7 @@ public final class BundleException extends id.lindungdesa.i18n.LocalizedExceptio
     /** Why a file was refused. Stable names: printed by the CLI and documented in docs/bundle-format.md. */
     public enum Reason {
         TOO_LARGE, TRUNCATED, MALFORMED, WRONG_TYPES, UNSUPPORTED_VERSION, PAYLOAD_CHANGED, BAD_SIGNATURE,
-        UNKNOWN_KEY, REVOKED_KEY, WRONG_ISSUER, WRONG_PROVINCE, REPLAYED, OLDER_SEQUENCE, NOT_PROVINCE, NO_KEY,
+        UNKNOWN_KEY, REVOKED_KEY, UNCONFIRMED_KEY, WRONG_ISSUER, WRONG_PROVINCE, REPLAYED, OLDER_SEQUENCE, NOT_PROVINCE, NO_KEY,
         WRONG_PASSPHRASE, NOT_FOUND, IO
     }
 

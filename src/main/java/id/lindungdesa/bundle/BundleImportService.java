@@ -110,7 +110,7 @@ public final class BundleImportService {
     }
 
     private Function<String, Optional<TrustedKey>> trustLookup() {
-        return id -> db.read(tx -> keyRepo.trusted(tx, id));
+        return id -> db.read(tx -> TrustService.lookup(keyRepo, tx, id));
     }
 
     public ImportReport dryRun(Path file, Progress progress) {
@@ -146,7 +146,12 @@ public final class BundleImportService {
         }
         List<KeyService.Signer> signer = dryRun ? null : keys.signers(passphrase);
         List<String> warnings = new ArrayList<>(checkSequence(m));
+        // the receipt's place is chosen and checked BEFORE anything is saved (decision 0112)
+        Path out = receiptOut != null ? receiptOut.toAbsolutePath() : receipts.defaultLocation(file);
+        if (!dryRun) ReceiptService.probeWritable(out);
         if (!dryRun) beforeApply.beforeRiskyOperation("bundle-import");
+        byte[][] receipt = new byte[1][];
+        id.lindungdesa.persistence.AuditRepository.Head[] receiptHead = new id.lindungdesa.persistence.AuditRepository.Head[1];
         ImportReport report;
         try {
             report = db.write(tx -> {
@@ -159,30 +164,59 @@ public final class BundleImportService {
                         .anyMatch(SnapshotWriter.RESERVED::contains)) {
                     warnings.add(Messages2.reservedSkipped(read));
                 }
+                if (m.auditHead() != null) {
+                    bundles.previousAuditCount(tx, m.issuer().code(), m.kind(), m.sequence())
+                            .filter(prev -> prev[0] > m.auditHead().count())
+                            .ifPresent(prev -> warnings.add(id.lindungdesa.i18n.Messages.tr("audit.warn.shrank",
+                                    m.issuer().code(), m.auditHead().count(), prev[1], prev[0])));
+                }
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now, warnings);
                 ImportReport r = new ImportReport(m.bundleId(), m.issuer().code(), a.districtName, m.sequence(),
                         m.period().label(), dryRun, a.counts(), List.copyOf(warnings), null);
                 if (dryRun) throw new DryRunRollback(r);
-                OffsetDateTime now = OffsetDateTime.now(clock);
                 bundles.insertReceived(tx, new ReceivedBundle(m.bundleId(), m.kind(), m.issuer().code(),
                         a.districtName != null ? a.districtName : m.issuer().name(), m.issuer().level(), m.sequence(),
                         v.signer().keyId(), v.statementSha256(), m.previousBundleSha256(), m.payload().sha256(),
                         m.period().label(), m.createdAt(), now, audit.actor(), file.getFileName().toString(),
                         JsonMappers.MAPPER.writeValueAsString(countsJson(r.counts())),
                         warnings.isEmpty() ? null : String.join("\n", warnings)));
-                if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now);
+                if (m.auditHead() != null) {
+                    bundles.setAuditHead(tx, "bundle_import", m.bundleId(), m.auditHead().count(),
+                            m.auditHead().mac());
+                }
                 audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,
                         "Bundel " + m.issuer().code() + " #" + m.sequence() + " (" + m.period().label() + ") diterima: "
                                 + countsJson(r.counts()));
+                // the receipt is data: signed and committed with the import; the file is an export of it
+                receiptHead[0] = audit.head(tx);
+                receipt[0] = ReceiptService.sign(receipts.statement(v, r, me, now, receiptHead[0]), signer);
+                bundles.storeReceipt(tx, m.bundleId(), new String(receipt[0], java.nio.charset.StandardCharsets.UTF_8));
                 return r;
             });
         } catch (DryRunRollback d) {
             return d.report;
         }
-        Path out = receiptOut != null ? receiptOut
-                : file.toAbsolutePath().resolveSibling(file.getFileName() + ".receipt.json");
-        receipts.write(out, v, report, signer);
+        // committed: from here on nothing may say "refused"
+        audit.anchored(receiptHead[0], "receipt for " + m.issuer().code() + " #" + m.sequence() + " " + m.bundleId());
+        String problem = null;
+        try {
+            afterCommit.accept(out);
+            ReceiptService.writeFile(out, receipt[0]);
+            db.writeVoid(tx -> bundles.receiptWritten(tx, m.bundleId(), out.toString()));
+        } catch (RuntimeException e) {
+            problem = id.lindungdesa.i18n.Messages.tr("receipt.error.notWritten", out, e.getMessage(),
+                    m.bundleId());
+        }
         return new ImportReport(report.bundleId(), report.districtCode(), report.districtName(), report.sequence(),
-                report.period(), false, report.counts(), report.warnings(), out);
+                report.period(), false, report.counts(), report.warnings(), problem == null ? out : null, problem);
+    }
+
+    private volatile java.util.function.Consumer<Path> afterCommit = p -> { };
+
+    /** Test seam: runs after the import committed and before the receipt file is written. */
+    void setAfterCommit(java.util.function.Consumer<Path> hook) {
+        this.afterCommit = hook;
     }
 
     static Map<String, Map<String, Long>> countsJson(Map<String, ImportReport.Counts> counts) {
@@ -204,8 +238,10 @@ public final class BundleImportService {
 
     /** Refuses replays and older bundles; returns a warning for a gap or a broken chain. */
     private List<String> checkSequence(Tx tx, Manifest m) {
-        if (bundles.received(tx, m.bundleId()).isPresent()) {
-            throw new BundleException(Reason.REPLAYED, "bundle.error.replayed", m.bundleId(), m.issuer().code());
+        Optional<ReceivedBundle> same = bundles.received(tx, m.bundleId());
+        if (same.isPresent()) {
+            throw new BundleException(Reason.REPLAYED, "receipt.error.replayed", m.bundleId(), m.issuer().code(),
+                    same.get().importedAt().toString());
         }
         Optional<ReceivedBundle> last = bundles.lastReceived(tx, m.issuer().code(), m.kind());
         List<String> w = new ArrayList<>();
@@ -227,18 +263,29 @@ public final class BundleImportService {
         return w;
     }
 
-    private void enrolAnnounced(Tx tx, Manifest m, TrustedKey signer, OffsetDateTime now) {
+    /**
+     * Enrols the key announced by a trusted key. When the office has a revoked key (a compromise happened there),
+     * the announced key is enrolled PENDING: nothing it signs is accepted until a person compares its words and runs
+     * {@code trust confirm} (decision 0110).
+     */
+    private void enrolAnnounced(Tx tx, Manifest m, TrustedKey signer, OffsetDateTime now, List<String> warnings) {
         Manifest.KeyAnnouncement a = m.keyRotation();
         var pk = KeyCrypto.decodePublic(a.publicKey());
         if (!KeyCrypto.keyId(pk).equals(a.keyId())) {
             throw new BundleException(Reason.BAD_SIGNATURE, "bundle.error.keyIdMismatch");
         }
         if (keyRepo.trusted(tx, a.keyId()).isPresent()) return;
+        boolean pending = TrustService.officeHasRevokedKey(keyRepo, tx, signer.officeCode());
         keyRepo.insertTrusted(tx, new TrustedKey(a.keyId(), KeyCrypto.ALGORITHM, a.publicKey(), KeyCrypto.words(pk),
                 signer.officeCode(), signer.officeName(), signer.officeLevel(), now, audit.actor(), signer.keyId(),
-                m.bundleId(), null, null));
+                m.bundleId(), null, null, null, null, pending ? now : null, null));
         audit.recordText(tx, "CREATE", "trusted_key", a.keyId(), null, "Kunci baru " + a.keyId() + " dari "
-                + signer.officeCode() + " diumumkan oleh kunci " + signer.keyId());
+                + signer.officeCode() + " diumumkan oleh kunci " + signer.keyId() + (pending ? " (menunggu konfirmasi)"
+                : ""));
+        if (pending) {
+            warnings.add(id.lindungdesa.i18n.Messages.tr("trust.warn.announcedPending", a.keyId(),
+                    signer.officeCode(), FingerprintWords.grouped(KeyCrypto.words(pk))));
+        }
     }
 
     /**

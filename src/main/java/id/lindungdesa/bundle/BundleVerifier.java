@@ -45,6 +45,13 @@ public final class BundleVerifier {
                         k.get().officeName(), String.valueOf(k.get().revokedReason()));
                 continue;
             }
+            if (k.get().pending()) {
+                if (first == null || first.reason() == Reason.UNKNOWN_KEY) {
+                    first = new BundleException(Reason.UNCONFIRMED_KEY, "trust.error.pendingKey", s.keyId(),
+                            k.get().officeName());
+                }
+                continue;
+            }
             PublicKey pk = KeyCrypto.decodePublic(k.get().publicKey());
             if (KeyCrypto.verify(pk, pae, s.sig())) return k.get();
             first = new BundleException(Reason.BAD_SIGNATURE, "bundle.error.badSignature", s.keyId());

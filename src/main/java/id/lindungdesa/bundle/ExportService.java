@@ -123,7 +123,8 @@ public final class ExportService {
                 String signingKey = signers.get(0).keyId();
                 Manifest m = new Manifest(Manifest.FORMAT_VERSION, bundleId, Manifest.KIND_DISTRICT_SNAPSHOT,
                         new Manifest.Issuer(o.regionCode(), o.name(), o.level()), signingKey, seq, prev, now, p,
-                        counts, new Manifest.PayloadRef(Manifest.SNAPSHOT_TYPE, Hashes.hex(md.digest()), size[0]), ann);
+                        counts, new Manifest.PayloadRef(Manifest.SNAPSHOT_TYPE, Hashes.hex(md.digest()), size[0]), ann,
+                        auditHead(tx));
                 byte[] statement = m.toJson();
                 byte[] pae = Dsse.pae(Manifest.PAYLOAD_TYPE, statement);
                 List<Dsse.Signature> sigs = new ArrayList<>();
@@ -143,6 +144,7 @@ public final class ExportService {
                         target.getFileName().toString(), JsonMappers.MAPPER.writeValueAsString(counts),
                         ann == null ? null : ann.keyId(), null, null);
                 repo.insertSent(tx, sb);
+                repo.setAuditHead(tx, "bundle_export", bundleId, m.auditHead().count(), m.auditHead().mac());
                 audit.recordText(tx, "EXPORT", "bundle", bundleId.toString(), null,
                         "Bundel #" + seq + " (" + p.label() + ") diekspor: " + counts);
                 try {
@@ -152,6 +154,8 @@ public final class ExportService {
                 }
                 return new Result(target, sb, m);
             });
+            audit.anchored(new id.lindungdesa.persistence.AuditRepository.Head(r.manifest().auditHead().count(),
+                    r.manifest().auditHead().mac()), "bundle #" + r.manifest().sequence() + " " + bundleId);
             return r;
         } catch (IOException e) {
             throw new BundleException(Reason.IO, e, "bundle.error.io", dir, e.getMessage());
@@ -159,6 +163,12 @@ public final class ExportService {
             deleteQuietly(payloadTmp);
             if (filePending != null) deleteQuietly(filePending.temp());
         }
+    }
+
+    /** This office's audit head now, for the manifest (decision 0111). */
+    private Manifest.AuditHead auditHead(id.lindungdesa.persistence.Tx tx) {
+        var h = audit.head(tx);
+        return new Manifest.AuditHead(h.count(), h.mac());
     }
 
     private Map<String, Long> writeSnapshot(id.lindungdesa.persistence.Tx tx, SnapshotWriter w, Office o,

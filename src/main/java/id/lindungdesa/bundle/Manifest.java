@@ -16,14 +16,32 @@ import tools.jackson.databind.JsonNode;
  */
 public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer issuer, String keyId, long sequence,
                        String previousBundleSha256, OffsetDateTime createdAt, Period period,
-                       Map<String, Long> counts, PayloadRef payload, KeyAnnouncement keyRotation) {
+                       Map<String, Long> counts, PayloadRef payload, KeyAnnouncement keyRotation,
+                       AuditHead auditHead) {
 
     public static final String FORMAT = "lindungdesa-bundle";
-    /** The newest format version this program reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this program reads and writes (2: with the issuer's audit head). */
+    public static final int FORMAT_VERSION = 2;
+    /** The snapshot payload's own version: unchanged (1) in version-2 bundles. */
+    public static final int SNAPSHOT_FORMAT_VERSION = 1;
     public static final String PAYLOAD_TYPE = "application/vnd.lindungdesa.manifest+json";
     public static final String KIND_DISTRICT_SNAPSHOT = "district-snapshot";
     public static final String SNAPSHOT_TYPE = "application/vnd.lindungdesa.district-snapshot+json";
+
+    /** A version-1 manifest (no audit head). */
+    public Manifest(int formatVersion, UUID bundleId, String kind, Issuer issuer, String keyId, long sequence,
+                    String previousBundleSha256, OffsetDateTime createdAt, Period period, Map<String, Long> counts,
+                    PayloadRef payload, KeyAnnouncement keyRotation) {
+        this(formatVersion, bundleId, kind, issuer, keyId, sequence, previousBundleSha256, createdAt, period, counts,
+                payload, keyRotation, null);
+    }
+
+    /**
+     * The head of the issuing office's audit trail when the bundle was made: the number of entries and the last
+     * entry's HMAC (decision 0111). The province keeps it; a trail later cut short or rewritten no longer has it.
+     */
+    public record AuditHead(long count, String mac) {
+    }
 
     public Manifest {
         Map<String, Long> ordered = new LinkedHashMap<>();
@@ -79,6 +97,12 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
             kr.put("publicKey", keyRotation.publicKey());
             kr.put("fingerprint", keyRotation.fingerprint());
             m.put("keyRotation", kr);
+        }
+        if (auditHead != null) {
+            Map<String, Object> ah = new LinkedHashMap<>();
+            ah.put("count", auditHead.count());
+            ah.put("mac", auditHead.mac());
+            m.put("auditHead", ah);
         }
         return JsonMappers.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
@@ -146,7 +170,17 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
                     kr.str("publicKey"), kr.str("fingerprint"));
             kr.done();
         }
+        AuditHead head = null;
+        if (version >= 2) {
+            Fields ah = f.obj("auditHead");
+            head = new AuditHead(ah.num("count"), ah.matching("mac", "[0-9a-f]{64}", true));
+            ah.done();
+            if (head.count() < 0) {
+                throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "manifest.auditHead.count",
+                        head.count());
+            }
+        }
         f.done();
-        return new Manifest(version, id, kind, issuer, keyId, seq, prev, created, period, counts, ref, ann);
+        return new Manifest(version, id, kind, issuer, keyId, seq, prev, created, period, counts, ref, ann, head);
     }
 }

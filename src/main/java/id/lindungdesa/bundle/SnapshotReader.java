@@ -63,7 +63,9 @@ public final class SnapshotReader {
                 switch (name) {
                     case "kind" -> expect(p.getValueAsString(null), Manifest.KIND_DISTRICT_SNAPSHOT, "payload.kind", p);
                     case "formatVersion" -> {
-                        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != manifest.formatVersion()) {
+                        // the snapshot payload is still version 1 inside a version-2 bundle (only the manifest grew)
+                        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() < 1
+                                || p.getIntValue() > manifest.formatVersion()) {
                             throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "payload.formatVersion",
                                     p.getString());
                         }

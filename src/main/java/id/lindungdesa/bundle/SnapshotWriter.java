@@ -43,7 +43,7 @@ public final class SnapshotWriter implements AutoCloseable {
     public void begin(UUID bundleId, String districtCode, String districtName) {
         g.writeStartObject();
         g.writeStringProperty("kind", Manifest.KIND_DISTRICT_SNAPSHOT);
-        g.writeNumberProperty("formatVersion", Manifest.FORMAT_VERSION);
+        g.writeNumberProperty("formatVersion", Manifest.SNAPSHOT_FORMAT_VERSION);
         g.writeStringProperty("bundleId", bundleId.toString());
         g.writeName("district");
         g.writeStartObject();

@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
             BundleCommand.Receipt.class, BundleCommand.ListBundles.class})
 final class BundleCommand {
 
+    /** Exit code: the import was saved, but its receipt file could not be written (decision 0112). */
+    static final int SAVED_WITHOUT_RECEIPT = 4;
+
     static int refused(PrintWriter err, BundleException e) {
         err.println(RootCommand.t("cli.bundle.refused", e.reason().name(), e.message(Messages.current())));
         return 1;
@@ -164,12 +167,17 @@ final class BundleCommand {
             char[] pass = dryRun ? null : passphrase.get(false);
             boolean json = jsonOption.on();
             int code = 0;
+            boolean receiptMissing = false;
             List<Map<String, Object>> out = new ArrayList<>();
             for (Path f : files) {
                 try {
                     ImportReport r = dryRun ? imports.dryRun(f, Progress.NONE)
                             : imports.apply(f, pass, files.size() == 1 ? receiptOut : null, Progress.NONE);
                     if (json) out.add(toJson(f, r)); else print(root.out(), f, r);
+                    if (r.savedWithoutReceiptFile()) {
+                        receiptMissing = true;
+                        spec.commandLine().getErr().println("TERSIMPAN / SAVED: " + r.receiptProblem());
+                    }
                 } catch (BundleException e) {
                     code = refused(spec.commandLine().getErr(), e);
                     if (json) {
@@ -182,6 +190,10 @@ final class BundleCommand {
                 }
             }
             if (json) root.out().println(Json.write(Map.of("bundles", out)));
+            if (code == 0 && receiptMissing) {
+                spec.commandLine().getErr().println(Messages.tr("receipt.saved.exitNote"));
+                return SAVED_WITHOUT_RECEIPT;
+            }
             return code;
         }
 
@@ -208,6 +220,7 @@ final class BundleCommand {
             m.put("counts", counts);
             m.put("warnings", r.warnings());
             m.put("receipt", r.receipt() == null ? null : r.receipt().toString());
+            if (r.receiptProblem() != null) m.put("receiptProblem", r.receiptProblem());
             return m;
         }
 
@@ -226,7 +239,44 @@ final class BundleCommand {
 
     @Command(name = "receipt", description = "Tanda terima provinsi / province receipts",
             subcommands = {ReceiptImport.class})
-    static final class Receipt {
+    static final class Receipt implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--again", paramLabel = "BUNDLE_ID", description = "Buat lagi tanda terima bundel yang "
+                + "sudah diimpor (provinsi) / write the receipt of an imported bundle again (province)")
+        String again;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Ke berkas ini / to this file (default: "
+                + "beside the database, in DB.receipts/)")
+        Path out;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            if (again == null) {
+                spec.commandLine().usage(spec.commandLine().getOut());
+                return 2;
+            }
+            RootCommand root = RootCommand.of(spec);
+            java.util.UUID id;
+            try {
+                id = java.util.UUID.fromString(again.strip());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        Messages.tr("receipt.error.badId", again));
+            }
+            try {
+                var r = root.services().bundles().receipts().again(id, out, () -> passphrase.get(false));
+                root.out().println(Messages.tr("receipt.again.written", r.issuerCode(), r.sequence(), r.file()));
+                if (r.signedAnew()) root.out().println(Messages.tr("receipt.again.signedAnew"));
+                return 0;
+            } catch (BundleException e) {
+                return refused(spec.commandLine().getErr(), e);
+            }
+        }
     }
 
     @Command(name = "import", description = "Impor tanda terima: tandai bundel diterima / import a receipt: mark "

@@ -3,6 +3,7 @@ package id.lindungdesa.cli;
 import id.lindungdesa.bundle.FingerprintWords;
 import id.lindungdesa.bundle.PublicKeyFile;
 import id.lindungdesa.domain.TrustedKey;
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.Json;
 import java.io.Console;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "trust", description = "Daftar kunci yang dipercaya / the trust registry",
-        subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Revoke.class})
+        subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Revoke.class,
+            TrustCommand.Confirm.class})
 final class TrustCommand {
 
     @Command(name = "add", description = "Daftarkan kunci publik kantor lain setelah mencocokkan sidik jari / "
@@ -44,6 +46,11 @@ final class TrustCommand {
             root.out().println(RootCommand.t("cli.trust.office", k.officeName(), k.officeCode(), k.officeLevel()));
             root.out().println(RootCommand.t("cli.trust.keyId", k.keyId()));
             root.out().println(RootCommand.t("cli.keys.fingerprint", FingerprintWords.grouped(k.fingerprint())));
+            for (TrustedKey other : trust.activeKeysOf(k.officeCode())) {
+                if (other.keyId().equals(k.keyId())) continue;
+                root.out().println("! " + Messages.tr("trust.warn.activeKey", k.officeCode(), other.keyId(),
+                        other.addedAt().toLocalDate(), FingerprintWords.grouped(other.fingerprint())));
+            }
             String confirmed = words;
             if (confirmed == null && yes) confirmed = k.fingerprint();
             if (confirmed == null) {
@@ -76,7 +83,8 @@ final class TrustCommand {
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
-            List<TrustedKey> keys = root.services().bundles().trust().list();
+            var trust = root.services().bundles().trust();
+            List<TrustedKey> keys = trust.list();
             if (json.on()) {
                 List<Map<String, Object>> out = keys.stream().map(k -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -89,6 +97,9 @@ final class TrustCommand {
                     m.put("introducedByKey", k.introducedByKey());
                     m.put("revokedAt", k.revokedAt() == null ? null : k.revokedAt().toString());
                     m.put("revokedReason", k.revokedReason());
+                    m.put("status", status(k));
+                    m.put("chain", trust.chain(k.keyId()).stream().map(TrustedKey::keyId).toList());
+                    m.put("announced", trust.announcedBy(k.keyId()).stream().map(TrustedKey::keyId).toList());
                     return m;
                 }).toList();
                 root.out().println(Json.write(out));
@@ -96,13 +107,30 @@ final class TrustCommand {
             }
             if (keys.isEmpty()) root.out().println(RootCommand.t("cli.none"));
             for (TrustedKey k : keys) {
-                root.out().println(k.keyId() + "  " + k.officeCode() + "  " + k.officeName()
-                        + (k.revoked() ? "  " + RootCommand.t("cli.trust.revokedTag", k.revokedReason()) : "")
-                        + (k.introducedByKey() != null ? "  " + RootCommand.t("cli.trust.announcedBy",
-                        k.introducedByKey()) : ""));
+                root.out().println(k.keyId() + "  " + k.officeCode() + "  " + k.officeName() + "  " + status(k)
+                        + (k.revoked() ? " (" + k.revokedReason() + ")" : ""));
                 root.out().println("  " + FingerprintWords.grouped(k.fingerprint()));
+                List<TrustedKey> chain = trust.chain(k.keyId());
+                if (chain.size() > 1) {
+                    StringBuilder b = new StringBuilder();
+                    for (TrustedKey c : chain) {
+                        if (b.length() > 0) b.append(" \u2190 ");
+                        b.append(c.keyId()).append(" [").append(status(c)).append(']');
+                    }
+                    root.out().println("  " + Messages.tr("trust.list.chain", b));
+                }
+                for (TrustedKey a : trust.announcedBy(k.keyId())) {
+                    root.out().println("  " + Messages.tr("trust.list.announced", a.keyId(),
+                            a.addedAt().toLocalDate(), status(a)));
+                }
             }
             return 0;
+        }
+
+        static String status(TrustedKey k) {
+            if (k.revoked()) return "DICABUT/REVOKED";
+            if (k.pending()) return "MENUNGGU/PENDING";
+            return "DIPERCAYA/TRUSTED";
         }
     }
 
@@ -117,12 +145,67 @@ final class TrustCommand {
         @Option(names = "--reason", paramLabel = "TEXT")
         String reason;
 
+        @Option(names = "--since", paramLabel = "YYYY-MM-DD|INSTANT", description = "Dianggap bocor sejak / "
+                + "compromised since (default: since it was enrolled; keys it announced from then on are revoked "
+                + "with it)")
+        String since;
+
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
-            TrustedKey k = root.services().bundles().trust().revoke(keyId, reason);
-            root.out().println(RootCommand.t("cli.trust.revoked", k.keyId(), k.officeName()));
-            return 0;
+            java.time.OffsetDateTime from = null;
+            if (since != null) {
+                try {
+                    from = since.length() == 10
+                            ? java.time.LocalDate.parse(since).atStartOfDay(root.services().clock().getZone())
+                                    .toOffsetDateTime()
+                            : java.time.OffsetDateTime.parse(since);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            Messages.tr("trust.error.since", since));
+                }
+            }
+            try {
+                var r = root.services().bundles().trust().revoke(keyId, reason, from);
+                root.out().println(RootCommand.t("cli.trust.revoked", r.key().keyId(), r.key().officeName()));
+                for (TrustedKey a : r.alsoRevoked()) {
+                    root.out().println(Messages.tr("trust.revoke.also", a.keyId(), a.revokedVia(),
+                            a.addedAt().toLocalDate(), FingerprintWords.grouped(a.fingerprint())));
+                }
+                for (TrustedKey a : r.keptAnnouncedBefore()) {
+                    root.out().println(Messages.tr("trust.revoke.kept", a.keyId(), a.addedAt().toLocalDate()));
+                }
+                if (!r.alsoRevoked().isEmpty()) root.out().println(Messages.tr("trust.revoke.confirmHint"));
+                return 0;
+            } catch (id.lindungdesa.bundle.BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "confirm", description = "Percayai kunci yang diumumkan setelah mencocokkan sidik jari / "
+            + "trust an announced key after comparing its fingerprint")
+    static final class Confirm implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KEYID")
+        String keyId;
+
+        @Option(names = "--fingerprint", paramLabel = "WORDS", required = true,
+                description = "Kata sidik jari yang dibacakan kantor itu / the words the office read out")
+        String words;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                TrustedKey k = root.services().bundles().trust().confirm(keyId, words);
+                root.out().println(Messages.tr("trust.confirmed", k.keyId(), k.officeName()));
+                return 0;
+            } catch (id.lindungdesa.bundle.BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
         }
     }
 }

@@ -15,11 +15,37 @@ import org.jooq.Condition;
 import org.jooq.Record;
 
 /**
- * The append-only audit trail. Each entry's hash covers its content and the previous entry's hash, so editing or
+ * The append-only audit trail. Each entry's MAC covers its content and the previous entry's MAC, so editing or
  * removing an entry breaks the chain ({@link #verify}). There is no update or delete method, on purpose.
+ * Since issue 12.2 the chain is keyed: HMAC-SHA256 under a key kept outside the database ({@link #useKey}); the
+ * entries of an upgraded trail up to {@code legacyUntil} keep their plain SHA-256 hashes (decision 0111).
  */
 public final class AuditRepository {
     public static final String GENESIS = "0".repeat(64);
+
+    /** The chain key: its id, secret, and the last entry hashed without a key (0: none). */
+    public record ChainKey(String keyId, byte[] secret, long legacyUntil) {
+    }
+
+    /** The chain's head: the number of the last entry and its MAC (or hash). */
+    public record Head(long count, String mac) {
+        public static final Head EMPTY = new Head(0, GENESIS);
+    }
+
+    /** The audit_chain row: which key, and where the legacy (unkeyed) part ends. */
+    public record ChainRow(String keyId, long legacyUntil, String legacyHead, OffsetDateTime createdAt) {
+    }
+
+    private volatile ChainKey key;
+
+    /** Keys the chain: entries after {@code legacyUntil} are HMAC-SHA256 under {@code secret}. */
+    public void useKey(ChainKey k) {
+        this.key = k;
+    }
+
+    public ChainKey key() {
+        return key;
+    }
 
     /** Appends an entry and returns it. Must run inside a write transaction (writes are serialised). */
     public AuditEntry append(Tx tx, OffsetDateTime at, String actor, String action, String entityType,
@@ -31,7 +57,7 @@ public final class AuditRepository {
         String prev = last == null ? GENESIS : last.get(AUDIT_ENTRY.HASH);
         AuditEntry e = new AuditEntry(seq, at.withNano((at.getNano() / 1000) * 1000), actor, action, entityType,
                 entityId, villageCode, personId, summary, beforeJson, afterJson, prev, null);
-        String hash = hash(e);
+        String hash = mac(e);
         tx.dsl().insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.SEQ, seq).set(AUDIT_ENTRY.AT_TIME, e.at()).set(AUDIT_ENTRY.ACTOR, actor)
                 .set(AUDIT_ENTRY.ACTION, action).set(AUDIT_ENTRY.ENTITY_TYPE, entityType)
@@ -60,19 +86,59 @@ public final class AuditRepository {
         return tx.dsl().fetchCount(AUDIT_ENTRY);
     }
 
-    /** A break in the chain: the entry whose stored hash or link does not match. */
-    public record Break(long seq, id.lindungdesa.i18n.Text reason) {
+    /** A break in the chain: the entry whose stored MAC or link does not match, when it was written, and what. */
+    public record Break(long seq, OffsetDateTime at, String reason) {
+        public Break(long seq, String reason) {
+            this(seq, null, reason);
+        }
     }
 
-    /** Walks the whole chain in order, streaming; reports every break. */
+    /** The last entry's number and MAC. */
+    public Head head(Tx tx) {
+        Record last = tx.dsl().select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
+                .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
+        return last == null ? Head.EMPTY : new Head(last.get(AUDIT_ENTRY.SEQ), last.get(AUDIT_ENTRY.HASH));
+    }
+
+    public java.util.Optional<AuditEntry> entry(Tx tx, long seq) {
+        return tx.dsl().selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.SEQ.eq(seq)).fetchOptional(AuditRepository::map);
+    }
+
+    public java.util.Optional<ChainRow> chainRow(Tx tx) {
+        return tx.dsl().resultQuery("SELECT key_id, legacy_until, legacy_head, created_at FROM audit_chain "
+                + "ORDER BY created_at DESC LIMIT 1").fetchOptional(r -> new ChainRow(r.get(0, String.class),
+                r.get(1, Long.class), r.get(2, String.class), r.get(3, OffsetDateTime.class)));
+    }
+
+    public void insertChainRow(Tx tx, ChainRow row) {
+        tx.dsl().execute("INSERT INTO audit_chain (key_id, legacy_until, legacy_head, created_at) VALUES (?, ?, ?, ?)",
+                row.keyId(), row.legacyUntil(), row.legacyHead(), row.createdAt());
+    }
+
+    /** The audit heads stated in the bundles this office sent (anchors given to the province). */
+    public List<Head> exportedHeads(Tx tx) {
+        return tx.dsl().resultQuery("SELECT audit_count, audit_head FROM bundle_export WHERE audit_count IS NOT NULL "
+                + "ORDER BY audit_count").fetch(r -> new Head(r.get(0, Long.class), r.get(1, String.class)));
+    }
+
+    /** Walks the whole chain in order, streaming; reports every break (the first one first). */
     public List<Break> verify(Tx tx) {
         List<Break> breaks = new java.util.ArrayList<>();
         String[] prev = {GENESIS};
         long[] expectedSeq = {1};
         Consumer<AuditEntry> check = e -> {
-            if (e.seq() != expectedSeq[0]) breaks.add(new Break(e.seq(), id.lindungdesa.i18n.Text.of("audit.break.missing", e.seq())));
-            if (!e.prevHash().equals(prev[0])) breaks.add(new Break(e.seq(), id.lindungdesa.i18n.Text.of("audit.break.link")));
-            if (!hash(e).equals(e.hash())) breaks.add(new Break(e.seq(), id.lindungdesa.i18n.Text.of("audit.break.content")));
+            if (e.seq() != expectedSeq[0]) {
+                breaks.add(new Break(e.seq(), e.at(), e.seq() > expectedSeq[0]
+                        ? id.lindungdesa.i18n.Messages.tr("audit.break.missing", e.seq())
+                        : id.lindungdesa.i18n.Messages.tr("audit.break.outOfOrder")));
+            }
+            if (!e.prevHash().equals(prev[0])) {
+                breaks.add(new Break(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.break.link")));
+            }
+            if (!mac(e).equals(e.hash())) {
+                breaks.add(new Break(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr(keyed(e.seq())
+                        ? "audit.break.contentKeyed" : "audit.break.content")));
+            }
             prev[0] = e.hash();
             expectedSeq[0] = e.seq() + 1;
         };
@@ -80,6 +146,14 @@ public final class AuditRepository {
             for (var r : cursor) check.accept(map(r));
         }
         return breaks;
+    }
+
+    /** Streams the entries of the given entity types in order (the data-against-trail check). */
+    public void forEachOfTypes(Tx tx, java.util.Collection<String> types, Consumer<AuditEntry> out) {
+        try (var cursor = tx.dsl().selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ENTITY_TYPE.in(types))
+                .orderBy(AUDIT_ENTRY.SEQ).fetchSize(500).fetchLazy()) {
+            for (var r : cursor) out.accept(map(r));
+        }
     }
 
     private List<AuditEntry> list(Tx tx, Condition c, int limit) {
@@ -92,6 +166,31 @@ public final class AuditRepository {
         return new AuditEntry(r.getSeq(), r.getAtTime(), r.getActor(), r.getAction(), r.getEntityType(),
                 r.getEntityId(), r.getVillageCode(), r.getPersonId(), r.getSummary(), r.getBeforeJson(),
                 r.getAfterJson(), r.getPrevHash(), r.getHash());
+    }
+
+    private boolean keyed(long seq) {
+        ChainKey k = key;
+        return k != null && seq > k.legacyUntil();
+    }
+
+    /** The entry's MAC: HMAC-SHA256 under the chain key, or plain SHA-256 for legacy entries (and with no key). */
+    String mac(AuditEntry e) {
+        ChainKey k = key;
+        if (k == null || e.seq() <= k.legacyUntil()) return hash(e);
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(k.secret(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(canonical(e).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String canonical(AuditEntry e) {
+        return String.join("\u001f", String.valueOf(e.seq()), e.at().toInstant().toString(), e.actor(),
+                e.action(), e.entityType(), String.valueOf(e.entityId()), String.valueOf(e.villageCode()),
+                String.valueOf(e.personId()), String.valueOf(e.summary()), String.valueOf(e.beforeJson()),
+                String.valueOf(e.afterJson()), e.prevHash());
     }
 
     static String hash(AuditEntry e) {

@@ -187,6 +187,50 @@ public final class BundleRepository {
                 .execute();
     }
 
+    /** The issuer's audit head stated in a bundle ({@code table}: bundle_export or bundle_import). */
+    public void setAuditHead(Tx tx, String table, UUID id, long count, String mac) {
+        if ("bundle_export".equals(table)) {
+            tx.dsl().update(BUNDLE_EXPORT).set(BUNDLE_EXPORT.AUDIT_COUNT, count).set(BUNDLE_EXPORT.AUDIT_HEAD, mac)
+                    .where(BUNDLE_EXPORT.BUNDLE_ID.eq(id)).execute();
+        } else {
+            tx.dsl().update(BUNDLE_IMPORT).set(BUNDLE_IMPORT.AUDIT_COUNT, count).set(BUNDLE_IMPORT.AUDIT_HEAD, mac)
+                    .where(BUNDLE_IMPORT.BUNDLE_ID.eq(id)).execute();
+        }
+    }
+
+    /** The audit head stated in the last bundle received from {@code issuerCode} before {@code sequence}. */
+    public Optional<long[]> previousAuditCount(Tx tx, String issuerCode, String kind, long sequence) {
+        return tx.dsl().select(BUNDLE_IMPORT.AUDIT_COUNT, BUNDLE_IMPORT.SEQUENCE_NO).from(BUNDLE_IMPORT)
+                .where(BUNDLE_IMPORT.ISSUER_CODE.eq(issuerCode)).and(BUNDLE_IMPORT.KIND.eq(kind))
+                .and(BUNDLE_IMPORT.SEQUENCE_NO.lt(sequence)).and(BUNDLE_IMPORT.AUDIT_COUNT.isNotNull())
+                .orderBy(BUNDLE_IMPORT.SEQUENCE_NO.desc()).limit(1)
+                .fetchOptional(r -> new long[] {r.value1(), r.value2()});
+    }
+
+    /** Stores the signed receipt of an applied bundle (same transaction as the import). */
+    public void storeReceipt(Tx tx, UUID id, String receiptJson) {
+        tx.dsl().update(BUNDLE_IMPORT).set(BUNDLE_IMPORT.RECEIPT_JSON, receiptJson)
+                .where(BUNDLE_IMPORT.BUNDLE_ID.eq(id)).execute();
+    }
+
+    /** Where the receipt file was last written. */
+    public void receiptWritten(Tx tx, UUID id, String file) {
+        tx.dsl().update(BUNDLE_IMPORT).set(BUNDLE_IMPORT.RECEIPT_FILE, file)
+                .where(BUNDLE_IMPORT.BUNDLE_ID.eq(id)).execute();
+    }
+
+    /** The stored signed receipt (empty for bundles imported before receipts were kept, or unknown ids). */
+    public Optional<String> receiptJson(Tx tx, UUID id) {
+        return tx.dsl().select(BUNDLE_IMPORT.RECEIPT_JSON).from(BUNDLE_IMPORT).where(BUNDLE_IMPORT.BUNDLE_ID.eq(id))
+                .fetchOptional(BUNDLE_IMPORT.RECEIPT_JSON).filter(java.util.Objects::nonNull);
+    }
+
+    /** Where the receipt file of a received bundle was last written (null: never). */
+    public Optional<String> receiptFile(Tx tx, UUID id) {
+        return tx.dsl().select(BUNDLE_IMPORT.RECEIPT_FILE).from(BUNDLE_IMPORT).where(BUNDLE_IMPORT.BUNDLE_ID.eq(id))
+                .fetchOptional(BUNDLE_IMPORT.RECEIPT_FILE).filter(java.util.Objects::nonNull);
+    }
+
     private static ReceivedBundle map(BundleImportRecord r) {
         return new ReceivedBundle(r.getBundleId(), r.getKind(), r.getIssuerCode(), r.getIssuerName(),
                 OfficeLevel.valueOf(r.getIssuerLevel()), r.getSequenceNo(), r.getKeyId(), r.getStatementSha256(),

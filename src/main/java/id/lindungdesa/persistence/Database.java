@@ -253,6 +253,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private final java.util.List<Runnable> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Called after each write transaction committed and was forced to disk, still under the write lock (the audit
+     * trail writes its head outside the database then; decision 0111). A listener must not throw.
+     */
+    public void onCommitted(Runnable listener) {
+        committedListeners.add(listener);
+    }
+
     /** Called after {@link #replaceWith} swapped another file in (services refresh what they cached). */
     public void onReplaced(Runnable listener) {
         replacedListeners.add(listener);
@@ -322,6 +332,7 @@ public final class Database implements AutoCloseable {
         try {
             T result = dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
             sync();
+            for (Runnable r : committedListeners) r.run();
             return result;
         } catch (RuntimeException e) {
             throw storageOr(e);

@@ -49,6 +49,8 @@ public final class KeyRepository {
                 .set(TRUSTED_KEY.ADDED_BY, k.addedBy()).set(TRUSTED_KEY.INTRODUCED_BY_KEY, k.introducedByKey())
                 .set(TRUSTED_KEY.INTRODUCED_BY_BUNDLE, k.introducedByBundle())
                 .set(TRUSTED_KEY.REVOKED_AT, k.revokedAt()).set(TRUSTED_KEY.REVOKED_REASON, k.revokedReason())
+                .set(TRUSTED_KEY.REVOKED_SINCE, k.revokedSince()).set(TRUSTED_KEY.REVOKED_VIA, k.revokedVia())
+                .set(TRUSTED_KEY.PENDING_SINCE, k.pendingSince()).set(TRUSTED_KEY.CONFIRMED_AT, k.confirmedAt())
                 .execute();
     }
 
@@ -62,13 +64,39 @@ public final class KeyRepository {
     }
 
     public int revoke(Tx tx, String keyId, String reason, OffsetDateTime at) {
+        return revoke(tx, keyId, reason, at, null, null);
+    }
+
+    /**
+     * Revokes an unrevoked key: {@code since} is when it is believed compromised (null: since enrolment), {@code via}
+     * the announcing key whose revocation reached it (null: revoked directly).
+     */
+    public int revoke(Tx tx, String keyId, String reason, OffsetDateTime at, OffsetDateTime since, String via) {
         return tx.dsl().update(TRUSTED_KEY).set(TRUSTED_KEY.REVOKED_AT, at).set(TRUSTED_KEY.REVOKED_REASON, reason)
+                .set(TRUSTED_KEY.REVOKED_SINCE, since).set(TRUSTED_KEY.REVOKED_VIA, via)
+                .set(TRUSTED_KEY.PENDING_SINCE, (OffsetDateTime) null)
                 .where(TRUSTED_KEY.KEY_ID.eq(keyId)).and(TRUSTED_KEY.REVOKED_AT.isNull()).execute();
+    }
+
+    /** The keys {@code keyId} announced in rotations, oldest first. */
+    public List<TrustedKey> announcedBy(Tx tx, String keyId) {
+        return tx.dsl().selectFrom(TRUSTED_KEY).where(TRUSTED_KEY.INTRODUCED_BY_KEY.eq(keyId))
+                .orderBy(TRUSTED_KEY.ADDED_AT).fetch(KeyRepository::map);
+    }
+
+    /** A person compared the words: the key is trusted (pending lifted; a revocation that came through the chain too). */
+    public int confirm(Tx tx, String keyId, OffsetDateTime at, String by) {
+        return tx.dsl().update(TRUSTED_KEY).set(TRUSTED_KEY.CONFIRMED_AT, at).set(TRUSTED_KEY.CONFIRMED_BY, by)
+                .set(TRUSTED_KEY.PENDING_SINCE, (OffsetDateTime) null)
+                .set(TRUSTED_KEY.REVOKED_AT, (OffsetDateTime) null).set(TRUSTED_KEY.REVOKED_REASON, (String) null)
+                .set(TRUSTED_KEY.REVOKED_SINCE, (OffsetDateTime) null).set(TRUSTED_KEY.REVOKED_VIA, (String) null)
+                .where(TRUSTED_KEY.KEY_ID.eq(keyId)).execute();
     }
 
     private static TrustedKey map(TrustedKeyRecord r) {
         return new TrustedKey(r.getKeyId(), r.getAlgorithm(), r.getPublicKey(), r.getFingerprint(), r.getOfficeCode(),
                 r.getOfficeName(), OfficeLevel.valueOf(r.getOfficeLevel()), r.getAddedAt(), r.getAddedBy(),
-                r.getIntroducedByKey(), r.getIntroducedByBundle(), r.getRevokedAt(), r.getRevokedReason());
+                r.getIntroducedByKey(), r.getIntroducedByBundle(), r.getRevokedAt(), r.getRevokedReason(),
+                r.getRevokedSince(), r.getRevokedVia(), r.getPendingSince(), r.getConfirmedAt());
     }
 }

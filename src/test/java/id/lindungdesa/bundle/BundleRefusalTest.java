@@ -163,7 +163,7 @@ class BundleRefusalTest {
 
     @Test
     void unknownFormatVersion() throws Exception {
-        refused(forge("v2.ldb", payload1(), 2, "36.04", signers), Reason.UNSUPPORTED_VERSION);
+        refused(forge("v3.ldb", payload1(), 3, "36.04", signers), Reason.UNSUPPORTED_VERSION);
     }
 
     @Test

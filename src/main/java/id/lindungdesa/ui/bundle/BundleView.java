@@ -227,7 +227,8 @@ public final class BundleView implements Screen {
         apply.setDisable(true);
         ctx.runWithProgress(task.onSuccess(r -> {
                     report.getItems().setAll(List.copyOf(r.counts().entrySet()));
-                    say(Messages.tr("bundle.ui.applied", r.districtName(), r.sequence(), r.receipt()));
+                    say(r.savedWithoutReceiptFile() ? r.receiptProblem()
+                            : Messages.tr("bundle.ui.applied", r.districtName(), r.sequence(), r.receipt()));
                     refresh();
                 }).onFailure(e -> {
                     apply.setDisable(false);
