@@ -19,7 +19,7 @@ final class Passphrase {
         if (file != null) return Passphrases.fromFile(file);
         var env = Passphrases.fromEnvironment();
         if (env.isPresent()) return env.get();
-        Console c = System.console();
+        Console c = CliPassphrases.terminal();
         if (c == null) {
             throw new IllegalArgumentException("Frasa sandi diperlukan: beri --passphrase-file FILE atau set "
                     + "LINDUNGDESA_PASSPHRASE. / A passphrase is needed: give --passphrase-file FILE or set "

@@ -47,7 +47,7 @@ final class TrustCommand {
             String confirmed = words;
             if (confirmed == null && yes) confirmed = k.fingerprint();
             if (confirmed == null) {
-                Console c = System.console();
+                Console c = CliPassphrases.terminal();
                 if (c == null) {
                     root.out().println("Bandingkan sidik jari lewat telepon, lalu ulangi dengan --fingerprint "
                             + "\"kata …\" atau --yes / compare by phone, then repeat with --fingerprint or --yes");
