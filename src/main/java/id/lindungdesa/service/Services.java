@@ -53,6 +53,12 @@ public final class Services implements AutoCloseable {
         RateRepository rateRepo = new RateRepository();
         this.audit = new AuditLog(db, new AuditRepository(), clock, () -> actor);
         this.office = new OfficeService(db, officeRepo, clock, audit);
+        // First of the set-up listeners (they run in the order registered): the clerk is the actor before any
+        // feature reacts to the new office, e.g. the office key made at set-up is recorded under the clerk's name.
+        office.onSetUp(o -> {
+            actor = o.clerkName();
+            cachedOffice = java.util.Optional.of(o);
+        });
         this.regions = new RegionService(db, regionRepo, clock, audit);
         this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
         this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
@@ -84,10 +90,6 @@ public final class Services implements AutoCloseable {
         regions.setBeforeImport(backupFirst);
         imports.setBeforeApply(backupFirst);
         bundles.imports().setBeforeApply(backupFirst);
-        office.onSetUp(o -> {
-            actor = o.clerkName();
-            cachedOffice = java.util.Optional.of(o);
-        });
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
