@@ -114,7 +114,7 @@ final class ReportBench implements Callable<Integer> {
         for (int i = 0; i < 2; i++) {
             long c = mx.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            work.get();
+            result = work.get(); // kept, so the JIT cannot drop the warm run's work
             warm = Math.min(warm, ms(t));
             cpu = Math.min(cpu, (mx.getCurrentThreadCpuTime() - c) / 1_000_000);
         }

@@ -27,7 +27,8 @@ final class Fields {
     }
 
     static BundleException wrong(String path, String expected, JsonNode found) {
-        String f = found == null || found.isMissingNode() ? "nothing" : found.getNodeType().name().toLowerCase();
+        String f = found == null || found.isMissingNode() ? "nothing"
+                : found.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         return new BundleException(Reason.WRONG_TYPES, "bundle.error.type", path, expected, f);
     }
 

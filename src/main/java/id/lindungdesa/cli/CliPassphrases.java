@@ -14,6 +14,10 @@ final class CliPassphrases implements PassphrasePrompt {
         this.err = err;
     }
 
+    /** The console when a person is at a terminal, else null (since JDK 22 System.console() is rarely null). */
+    // Error Prone's SystemConsoleNull flags the null test; here it is only a guard before isTerminal(), which is the
+    // check the pattern asks for.
+    @SuppressWarnings("SystemConsoleNull")
     static Console terminal() {
         Console c = System.console();
         return c != null && c.isTerminal() ? c : null;

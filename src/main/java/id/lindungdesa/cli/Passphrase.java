@@ -20,7 +20,7 @@ final class Passphrase {
         if (file != null) return Passphrases.fromFile(file);
         var env = Passphrases.fromEnvironment();
         if (env.isPresent()) return env.get();
-        Console c = System.console();
+        Console c = CliPassphrases.terminal();
         if (c == null) {
             throw new id.lindungdesa.i18n.LocalizedException("cli.pass.keyNeeded");
         }

@@ -54,7 +54,7 @@ final class TrustCommand {
             String confirmed = words;
             if (confirmed == null && yes) confirmed = k.fingerprint();
             if (confirmed == null) {
-                Console c = System.console();
+                Console c = CliPassphrases.terminal();
                 if (c == null) {
                     root.out().println(RootCommand.t("cli.trust.compare"));
                     return 1;

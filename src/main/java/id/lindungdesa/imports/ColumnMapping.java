@@ -117,7 +117,7 @@ public final class ColumnMapping {
         }
     }
 
-    /** A mapping read from a file; its columns are resolved against a sheet's headers by {@link #resolve}. */
+    /** A mapping read from a file; its columns are matched to a sheet's headers by {@link ColumnMapping#apply}. */
     public record Saved(String sheet, Integer headerRow, Map<Field, String> columns, Map<String, String> villages) {
     }
 

@@ -32,7 +32,7 @@ public final class EnrolmentRepository {
                 .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null));
         for (Enrolment e : enrolments) {
-            batch.bind(e.id(), e.version(), e.personId(), e.postId(), e.kpj(), e.segment().name(),
+            batch = batch.bind(e.id(), e.version(), e.personId(), e.postId(), e.kpj(), e.segment().name(),
                     e.programmes().contains(Programme.JKK), e.programmes().contains(Programme.JKM),
                     e.programmes().contains(Programme.JHT), e.programmes().contains(Programme.JP), e.jkkRiskClass(),
                     e.wageBase(), e.fundingSource().name(), now, now);
@@ -125,7 +125,7 @@ public final class EnrolmentRepository {
                         ENROLMENT_STATUS.NOTE, ENROLMENT_STATUS.RECORDED_AT, ENROLMENT_STATUS.RECORDED_BY)
                 .values((UUID) null, null, null, null, null, null, null));
         for (EnrolmentStatus s : statuses) {
-            batch.bind(s.id(), s.enrolmentId(), s.state().name(), s.effectiveDate(), s.note(), s.recordedAt(),
+            batch = batch.bind(s.id(), s.enrolmentId(), s.state().name(), s.effectiveDate(), s.note(), s.recordedAt(),
                     s.recordedBy());
         }
         batch.execute();

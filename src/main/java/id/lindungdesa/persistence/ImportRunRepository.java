@@ -48,7 +48,7 @@ public final class ImportRunRepository {
                         IMPORT_ROW.CHANGES)
                 .values((UUID) null, null, null, null, null, null, null));
         for (Row r : rows) {
-            batch.bind(runId, r.rowNo(), r.result(), r.personId(), r.postId(), r.villageCode(), r.changes());
+            batch = batch.bind(runId, r.rowNo(), r.result(), r.personId(), r.postId(), r.villageCode(), r.changes());
         }
         batch.execute();
     }

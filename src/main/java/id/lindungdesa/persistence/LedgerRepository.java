@@ -40,7 +40,7 @@ public final class LedgerRepository {
                         CONTRIBUTION_PAYMENT.RECORDED_AT, CONTRIBUTION_PAYMENT.RECORDED_BY)
                 .values((UUID) null, null, null, null, null, null, null, null, null, null));
         for (Payment p : payments) {
-            batch.bind(p.id(), p.version(), p.month().atDay(1), p.fundingSource().name(), p.scopeCode(),
+            batch = batch.bind(p.id(), p.version(), p.month().atDay(1), p.fundingSource().name(), p.scopeCode(),
                     p.amountPaid(), p.paidDate(), p.note(), p.recordedAt(), p.recordedBy());
         }
         batch.execute();

@@ -35,7 +35,7 @@ public final class PersonRepository {
                         PERSON.EMPLOYMENT_STATUS, PERSON.HOME_VILLAGE_CODE, PERSON.CREATED_AT, PERSON.UPDATED_AT)
                 .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null));
         for (Person p : people) {
-            batch.bind(p.id(), p.version(), p.nik(), p.fullName(), p.sex().name(), p.birthDate(), p.birthPlace(),
+            batch = batch.bind(p.id(), p.version(), p.nik(), p.fullName(), p.sex().name(), p.birthDate(), p.birthPlace(),
                     p.nkk(), p.phone(), p.employmentStatus().name(), p.homeVillageCode(), now, now);
         }
         batch.execute();

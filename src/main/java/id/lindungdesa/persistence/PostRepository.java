@@ -45,7 +45,7 @@ public final class PostRepository {
                 .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null));
         for (Post p : posts) {
-            batch.bind(p.id(), p.version(), p.personId(), p.villageCode(), p.category().name(), p.position().name(),
+            batch = batch.bind(p.id(), p.version(), p.personId(), p.villageCode(), p.category().name(), p.position().name(),
                     p.unitLabel(), p.skNumber(), p.skDate(), p.startDate(), p.plannedEndDate(), p.endDate(),
                     p.endReason() == null ? null : p.endReason().name(), now, now);
         }

@@ -158,7 +158,7 @@ public final class ProvinceRepository {
                 null));
         for (Hashed<Region> h : rows) {
             Region r = h.value();
-            b.bind(d, r.code(), r.name(), r.level().name(), r.villageType() == null ? null : r.villageType().name(),
+            b = b.bind(d, r.code(), r.name(), r.level().name(), r.villageType() == null ? null : r.villageType().name(),
                     r.parentCode(), r.active(), h.hash(), bundle, bundle);
         }
         b.execute();
@@ -174,7 +174,7 @@ public final class ProvinceRepository {
                 null, null, null, null, null, null));
         for (Hashed<Person> h : rows) {
             Person p = h.value();
-            b.bind(d, p.id(), p.version(), p.nik(), p.fullName(), p.sex().name(), p.birthDate(), p.birthPlace(),
+            b = b.bind(d, p.id(), p.version(), p.nik(), p.fullName(), p.sex().name(), p.birthDate(), p.birthPlace(),
                     p.nkk(), p.phone(), p.employmentStatus().name(), p.homeVillageCode(), h.hash(), bundle, bundle);
         }
         b.execute();
@@ -191,7 +191,7 @@ public final class ProvinceRepository {
                         null, null, null));
         for (Hashed<Post> h : rows) {
             Post p = h.value();
-            b.bind(d, p.id(), p.version(), p.personId(), p.villageCode(), p.category().name(), p.position().name(),
+            b = b.bind(d, p.id(), p.version(), p.personId(), p.villageCode(), p.category().name(), p.position().name(),
                     p.unitLabel(), p.skNumber(), p.skDate(), p.startDate(), p.plannedEndDate(), p.endDate(),
                     p.endReason() == null ? null : p.endReason().name(), h.hash(), bundle, bundle);
         }
@@ -215,11 +215,11 @@ public final class ProvinceRepository {
         int statuses = 0;
         for (Hashed<Enrolment> h : rows) {
             Enrolment e = h.value();
-            b.bind(d, e.id(), e.version(), e.personId(), e.postId(), e.kpj(), e.segment().name(),
+            b = b.bind(d, e.id(), e.version(), e.personId(), e.postId(), e.kpj(), e.segment().name(),
                     e.programmes().stream().map(Enum::name).collect(Collectors.joining(",")), e.jkkRiskClass(),
                     e.wageBase(), e.fundingSource().name(), h.hash(), bundle, bundle);
             for (EnrolmentStatus s : history.getOrDefault(e.id(), List.of())) {
-                sb.bind(d, s.id(), e.id(), s.state().name(), s.effectiveDate(), s.note(), s.recordedAt(),
+                sb = sb.bind(d, s.id(), e.id(), s.state().name(), s.effectiveDate(), s.note(), s.recordedAt(),
                         s.recordedBy(), bundle);
                 statuses++;
             }

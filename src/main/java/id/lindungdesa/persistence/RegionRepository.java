@@ -46,7 +46,7 @@ public final class RegionRepository {
                         REGION.VILLAGE_TYPE, REGION.PARENT_CODE, REGION.ACTIVE, REGION.FIRST_SEEN_AT)
                 .values((String) null, null, null, null, null, null, null));
         for (Region r : regions) {
-            batch.bind(r.code(), r.name(), r.level().name(), r.villageType() == null ? null : r.villageType().name(),
+            batch = batch.bind(r.code(), r.name(), r.level().name(), r.villageType() == null ? null : r.villageType().name(),
                     r.parentCode(), r.active(), now);
         }
         if (!regions.isEmpty()) batch.execute();
@@ -77,7 +77,7 @@ public final class RegionRepository {
                         REGION_HISTORY.CHANGE_TYPE, REGION_HISTORY.NEW_NAME, REGION_HISTORY.CHANGED_AT,
                         REGION_HISTORY.SOURCE_FILE)
                 .values((String) null, null, null, null, null));
-        for (Region r : regions) batch.bind(r.code(), "ADDED", r.name(), at, source);
+        for (Region r : regions) batch = batch.bind(r.code(), "ADDED", r.name(), at, source);
         batch.execute();
     }
 

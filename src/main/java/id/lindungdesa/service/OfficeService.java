@@ -37,7 +37,10 @@ public final class OfficeService {
                 "Kantor belum diatur. Jalankan 'office init' dulu. / The office is not set up: run 'office init' first."));
     }
 
-    /** Called after a new office is set up (e.g. the bundle feature makes the office key pair). */
+    /**
+     * Called after a new office is set up (e.g. the bundle feature makes the office key pair). Listeners run in the
+     * order they were registered, so the composition root registers the one that makes the clerk the actor first.
+     */
     public void onSetUp(java.util.function.Consumer<Office> listener) {
         setUpListeners.add(listener);
     }

@@ -74,6 +74,14 @@ public final class Services implements CoreServices, AutoCloseable {
         RateRepository rateRepo = new RateRepository();
         this.audit = new AuditLog(db, new AuditRepository(), clock, actor::get);
         this.office = new OfficeService(db, officeRepo, clock, audit);
+        // First of the set-up listeners (they run in the order registered): the clerk is the actor before any
+        // feature reacts to the new office, e.g. the office key made at set-up is recorded under the clerk's name.
+        var actorRef = actor;
+        var officeRef = cachedOffice;
+        office.onSetUp(o -> {
+            actorRef.set(o.clerkName());
+            officeRef.set(Optional.of(o));
+        });
         this.regions = new RegionService(db, regionRepo, clock, audit);
         this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
         this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
@@ -101,8 +109,6 @@ public final class Services implements CoreServices, AutoCloseable {
         this.encryption = new id.lindungdesa.security.EncryptionService(db, backupService::beforeRiskyOperation,
                 () -> backupService.list().stream().map(id.lindungdesa.backup.BackupService.Entry::file).toList());
         var officeService = office;
-        var actorRef = actor;
-        var officeRef = cachedOffice;
         Runnable reloadOffice = () -> reloadOffice(officeService, actorRef, officeRef);
         reloadOffice.run();
         db.onReplaced(reloadOffice);
@@ -113,10 +119,6 @@ public final class Services implements CoreServices, AutoCloseable {
         regions.setBeforeImport(backupFirst);
         imports.setBeforeApply(backupFirst);
         bundles.imports().setBeforeApply(backupFirst);
-        office.onSetUp(o -> {
-            actorRef.set(o.clerkName());
-            officeRef.set(Optional.of(o));
-        });
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */

@@ -208,7 +208,7 @@ class BundleRefusalTest {
         Files.write(pub, new PublicKeyFile(KeyCrypto.keyId(kp.getPublic()), KeyCrypto.encodePublic(kp.getPublic()),
                 KeyCrypto.words(kp.getPublic()), "36.04", "DPMD Kabupaten Serang", OfficeLevel.DISTRICT,
                 OffsetDateTime.now()).toJson());
-        prov.bundles().trust().add(pub, KeyCrypto.words(kp.getPublic()).toUpperCase());
+        prov.bundles().trust().add(pub, KeyCrypto.words(kp.getPublic()).toUpperCase(java.util.Locale.ROOT));
         prov.bundles().trust().revoke(KeyCrypto.keyId(kp.getPublic()), "Laptop hilang");
         var revoked = List.of(new KeyService.Signer(KeyCrypto.keyId(kp.getPublic()), kp.getPrivate()));
         refused(forge("revoked.ldb", payload1(), 1, "36.04", revoked), Reason.REVOKED_KEY);

@@ -151,7 +151,7 @@ class EncryptionAtRestTest {
         String code = clerk.codes.getFirst();
         assertThatThrownBy(() -> EncryptionService.recover(base, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH",
                 "apa-saja-123".toCharArray())).isInstanceOf(KeyFile.WrongPassphraseException.class);
-        String newCode = EncryptionService.recover(base, code.toLowerCase().replace("-", " "),
+        String newCode = EncryptionService.recover(base, code.toLowerCase(java.util.Locale.ROOT).replace("-", " "),
                 "sandi-baru-2026".toCharArray());
         assertThat(newCode).isNotEqualTo(code);
         assertThatThrownBy(() -> SecureOpener.open(base, "test", new Typed("passphrase-lama"), CLOCK))

@@ -160,7 +160,7 @@ class AgreementServiceTest {
     @Test
     void theScannedDocumentIsStoredCheckedAndWrittenOutForViewing() throws Exception {
         open(LocalDate.of(2024, 1, 10));
-        Path scan = Files.write(dir.resolve("PKS 2023.pdf"), "%PDF-1.4 the signed agreement".getBytes());
+        Path scan = Files.write(dir.resolve("PKS 2023.pdf"), "%PDF-1.4 the signed agreement".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Agreement a = s.agreements().create(pks("445/1/2023", LocalDate.of(2023, 3, 14), LocalDate.of(2025, 12, 14),
                 KADES), new AgreementService.AttachmentFile(scan, AgreementService.sha256(scan)));
         assertThat(a.attachment().sha256()).isEqualTo(AgreementService.sha256(scan));
