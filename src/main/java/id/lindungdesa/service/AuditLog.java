@@ -66,7 +66,7 @@ public final class AuditLog {
         try {
             f = AuditKeyFile.read(keyPath);
         } catch (IOException | RuntimeException e) {
-            keyProblem = "audit key file " + keyPath + " unreadable: " + e.getMessage();
+            keyProblem = id.lindungdesa.i18n.Messages.tr("audit.problem.keyUnreadable", keyPath, e.getMessage());
             log.warn(keyProblem);
             f = null;
         }
@@ -74,14 +74,12 @@ public final class AuditLog {
         Optional<ChainRow> row = db.read(repo::chainRow);
         Head head = db.read(repo::head);
         if (loaded != null && row.isPresent() && !row.get().keyId().equals(loaded.keyId())) {
-            keyProblem = "the audit key file " + keyPath + " (key " + loaded.keyId() + ") is not this trail's key ("
-                    + row.get().keyId() + ")";
+            keyProblem = id.lindungdesa.i18n.Messages.tr("audit.problem.keyForeign", keyPath, loaded.keyId(), row.get().keyId());
         }
         if (loaded == null) {
             if (row.isPresent() && keyProblem == null) {
-                keyProblem = "audit key file " + keyPath + " is missing (key " + row.get().keyId() + "); entries "
-                        + (row.get().legacyUntil() + 1) + "… cannot be checked. Restore the file from where the "
-                        + "database came from.";
+                keyProblem = id.lindungdesa.i18n.Messages.tr("audit.problem.keyMissing", keyPath, row.get().keyId(),
+                        String.valueOf(row.get().legacyUntil() + 1));
             }
             long legacy = row.map(ChainRow::legacyUntil).orElse(head.count());
             String legacyHead = row.map(ChainRow::legacyHead).orElse(head.mac());
@@ -211,12 +209,12 @@ public final class AuditLog {
             AuditKeyFile f = keyFile;
             Head now = repo.head(tx);
             if (f.legacyUntil() > 0) reaches(tx, new Head(f.legacyUntil(), f.legacyHead()), null,
-                    "the end of the unkeyed part (sealed when the trail was keyed)", out);
-            if (f.head() != null) reaches(tx, f.head(), f.headAt(), "the head recorded outside the database", out);
+                    id.lindungdesa.i18n.Messages.tr("audit.what.legacy"), out);
+            if (f.head() != null) reaches(tx, f.head(), f.headAt(), id.lindungdesa.i18n.Messages.tr("audit.what.outside"), out);
             if (f.anchored() != null) {
-                reaches(tx, f.anchored(), f.anchoredAt(), "the head given in " + f.anchoredIn(), out);
+                reaches(tx, f.anchored(), f.anchoredAt(), id.lindungdesa.i18n.Messages.tr("audit.what.anchored", f.anchoredIn()), out);
             }
-            for (Head h : repo.exportedHeads(tx)) reaches(tx, h, null, "the head stated in a bundle sent", out);
+            for (Head h : repo.exportedHeads(tx)) reaches(tx, h, null, id.lindungdesa.i18n.Messages.tr("audit.what.bundle"), out);
             checkData(tx, out);
             out.sort(Comparator.comparingLong(Problem::seq));
             return new Report(now.count(), now, List.copyOf(out));
@@ -233,11 +231,10 @@ public final class AuditLog {
         if (h.count() == 0) return;
         Optional<AuditEntry> e = repo.entry(tx, h.count());
         if (e.isEmpty()) {
-            out.add(new Problem(h.count(), at, "missing: " + what + " is entry " + h.count()
-                    + (at == null ? "" : " (" + at + ")") + ", the trail now has " + repo.count(tx)
-                    + " entries — entries were removed (or an older copy of the database is in use)"));
+            out.add(new Problem(h.count(), at, id.lindungdesa.i18n.Messages.tr("audit.problem.headMissing", what, String.valueOf(h.count()),
+                    at == null ? "" : " (" + at + ")", String.valueOf(repo.count(tx)))));
         } else if (!e.get().hash().equals(h.mac())) {
-            out.add(new Problem(h.count(), e.get().at(), "differs from " + what + ": the trail was rewritten"));
+            out.add(new Problem(h.count(), e.get().at(), id.lindungdesa.i18n.Messages.tr("audit.problem.headDiffers", what)));
         }
     }
 
@@ -268,8 +265,7 @@ public final class AuditLog {
             JsonNode recorded = Json.MAPPER.readTree(e.afterJson());
             if (!recorded.isObject() || !e.entityId().equals(recorded.path("id").asString(""))) continue;
             if (row.isEmpty()) {
-                out.add(new Problem(e.seq(), e.at(), e.entityType() + " " + id + " is gone, but the trail's last "
-                        + "entry for it does not remove it"));
+                out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.gone", e.entityType(), id)));
                 continue;
             }
             JsonNode current = Json.MAPPER.valueToTree(row.get());
@@ -280,9 +276,8 @@ public final class AuditLog {
                 long is = current.get("version").asLong();
                 if (is > was) continue;
                 if (is < was) {
-                    out.add(new Problem(e.seq(), e.at(), e.entityType() + " " + id + " is at version " + is
-                            + ", older than the trail's last entry for it (version " + was + "): changed outside "
-                            + "the program"));
+                    out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.older", e.entityType(), id, String.valueOf(is),
+                            String.valueOf(was))));
                     continue;
                 }
             }
@@ -292,8 +287,8 @@ public final class AuditLog {
                 if (current.has(p.getKey()) && !current.get(p.getKey()).equals(p.getValue())) differ.add(p.getKey());
             }
             if (!differ.isEmpty()) {
-                out.add(new Problem(e.seq(), e.at(), e.entityType() + " " + id + " was changed outside the program: "
-                        + String.join(", ", differ) + " differ from the trail's last entry for it"));
+                out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.changed", e.entityType(), id,
+                        String.join(", ", differ))));
             }
         }
     }

@@ -49,8 +49,15 @@ class AuditTrailTamperingTest {
     long anchoredCount;
     Path bundle;
 
+    @org.junit.jupiter.api.AfterAll
+    void backToIndonesian() {
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN);
+    }
+
     @BeforeAll
     void setUp() {
+        // the problems are asserted in English (they are shown in the user's language)
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.ENGLISH);
         try (Services s = TestDb.open(dir, "base", TODAY)) {
             s.office().init(OfficeLevel.DISTRICT, "61.01", "DPMD Sambas", "Sri Wahyuni");
             s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
