@@ -176,7 +176,7 @@ final class BundleCommand {
                     if (json) out.add(toJson(f, r)); else print(root.out(), f, r);
                     if (r.savedWithoutReceiptFile()) {
                         receiptMissing = true;
-                        spec.commandLine().getErr().println("TERSIMPAN / SAVED: " + r.receiptProblem());
+                        spec.commandLine().getErr().println(RootCommand.t("cli.bundle.savedWithoutReceipt", r.receiptProblem()));
                     }
                 } catch (BundleException e) {
                     code = refused(spec.commandLine().getErr(), e);

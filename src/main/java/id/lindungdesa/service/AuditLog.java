@@ -1,5 +1,6 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.domain.AuditEntry;
 import id.lindungdesa.persistence.AuditRepository;
 import id.lindungdesa.persistence.AuditRepository.ChainKey;
@@ -66,7 +67,7 @@ public final class AuditLog {
         try {
             f = AuditKeyFile.read(keyPath);
         } catch (IOException | RuntimeException e) {
-            keyProblem = id.lindungdesa.i18n.Messages.tr("audit.problem.keyUnreadable", keyPath, e.getMessage());
+            keyProblem = Messages.tr("audit.problem.keyUnreadable", keyPath, e.getMessage());
             log.warn(keyProblem);
             f = null;
         }
@@ -74,11 +75,11 @@ public final class AuditLog {
         Optional<ChainRow> row = db.read(repo::chainRow);
         Head head = db.read(repo::head);
         if (loaded != null && row.isPresent() && !row.get().keyId().equals(loaded.keyId())) {
-            keyProblem = id.lindungdesa.i18n.Messages.tr("audit.problem.keyForeign", keyPath, loaded.keyId(), row.get().keyId());
+            keyProblem = Messages.tr("audit.problem.keyForeign", keyPath, loaded.keyId(), row.get().keyId());
         }
         if (loaded == null) {
             if (row.isPresent() && keyProblem == null) {
-                keyProblem = id.lindungdesa.i18n.Messages.tr("audit.problem.keyMissing", keyPath, row.get().keyId(),
+                keyProblem = Messages.tr("audit.problem.keyMissing", keyPath, row.get().keyId(),
                         String.valueOf(row.get().legacyUntil() + 1));
             }
             long legacy = row.map(ChainRow::legacyUntil).orElse(head.count());
@@ -209,12 +210,12 @@ public final class AuditLog {
             AuditKeyFile f = keyFile;
             Head now = repo.head(tx);
             if (f.legacyUntil() > 0) reaches(tx, new Head(f.legacyUntil(), f.legacyHead()), null,
-                    id.lindungdesa.i18n.Messages.tr("audit.what.legacy"), out);
-            if (f.head() != null) reaches(tx, f.head(), f.headAt(), id.lindungdesa.i18n.Messages.tr("audit.what.outside"), out);
+                    Messages.tr("audit.what.legacy"), out);
+            if (f.head() != null) reaches(tx, f.head(), f.headAt(), Messages.tr("audit.what.outside"), out);
             if (f.anchored() != null) {
-                reaches(tx, f.anchored(), f.anchoredAt(), id.lindungdesa.i18n.Messages.tr("audit.what.anchored", f.anchoredIn()), out);
+                reaches(tx, f.anchored(), f.anchoredAt(), Messages.tr("audit.what.anchored", f.anchoredIn()), out);
             }
-            for (Head h : repo.exportedHeads(tx)) reaches(tx, h, null, id.lindungdesa.i18n.Messages.tr("audit.what.bundle"), out);
+            for (Head h : repo.exportedHeads(tx)) reaches(tx, h, null, Messages.tr("audit.what.bundle"), out);
             checkData(tx, out);
             out.sort(Comparator.comparingLong(Problem::seq));
             return new Report(now.count(), now, List.copyOf(out));
@@ -231,10 +232,10 @@ public final class AuditLog {
         if (h.count() == 0) return;
         Optional<AuditEntry> e = repo.entry(tx, h.count());
         if (e.isEmpty()) {
-            out.add(new Problem(h.count(), at, id.lindungdesa.i18n.Messages.tr("audit.problem.headMissing", what, String.valueOf(h.count()),
+            out.add(new Problem(h.count(), at, Messages.tr("audit.problem.headMissing", what, String.valueOf(h.count()),
                     at == null ? "" : " (" + at + ")", String.valueOf(repo.count(tx)))));
         } else if (!e.get().hash().equals(h.mac())) {
-            out.add(new Problem(h.count(), e.get().at(), id.lindungdesa.i18n.Messages.tr("audit.problem.headDiffers", what)));
+            out.add(new Problem(h.count(), e.get().at(), Messages.tr("audit.problem.headDiffers", what)));
         }
     }
 
@@ -265,7 +266,7 @@ public final class AuditLog {
             JsonNode recorded = Json.MAPPER.readTree(e.afterJson());
             if (!recorded.isObject() || !e.entityId().equals(recorded.path("id").asString(""))) continue;
             if (row.isEmpty()) {
-                out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.gone", e.entityType(), id)));
+                out.add(new Problem(e.seq(), e.at(), Messages.tr("audit.problem.gone", e.entityType(), id)));
                 continue;
             }
             JsonNode current = Json.MAPPER.valueToTree(row.get());
@@ -276,7 +277,7 @@ public final class AuditLog {
                 long is = current.get("version").asLong();
                 if (is > was) continue;
                 if (is < was) {
-                    out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.older", e.entityType(), id, String.valueOf(is),
+                    out.add(new Problem(e.seq(), e.at(), Messages.tr("audit.problem.older", e.entityType(), id, String.valueOf(is),
                             String.valueOf(was))));
                     continue;
                 }
@@ -287,7 +288,7 @@ public final class AuditLog {
                 if (current.has(p.getKey()) && !current.get(p.getKey()).equals(p.getValue())) differ.add(p.getKey());
             }
             if (!differ.isEmpty()) {
-                out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.changed", e.entityType(), id,
+                out.add(new Problem(e.seq(), e.at(), Messages.tr("audit.problem.changed", e.entityType(), id,
                         String.join(", ", differ))));
             }
         }

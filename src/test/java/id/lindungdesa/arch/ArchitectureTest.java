@@ -87,7 +87,7 @@ class ArchitectureTest {
                 .layer("App").definedBy("id.lindungdesa.app..")
                 .whereLayer("Domain").mayNotAccessAnyLayer()
                 .whereLayer("Support").mayOnlyAccessLayers("Domain")
-                .whereLayer("Persistence").mayOnlyAccessLayers("Domain")
+                .whereLayer("Persistence").mayOnlyAccessLayers("Domain", "Support") // i18n: message keys of its failures
                 .whereLayer("Service").mayOnlyAccessLayers("Domain", "Support", "Persistence")
                 .whereLayer("Features").mayOnlyAccessLayers("Domain", "Support", "Persistence", "Service",
                         "Features")

@@ -57,7 +57,7 @@ class ReceiptAfterCommitTest {
                     media.resolve("serang.ldb").toString(), "--passphrase-file", provPass.toString());
             assertThat(r.exit).as(r.toString()).isZero();
             Path receipt = dir.resolve("prov-36.receipts").resolve("serang.ldb.receipt.json");
-            assertThat(r.out).contains("Tanda terima / receipt: " + receipt);
+            assertThat(r.out).contains("Tanda terima: " + receipt);
             assertThat(receipt).exists();
             assertThat(listing(media)).isEqualTo(before); // nothing was written on the media
             try (Services kab = TestDb.open(dir, "kab-36.04", BundleKit.TODAY)) {
@@ -91,7 +91,7 @@ class ReceiptAfterCommitTest {
                 "--receipt-out", notAFolder.resolve("r.json").toString(), "--passphrase-file",
                 passFile("pp", BundleKit.PROV_PASS).toString());
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.err).contains("REFUSED [IO]", "tidak ada yang disimpan", "--receipt-out");
+        assertThat(r.err).contains("DITOLAK [IO]", "tidak ada yang disimpan", "--receipt-out");
         try (Services prov = TestDb.open(dir, "prov-36", BundleKit.TODAY)) {
             assertThat(BundleKit.dump(prov)).isEqualTo(before);
         }
@@ -141,7 +141,7 @@ class ReceiptAfterCommitTest {
         CliRun delivered = CliRun.of("--db", dir.resolve("kab-36.04").toString(), "bundle", "receipt", "import",
                 again.toString());
         assertThat(delivered.exit).as(delivered.toString()).isZero();
-        assertThat(delivered.out).contains("Diterima / delivered: bundel #1");
+        assertThat(delivered.out).contains("Diterima: bundel #1");
         assertThat(Files.exists(provPub)).isTrue();
     }
 

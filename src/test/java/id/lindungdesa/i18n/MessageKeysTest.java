@@ -43,7 +43,8 @@ class MessageKeysTest {
     /** Literals that look like keys but are not messages: task titles, setting keys, file names. */
     static final Set<String> NOT_KEYS = Set.of(
             "agreement.create", "agreement.update", "addendum.create", "agreement.attach", "agreement.open",
-            "monev.reschedule", "monev.add", "monev.record", "monev.pdf", "roster.xlsx", "ledger.lapseMonths");
+            "monev.reschedule", "monev.add", "monev.record", "monev.pdf", "roster.xlsx", "ledger.lapseMonths",
+            "settings.json");
 
     static Set<String> keys(String name) throws IOException {
         Set<String> keys = new HashSet<>();

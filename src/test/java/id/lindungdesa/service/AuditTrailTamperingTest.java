@@ -49,6 +49,12 @@ class AuditTrailTamperingTest {
     long anchoredCount;
     Path bundle;
 
+    @org.junit.jupiter.api.BeforeEach
+    void inEnglish() {
+        // a CLI run in this JVM sets its own language; the service-level problems are asserted in English
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.ENGLISH);
+    }
+
     @org.junit.jupiter.api.AfterAll
     void backToIndonesian() {
         id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN);
@@ -275,6 +281,7 @@ class AuditTrailTamperingTest {
         try (Services s = TestDb.open(dir, "t" + n, TODAY)) {
             assertThat(s.audit().check().problems()).as("locally consistent after a full rewrite").isEmpty();
         }
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN); // the CLI's default
         CliRun r = CliRun.of("--db", dir.resolve("t" + n).toString(), "audit", "verify", "--anchor",
                 bundle.toString());
         assertThat(r.exit).isEqualTo(1);
@@ -324,10 +331,10 @@ class AuditTrailTamperingTest {
     @Test
     void theCliNamesTheFirstFailingEntry() throws Exception {
         attempt(s -> sql(s, "UPDATE audit_entry SET actor = 'Orang Lain' WHERE seq = 3"));
+        id.lindungdesa.i18n.Messages.setCurrent(id.lindungdesa.i18n.Messages.INDONESIAN); // the CLI's default
         CliRun r = CliRun.of("--db", dir.resolve("t" + copies).toString(), "audit", "verify");
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.out).contains("Entri pertama yang gagal / first failing entry: #3 (", "entry 3: entry content "
-                + "changed");
+        assertThat(r.out).contains("Entri pertama yang gagal: #3 (", "entri 3: isi entri berubah");
         CliRun ok = CliRun.of("--db", dir.resolve("base").toString(), "audit", "verify", "--anchor",
                 bundle.toString());
         assertThat(ok.exit).as(ok.toString()).isZero();

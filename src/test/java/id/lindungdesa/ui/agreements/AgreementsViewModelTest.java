@@ -52,7 +52,9 @@ class AgreementsViewModelTest {
 
         var amount = AgreementsViewModel.readAgreement(form("14-12-2025", "", "31-12-2026", "2,5 juta", ""),
                 List.of());
-        assertThat(amount.errorText()).isEqualTo("Jumlah harus berupa angka rupiah, mis. 16200 atau Rp16.200.");
+        // issue 11: one Money refuses words with its own message, which shows how to write the amount
+        assertThat(amount.errorText()).isEqualTo("Jumlah \"2,5 juta\" tidak dapat dibaca: tulis angka lengkap tanpa kata"
+                + " seperti juta atau ribu (contoh: 2,5 juta ditulis 2.500.000).");
     }
 
     @Test
