@@ -2,6 +2,7 @@ package id.lindungdesa.service;
 
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.domain.AuditEntry;
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.persistence.AuditRepository;
 import id.lindungdesa.persistence.AuditRepository.ChainKey;
 import id.lindungdesa.persistence.AuditRepository.ChainRow;

@@ -131,4 +131,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("id.lindungdesa.bench..")
                 .check(classes);
     }
+
+    /**
+     * View-models receive the services they use, not the whole registry (issue 11, item 5): only views (and the
+     * shell) may hold {@code Services} to build them. Nested records and lambdas of a view-model count as its own.
+     */
+    @Test
+    void viewModelsDoNotHoldTheRegistry() {
+        noClasses().that().resideInAPackage("id.lindungdesa.ui..")
+                .and().haveNameMatching(".*\\.[^.$]*(ViewModel|DialogModel)(\\$.*)?")
+                .should().dependOnClassesThat().haveFullyQualifiedName("id.lindungdesa.wiring.Services")
+                .because("a view-model gets the narrow services it needs from its view")
+                .check(classes);
+    }
 }

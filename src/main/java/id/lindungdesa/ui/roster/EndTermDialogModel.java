@@ -8,7 +8,6 @@ import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.ui.form.FormModel;
@@ -30,7 +29,7 @@ import javafx.beans.property.StringProperty;
  * person from the name and sex typed here.
  */
 public final class EndTermDialogModel extends FormModel {
-    private final Services services;
+    private final RosterService roster;
     private final TaskExecutor tasks;
     private final UUID postId;
     private Post post;
@@ -46,26 +45,26 @@ public final class EndTermDialogModel extends FormModel {
     public final StringProperty startDate = new SimpleStringProperty("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
 
-    public EndTermDialogModel(Services services, TaskExecutor tasks, UUID postId) {
-        this.services = services;
+    public EndTermDialogModel(RosterService roster, TaskExecutor tasks, UUID postId) {
+        this.roster = roster;
         this.tasks = tasks;
         this.postId = postId;
-        endDate.set(text(services.roster().today()));
+        endDate.set(text(roster.today()));
         successorNik.addListener((o, a, b) -> {
-            Nik.Check c = Nik.check(b, services.roster().today());
+            Nik.Check c = Nik.check(b, roster.today());
             if (c.valid() && successorSex.get() == null) successorSex.set(c.sex());
         });
     }
 
     /** Loads the post (its current version) in the background. */
     public void load(Runnable then) {
-        tasks.execute(BackgroundTask.<Optional<Post>>of(Messages.tr("roster.loading"), p -> services.roster().post(postId))
+        tasks.execute(BackgroundTask.<Optional<Post>>of(Messages.tr("roster.loading"), p -> roster.post(postId))
                 .onSuccess(p -> {
                     post = p.orElse(null);
                     if (post == null) {
                         errors().put(GENERAL, Messages.tr("form.error.stale"));
                     } else {
-                        if (post.plannedEndDate() != null && !post.plannedEndDate().isAfter(services.roster().today())) {
+                        if (post.plannedEndDate() != null && !post.plannedEndDate().isAfter(roster.today())) {
                             endDate.set(text(post.plannedEndDate()));
                         }
                         ready.set(true);
@@ -96,7 +95,7 @@ public final class EndTermDialogModel extends FormModel {
         if (appointSuccessor.get()) {
             sk = date("skDate", skDate.get(), false);
             start = date("startDate", startDate.get(), false);
-            Nik.Check c = Nik.check(successorNik.get(), services.roster().today());
+            Nik.Check c = Nik.check(successorNik.get(), roster.today());
             if (!c.valid()) errors().put("nik", Messages.tr("nik." + c.problem().name()));
         }
         if (!errors().isEmpty()) return;
@@ -106,21 +105,21 @@ public final class EndTermDialogModel extends FormModel {
         final int version = post.version();
         BackgroundTask<Post> t;
         if (!appointSuccessor.get()) {
-            t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> services.roster().endTerm(postId, version, e, r));
+            t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> roster.endTerm(postId, version, e, r));
         } else {
             final String nik = successorNik.get().strip();
             final String sn = skNumber.get();
             final LocalDate sd = sk.orElse(null);
             final LocalDate st = start.orElse(null);
             final RosterService.NewPerson np = new RosterService.NewPerson(nik, successorName.get(), successorSex.get(),
-                    Nik.birthDate(nik, services.roster().today()).orElse(null), null, null, null,
+                    Nik.birthDate(nik, roster.today()).orElse(null), null, null, null,
                     EmploymentStatus.NON_ASN, post.villageCode());
             t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> {
-                List<Person> existing = services.roster().findByNik(nik);
+                List<Person> existing = roster.findByNik(nik);
                 if (!existing.isEmpty()) {
-                    return services.roster().endAndAppoint(postId, version, e, r, existing.getFirst().id(), sn, sd, st);
+                    return roster.endAndAppoint(postId, version, e, r, existing.getFirst().id(), sn, sd, st);
                 }
-                return services.roster().endAndAppointNew(postId, version, e, r, np, sn, sd, st);
+                return roster.endAndAppointNew(postId, version, e, r, np, sn, sd, st);
             });
         }
         tasks.execute(t.onSuccess(p -> {

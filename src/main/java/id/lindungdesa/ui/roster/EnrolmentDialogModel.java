@@ -12,10 +12,11 @@ import id.lindungdesa.domain.Segment;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.EnrolmentService;
-import id.lindungdesa.wiring.Services;
+import id.lindungdesa.service.RosterService;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.ui.form.FormModel;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,7 +41,8 @@ import javafx.beans.value.ChangeListener;
  * the user types, from rates loaded once in the background. ASN and PPPK are refused with the reason shown.
  */
 public final class EnrolmentDialogModel extends FormModel {
-    private final Services services;
+    private final EnrolmentService enrolments;
+    private final Clock clock;
     private final TaskExecutor tasks;
     private final UUID personId;
     private final UUID postId;
@@ -61,14 +63,15 @@ public final class EnrolmentDialogModel extends FormModel {
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
 
-    public EnrolmentDialogModel(Services services, TaskExecutor tasks, UUID personId, UUID postId, Position position,
-                         EmploymentStatus employment) {
-        this.services = services;
+    public EnrolmentDialogModel(RosterService roster, EnrolmentService enrolments, Clock clock, TaskExecutor tasks,
+                                UUID personId, UUID postId, Position position, EmploymentStatus employment) {
+        this.enrolments = enrolments;
+        this.clock = clock;
         this.tasks = tasks;
         this.personId = personId;
         this.postId = postId;
         this.position = position;
-        this.today = services.roster().today();
+        this.today = roster.today();
         for (Programme p : Programme.values()) {
             programmes.put(p, new SimpleBooleanProperty(p == Programme.JKK || p == Programme.JKM));
         }
@@ -84,9 +87,11 @@ public final class EnrolmentDialogModel extends FormModel {
     }
 
     /** A form editing an existing enrolment's details (its status changes through a status step). */
-    public static EnrolmentDialogModel edit(Services services, TaskExecutor tasks, Enrolment e, Position position,
-                                     EmploymentStatus employment) {
-        EnrolmentDialogModel f = new EnrolmentDialogModel(services, tasks, e.personId(), e.postId(), position, employment);
+    public static EnrolmentDialogModel edit(RosterService roster, EnrolmentService enrolments, Clock clock,
+                                            TaskExecutor tasks, Enrolment e, Position position,
+                                            EmploymentStatus employment) {
+        EnrolmentDialogModel f = new EnrolmentDialogModel(roster, enrolments, clock, tasks, e.personId(), e.postId(),
+                position, employment);
         f.editing = e;
         f.kpj.set(e.kpj() == null ? "" : e.kpj());
         f.segment.set(e.segment());
@@ -106,8 +111,8 @@ public final class EnrolmentDialogModel extends FormModel {
         record Loaded(List<ContributionRate> rates, Optional<Long> wage) {
         }
         tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("enrolment.loading"), p -> new Loaded(
-                        services.enrolments().rates(),
-                        position == null ? Optional.empty() : services.enrolments().defaultWageBase(position, today)))
+                        enrolments.rates(),
+                        position == null ? Optional.empty() : enrolments.defaultWageBase(position, today)))
                 .onSuccess(l -> {
                     rates = l.rates();
                     if (wage.get().isBlank()) l.wage().ifPresent(w -> wage.set(Long.toString(w)));
@@ -127,7 +132,7 @@ public final class EnrolmentDialogModel extends FormModel {
         }
         try {
             var b = Contribution.monthly(rates, segment.get(), chosen, riskClass.get() == null ? 1 : riskClass.get(),
-                    w.get(), LocalDate.now(services.clock()));
+                    w.get(), LocalDate.now(clock));
             monthly.set(Formats.rupiah(b.total()));
         } catch (Contribution.MissingRateException e) {
             monthly.set(Messages.tr("enrolment.noRate"));
@@ -178,7 +183,7 @@ public final class EnrolmentDialogModel extends FormModel {
                 editing.postId(), in.kpj() == null || in.kpj().isBlank() ? null : in.kpj().strip(), in.segment(),
                 in.programmes(), in.jkkRiskClass(), in.wageBase(), in.fundingSource());
         tasks.execute(BackgroundTask.<Enrolment>of(Messages.tr("enrolment.saving"),
-                        x -> changed == null ? services.enrolments().enrol(in) : services.enrolments().update(changed))
+                        x -> changed == null ? enrolments.enrol(in) : enrolments.update(changed))
                 .onSuccess(e -> {
                     busyProperty().set(false);
                     done.accept(e);

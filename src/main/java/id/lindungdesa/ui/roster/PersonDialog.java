@@ -193,20 +193,20 @@ final class PersonDialog {
         });
         Button add = new Button(Messages.tr("post.add"));
         add.setId("postAdd");
-        add.setOnAction(e -> new PostDialog(PostDialogModel.appoint(ctx.services(), ctx.tasks(), form.editing().id(),
+        add.setOnAction(e -> new PostDialog(PostDialogModel.appoint(ctx.services().roster(), ctx.tasks(), form.editing().id(),
                 form.editing().homeVillageCode()), vm, stage, p -> changed()).show());
         Button edit = new Button(Messages.tr("post.edit"));
         edit.setId("postEdit");
         edit.setOnAction(e -> {
             Post p = posts.getSelectionModel().getSelectedItem();
-            if (p != null) new PostDialog(PostDialogModel.edit(ctx.services(), ctx.tasks(), p), vm, stage, x -> changed()).show();
+            if (p != null) new PostDialog(PostDialogModel.edit(ctx.services().roster(), ctx.tasks(), p), vm, stage, x -> changed()).show();
         });
         Button end = new Button(Messages.tr("roster.endTerm"));
         end.setId("postEndTerm");
         end.setOnAction(e -> {
             Post p = posts.getSelectionModel().getSelectedItem();
             if (p != null && p.endDate() == null) {
-                new EndTermDialog(new EndTermDialogModel(ctx.services(), ctx.tasks(), p.id()),
+                new EndTermDialog(new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), p.id()),
                         form.editing().fullName() + " — " + label(p.position()), stage, x -> changed()).show();
             }
         });
@@ -240,7 +240,8 @@ final class PersonDialog {
         add.setId("enrolmentAdd");
         add.setOnAction(e -> {
             Post p = currentPosts().stream().findFirst().orElse(null);
-            EnrolmentDialogModel f = new EnrolmentDialogModel(ctx.services(), ctx.tasks(), form.editing().id(),
+            EnrolmentDialogModel f = new EnrolmentDialogModel(ctx.services().roster(),
+                ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), form.editing().id(),
                     p == null ? null : p.id(), p == null ? null : p.position(), form.editing().employmentStatus());
             new EnrolmentDialog(f, form.editing().fullName(), stage, x -> changed()).show();
         });
@@ -253,7 +254,8 @@ final class PersonDialog {
             Enrolment en = enrolmentList.get(i);
             Position pos = posts.getItems().stream().filter(p -> p.id().equals(en.postId())).map(Post::position)
                     .findFirst().orElse(null);
-            EnrolmentDialogModel f = EnrolmentDialogModel.edit(ctx.services(), ctx.tasks(), en, pos,
+            EnrolmentDialogModel f = EnrolmentDialogModel.edit(ctx.services().roster(),
+                    ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), en, pos,
                     form.editing().employmentStatus());
             new EnrolmentDialog(f, form.editing().fullName(), stage, x -> changed()).show();
         });

@@ -8,7 +8,6 @@ import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.ui.form.FormModel;
@@ -26,7 +25,7 @@ import javafx.beans.property.StringProperty;
  * be added to that person instead ({@link #addPostToExisting}).
  */
 public final class PersonDialogModel extends FormModel {
-    private final Services services;
+    private final RosterService roster;
     private final TaskExecutor tasks;
     private final Person editing;
 
@@ -43,20 +42,20 @@ public final class PersonDialogModel extends FormModel {
     private final ObjectProperty<RosterService.DuplicateNikException.Holder> duplicate = new SimpleObjectProperty<>();
 
     /** A form for a new person appointed in {@code villageCode} (may be null). */
-    public static PersonDialogModel create(Services services, TaskExecutor tasks, String villageCode) {
-        return new PersonDialogModel(services, tasks, null, villageCode);
+    public static PersonDialogModel create(RosterService roster, TaskExecutor tasks, String villageCode) {
+        return new PersonDialogModel(roster, tasks, null, villageCode);
     }
 
     /** A form editing {@code person}. */
-    public static PersonDialogModel edit(Services services, TaskExecutor tasks, Person person) {
-        return new PersonDialogModel(services, tasks, person, null);
+    public static PersonDialogModel edit(RosterService roster, TaskExecutor tasks, Person person) {
+        return new PersonDialogModel(roster, tasks, person, null);
     }
 
-    private PersonDialogModel(Services services, TaskExecutor tasks, Person editing, String villageCode) {
-        this.services = services;
+    private PersonDialogModel(RosterService roster, TaskExecutor tasks, Person editing, String villageCode) {
+        this.roster = roster;
         this.tasks = tasks;
         this.editing = editing;
-        this.post = editing == null ? PostDialogModel.forNew(services, tasks, villageCode) : null;
+        this.post = editing == null ? PostDialogModel.forNew(roster, tasks, villageCode) : null;
         if (editing != null) {
             nik.set(editing.nik());
             fullName.set(editing.fullName());
@@ -71,7 +70,7 @@ public final class PersonDialogModel extends FormModel {
         nik.addListener((o, a, b) -> {
             errors().remove("nik");
             duplicate.set(null);
-            Nik.Check c = Nik.check(b, services.roster().today());
+            Nik.Check c = Nik.check(b, roster.today());
             if (c.valid()) {
                 if (birthDate.get().isBlank()) birthDate.set(text(c.birthDate()));
                 if (sex.get() == null) sex.set(c.sex());
@@ -116,8 +115,8 @@ public final class PersonDialogModel extends FormModel {
         if (post != null) post.errors().forEach((k, v) -> errors().putIfAbsent(k, v));
         // Check every field before anything runs (the service's checks need no database), so the user sees all
         // problems at once, not the post's first and the person's after.
-        if (in.isPresent()) show(services.roster().validate(in.get()));
-        if (p.isPresent()) show(services.roster().validate(new RosterService.NewPost(java.util.UUID.randomUUID(),
+        if (in.isPresent()) show(roster.validate(in.get()));
+        if (p.isPresent()) show(roster.validate(new RosterService.NewPost(java.util.UUID.randomUUID(),
                 p.get().villageCode(), p.get().position(), p.get().unitLabel(), p.get().skNumber(), p.get().skDate(),
                 p.get().startDate(), p.get().plannedEndDate())));
         if (in.isEmpty() || (post != null && p.isEmpty()) || !errors().isEmpty()) return;
@@ -125,7 +124,7 @@ public final class PersonDialogModel extends FormModel {
         busyProperty().set(true);
         if (editing == null) {
             tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"),
-                            x -> services.roster().addPersonAndAppoint(np, p.get()))
+                            x -> roster.addPersonAndAppoint(np, p.get()))
                     .onSuccess(saved -> {
                         busyProperty().set(false);
                         done.accept(saved.personId());
@@ -136,7 +135,7 @@ public final class PersonDialogModel extends FormModel {
                     : np.fullName().strip(), np.sex(), np.birthDate(), blank(np.birthPlace()), blank(np.nkk()),
                     blank(np.phone()), np.employmentStatus(), editing.homeVillageCode());
             tasks.execute(BackgroundTask.<Person>of(Messages.tr("person.saving"),
-                            x -> services.roster().updatePerson(changed))
+                            x -> roster.updatePerson(changed))
                     .onSuccess(saved -> {
                         busyProperty().set(false);
                         done.accept(saved.id());
@@ -155,7 +154,7 @@ public final class PersonDialogModel extends FormModel {
             return;
         }
         busyProperty().set(true);
-        tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"), x -> services.roster().appoint(p.get()))
+        tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"), x -> roster.appoint(p.get()))
                 .onSuccess(saved -> {
                     busyProperty().set(false);
                     done.accept(saved.personId());

@@ -4,7 +4,6 @@ import id.lindungdesa.domain.Position;
 import id.lindungdesa.domain.Post;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.ui.form.FormModel;
@@ -19,7 +18,7 @@ import javafx.beans.property.StringProperty;
 
 /** A post (term of office): village, position, unit, SK number and date, start and planned end. */
 public final class PostDialogModel extends FormModel {
-    private final Services services;
+    private final RosterService roster;
     private final TaskExecutor tasks;
     private final Post editing;
     private final UUID personId;
@@ -32,21 +31,21 @@ public final class PostDialogModel extends FormModel {
     public final StringProperty startDate = new SimpleStringProperty("");
     public final StringProperty plannedEnd = new SimpleStringProperty("");
 
-    static PostDialogModel forNew(Services services, TaskExecutor tasks, String villageCode) {
-        return new PostDialogModel(services, tasks, null, null, villageCode);
+    static PostDialogModel forNew(RosterService roster, TaskExecutor tasks, String villageCode) {
+        return new PostDialogModel(roster, tasks, null, null, villageCode);
     }
 
     /** A new post for an existing person. */
-    public static PostDialogModel appoint(Services services, TaskExecutor tasks, UUID personId, String villageCode) {
-        return new PostDialogModel(services, tasks, null, personId, villageCode);
+    public static PostDialogModel appoint(RosterService roster, TaskExecutor tasks, UUID personId, String villageCode) {
+        return new PostDialogModel(roster, tasks, null, personId, villageCode);
     }
 
-    public static PostDialogModel edit(Services services, TaskExecutor tasks, Post post) {
-        return new PostDialogModel(services, tasks, post, post.personId(), post.villageCode());
+    public static PostDialogModel edit(RosterService roster, TaskExecutor tasks, Post post) {
+        return new PostDialogModel(roster, tasks, post, post.personId(), post.villageCode());
     }
 
-    private PostDialogModel(Services services, TaskExecutor tasks, Post editing, UUID personId, String villageCode) {
-        this.services = services;
+    private PostDialogModel(RosterService roster, TaskExecutor tasks, Post editing, UUID personId, String villageCode) {
+        this.roster = roster;
         this.tasks = tasks;
         this.editing = editing;
         this.personId = personId;
@@ -59,7 +58,7 @@ public final class PostDialogModel extends FormModel {
             startDate.set(text(editing.startDate()));
             plannedEnd.set(text(editing.plannedEndDate()));
         } else {
-            startDate.set(text(services.roster().today()));
+            startDate.set(text(roster.today()));
         }
     }
 
@@ -88,12 +87,12 @@ public final class PostDialogModel extends FormModel {
         busyProperty().set(true);
         BackgroundTask<Post> t;
         if (editing == null) {
-            t = BackgroundTask.of(Messages.tr("person.saving"), x -> services.roster().appoint(p));
+            t = BackgroundTask.of(Messages.tr("person.saving"), x -> roster.appoint(p));
         } else {
             Post changed = new Post(editing.id(), editing.version(), editing.personId(), p.villageCode(), p.position(),
                     p.unitLabel(), p.skNumber(), p.skDate(), p.startDate(), p.plannedEndDate(), editing.endDate(),
                     editing.endReason());
-            t = BackgroundTask.of(Messages.tr("person.saving"), x -> services.roster().updatePost(changed));
+            t = BackgroundTask.of(Messages.tr("person.saving"), x -> roster.updatePost(changed));
         }
         tasks.execute(t.onSuccess(saved -> {
             busyProperty().set(false);

@@ -79,7 +79,8 @@ public final class RosterView implements Screen {
 
     public RosterView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new RosterViewModel(ctx.services(), ctx.tasks());
+        this.vm = new RosterViewModel(ctx.services().roster(), ctx.services().regions(),
+                ctx.services()::currentOffice, ctx.tasks());
         root.setId("rosterScreen");
 
         // Navigator
@@ -438,7 +439,7 @@ public final class RosterView implements Screen {
     }
 
     private void newPerson() {
-        PersonDialogModel form = PersonDialogModel.create(ctx.services(), ctx.tasks(), vm.selectedVillage());
+        PersonDialogModel form = PersonDialogModel.create(ctx.services().roster(), ctx.tasks(), vm.selectedVillage());
         new PersonDialog(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved"))).show();
     }
 
@@ -447,14 +448,15 @@ public final class RosterView implements Screen {
         if (r == null) return;
         ctx.tasks().execute(BackgroundTask.of(Messages.tr("roster.loading"), p -> ctx.services().roster().person(r.personId()))
                 .onSuccess(p -> p.ifPresent(person -> new PersonDialog(ctx, vm,
-                        PersonDialogModel.edit(ctx.services(), ctx.tasks(), person), window(),
+                        PersonDialogModel.edit(ctx.services().roster(), ctx.tasks(), person), window(),
                         id -> afterSave(id, Messages.tr("person.saved"))).show())));
     }
 
     private void enrolSelected() {
         RosterRow r = vm.selectedProperty().get();
         if (r == null) return;
-        EnrolmentDialogModel form = new EnrolmentDialogModel(ctx.services(), ctx.tasks(), r.personId(), r.postId(), r.position(),
+        EnrolmentDialogModel form = new EnrolmentDialogModel(ctx.services().roster(),
+                ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), r.personId(), r.postId(), r.position(),
                 r.employmentStatus());
         new EnrolmentDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(),
                 e -> afterSave(r.personId(), Messages.tr("enrolment.saved"))).show();
@@ -463,7 +465,7 @@ public final class RosterView implements Screen {
     private void endTermSelected() {
         RosterRow r = vm.selectedProperty().get();
         if (r == null) return;
-        EndTermDialogModel form = new EndTermDialogModel(ctx.services(), ctx.tasks(), r.postId());
+        EndTermDialogModel form = new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), r.postId());
         new EndTermDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(), p -> afterSave(p.personId(), Messages.tr("endTerm.saved"))).show();
     }
 

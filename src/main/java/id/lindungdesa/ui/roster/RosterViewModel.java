@@ -2,15 +2,16 @@ package id.lindungdesa.ui.roster;
 
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.EnrolmentState;
+import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.domain.RegionLevel;
 import id.lindungdesa.domain.RosterRow;
 import id.lindungdesa.domain.Warning;
 import id.lindungdesa.i18n.Messages;
+import id.lindungdesa.service.RegionService;
 import id.lindungdesa.service.RosterFilter;
 import id.lindungdesa.service.RosterReadModel;
 import id.lindungdesa.service.RosterService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.time.LocalDate;
@@ -19,8 +20,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -83,7 +86,9 @@ public final class RosterViewModel {
     public record Loaded(LocalDate on, List<RosterRow> rows, NavNode tree, List<Warning> warnings) {
     }
 
-    private final Services services;
+    private final RosterService roster;
+    private final RegionService regions;
+    private final Supplier<Optional<Office>> currentOffice;
     private final TaskExecutor tasks;
     private final ObservableList<RosterRow> rows = FXCollections.observableArrayList();
     private final FilteredList<RosterRow> filtered = new FilteredList<>(rows, r -> true);
@@ -103,8 +108,11 @@ public final class RosterViewModel {
     private final ChangeListener<Object> refilter = (o, a, b) -> applyFilter();
     private final ChangeListener<Object> rewarn = (o, a, b) -> updateWarnings();
 
-    public RosterViewModel(Services services, TaskExecutor tasks) {
-        this.services = services;
+    public RosterViewModel(RosterService roster, RegionService regions, Supplier<Optional<Office>> currentOffice,
+                           TaskExecutor tasks) {
+        this.roster = roster;
+        this.regions = regions;
+        this.currentOffice = currentOffice;
         this.tasks = tasks;
         search.addListener(refilter);
         category.addListener(refilter);
@@ -117,8 +125,8 @@ public final class RosterViewModel {
     /** Reads the office's roster in the background and publishes it; {@code then} runs after it is shown. */
     public void reload() {
         loading.set(true);
-        String scope = services.currentOffice().map(o -> o.regionCode()).orElse("");
-        tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("roster.loading"), p -> load(services, scope))
+        String scope = currentOffice.get().map(o -> o.regionCode()).orElse("");
+        tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("roster.loading"), p -> load(roster, regions, scope))
                 .onSuccess(this::publish)
                 .onFailure(e -> {
                     loading.set(false);
@@ -141,14 +149,14 @@ public final class RosterViewModel {
         loadedListeners.add(self[0]);
     }
 
-    static Loaded load(Services services, String scope) {
-        LocalDate on = services.roster().today();
-        RosterService.Snapshot s = services.roster().snapshot(scope, on);
+    static Loaded load(RosterService roster, RegionService regions, String scope) {
+        LocalDate on = roster.today();
+        RosterService.Snapshot s = roster.snapshot(scope, on);
         List<RosterRow> rows = RosterReadModel.rows(s, false);
         Map<String, RosterReadModel.VillageCoverage> cov = RosterReadModel.coverage(s, on);
         Map<String, String> kecNames = new HashMap<>();
         String districtName = scope;
-        for (Region r : services.regions().within(scope)) {
+        for (Region r : regions.within(scope)) {
             if (r.level() == RegionLevel.SUBDISTRICT) kecNames.put(r.code(), r.name());
             if (r.code().equals(scope)) districtName = r.name();
         }
@@ -284,8 +292,6 @@ public final class RosterViewModel {
         if (tree.get() != null) tree.get().children().forEach(k -> out.addAll(k.children()));
         return out;
     }
-
-    public Services services() { return services; }
 
     public TaskExecutor tasks() { return tasks; }
 }

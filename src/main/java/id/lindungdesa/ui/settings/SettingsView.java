@@ -41,7 +41,7 @@ public final class SettingsView implements Screen {
 
     public SettingsView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new SettingsViewModel(ctx.services());
+        this.vm = new SettingsViewModel(ctx.services().backups(), ctx.services().encryption());
         Label title = new Label(Messages.tr("screen.settings"));
         title.getStyleClass().add("h1");
 

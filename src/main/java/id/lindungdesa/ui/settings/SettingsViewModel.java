@@ -4,7 +4,7 @@ import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.backup.BackupSettings;
 import id.lindungdesa.backup.RestoreCandidate;
 import id.lindungdesa.i18n.Messages;
-import id.lindungdesa.wiring.Services;
+import id.lindungdesa.security.EncryptionService;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,10 +13,12 @@ import java.util.List;
  * through background tasks) and returns plain data.
  */
 public final class SettingsViewModel {
-    private final Services services;
+    private final BackupService backups;
+    private final EncryptionService encryption;
 
-    public SettingsViewModel(Services services) {
-        this.services = services;
+    public SettingsViewModel(BackupService backups, EncryptionService encryption) {
+        this.backups = backups;
+        this.encryption = encryption;
     }
 
     /** A backup as shown in the list. */
@@ -31,9 +33,9 @@ public final class SettingsViewModel {
     }
 
     public State load() {
-        BackupService b = services.backups();
+        BackupService b = backups;
         List<Row> rows = b.list().stream().map(SettingsViewModel::row).toList();
-        return new State(b.folder(), b.settings(), rows, services.encryption().encrypted());
+        return new State(b.folder(), b.settings(), rows, encryption.encrypted());
     }
 
     static Row row(BackupService.Entry e) {
@@ -45,25 +47,25 @@ public final class SettingsViewModel {
     }
 
     public void save(String secondFolder, int daily, int weekly, int monthly) {
-        BackupSettings s = services.backups().settings().withSecondFolder(secondFolder).withRetention(daily, weekly,
+        BackupSettings s = backups.settings().withSecondFolder(secondFolder).withRetention(daily, weekly,
                 monthly);
-        services.backups().saveSettings(s);
+        backups.saveSettings(s);
     }
 
     public BackupService.Result backupNow() {
-        return services.backups().backupNow("manual", null);
+        return backups.backupNow("manual", null);
     }
 
     public BackupService.VerifyReport verify(Path file) {
-        return services.backups().verify(file, null);
+        return backups.verify(file, null);
     }
 
     public RestoreCandidate prepare(Path file) {
-        return services.backups().prepareRestore(file, null);
+        return backups.prepareRestore(file, null);
     }
 
     public Path commit(RestoreCandidate c) {
-        return services.backups().commitRestore(c);
+        return backups.commitRestore(c);
     }
 
     public void discard(RestoreCandidate c) {
@@ -71,7 +73,7 @@ public final class SettingsViewModel {
     }
 
     public String encrypt(char[] passphrase) {
-        return services.encryption().encrypt(passphrase);
+        return encryption.encrypt(passphrase);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class RegionImportView {
 
     public RegionImportView(Services services, TaskExecutor tasks, Consumer<RegionService.ImportReport> imported) {
         String within = services.currentOffice().map(o -> o.regionCode()).orElse("");
-        this.model = new RegionImportViewModel(services, tasks, within);
+        this.model = new RegionImportViewModel(services.regions(), tasks, within);
         Label title = new Label(Messages.tr("import.title"));
         title.getStyleClass().add("h1");
         Label explain = new Label(Messages.tr("import.explain", within.isEmpty() ? "—" : within));

@@ -2,7 +2,6 @@ package id.lindungdesa.ui.setup;
 
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.RegionService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.task.TaskHandle;
@@ -22,7 +21,7 @@ import javafx.beans.property.StringProperty;
  * and describes the result (kecamatan and desa counts; added, renamed, retired, restored).
  */
 public final class RegionImportViewModel {
-    private final Services services;
+    private final RegionService regions;
     private final TaskExecutor tasks;
     public final StringProperty file = new SimpleStringProperty("");
     private final StringProperty within = new SimpleStringProperty("");
@@ -33,8 +32,8 @@ public final class RegionImportViewModel {
     private final ObjectProperty<RegionService.ImportReport> report = new SimpleObjectProperty<>();
     private TaskHandle handle;
 
-    public RegionImportViewModel(Services services, TaskExecutor tasks, String within) {
-        this.services = services;
+    public RegionImportViewModel(RegionService regions, TaskExecutor tasks, String within) {
+        this.regions = regions;
         this.tasks = tasks;
         this.within.set(within == null ? "" : within);
         file.addListener((o, a, b) -> error.set(""));
@@ -54,7 +53,7 @@ public final class RegionImportViewModel {
         progress.set(-1);
         status.set(Messages.tr("import.running"));
         handle = tasks.execute(BackgroundTask.<RegionService.ImportReport>of(Messages.tr("import.running"),
-                        p -> services.regions().importCsv(path, scope.isEmpty() ? null : scope, p))
+                        p -> regions.importCsv(path, scope.isEmpty() ? null : scope, p))
                 .onProgress((fr, m) -> {
                     progress.set(fr);
                     if (m != null) status.set(m);

@@ -39,7 +39,8 @@ public final class SetupView {
         this.services = services;
         this.tasks = tasks;
         this.done = done;
-        this.vm = new SetupViewModel(services, tasks);
+        this.vm = new SetupViewModel(services.office(), services.bundles().keys(), services.regions(),
+                services.demo(), tasks);
         root.setId("setupRoot");
         root.getChildren().setAll(officeStep());
     }

@@ -1,11 +1,12 @@
 package id.lindungdesa.ui.setup;
 
+import id.lindungdesa.bundle.KeyService;
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.DemoService;
+import id.lindungdesa.service.OfficeService;
 import id.lindungdesa.service.RegionService;
-import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import id.lindungdesa.task.TaskHandle;
@@ -20,7 +21,10 @@ import javafx.beans.property.StringProperty;
 
 /** First run: the office form (level, region code, name, clerk) or a demo district built in the background. */
 public final class SetupViewModel extends FormModel {
-    private final Services services;
+    private final OfficeService office;
+    private final KeyService keys;
+    private final RegionService regions;
+    private final DemoService demo;
     private final TaskExecutor tasks;
     public final ObjectProperty<OfficeLevel> level = new SimpleObjectProperty<>(OfficeLevel.DISTRICT);
     public final StringProperty code = new SimpleStringProperty("");
@@ -33,8 +37,12 @@ public final class SetupViewModel extends FormModel {
     private TaskHandle demoTask;
     private volatile boolean regionsImported;
 
-    public SetupViewModel(Services services, TaskExecutor tasks) {
-        this.services = services;
+    public SetupViewModel(OfficeService office, KeyService keys, RegionService regions, DemoService demo,
+                          TaskExecutor tasks) {
+        this.office = office;
+        this.keys = keys;
+        this.regions = regions;
+        this.demo = demo;
         this.tasks = tasks;
         code.addListener((o, a, b) -> errors().remove("code"));
         name.addListener((o, a, b) -> errors().remove("name"));
@@ -57,12 +65,12 @@ public final class SetupViewModel extends FormModel {
             return;
         }
         tasks.execute(BackgroundTask.<Office>of(Messages.tr("setup.saving"), p -> {
-                    Office o = services.office().init(l, c, n, k);
-                    if (pass.length > 0 && services.bundles().keys().keys().isEmpty()) {
-                        services.bundles().keys().init(pass);
+                    Office o = office.init(l, c, n, k);
+                    if (pass.length > 0 && keys.keys().isEmpty()) {
+                        keys.init(pass);
                     }
                     try { // the office's slice of the region list shipped with the program: no file to find
-                        services.regions().importBuiltinAtSetUp(o.regionCode(), p);
+                        regions.importBuiltinAtSetUp(o.regionCode(), p);
                         regionsImported = true;
                     } catch (RegionService.BadFileException e) {
                         regionsImported = false; // not in the shipped list: the import step asks for a newer file
@@ -83,7 +91,7 @@ public final class SetupViewModel extends FormModel {
         demoStatus.set(Messages.tr("setup.demoRunning"));
         demoProgress.set(-1);
         demoTask = tasks.execute(BackgroundTask.<DemoService.Result>of(Messages.tr("setup.demo"),
-                        p -> services.demo().generate(null, null, 1, p))
+                        p -> demo.generate(null, null, 1, p))
                 .onProgress((f, m) -> {
                     demoProgress.set(f);
                     if (m != null) demoStatus.set(m);

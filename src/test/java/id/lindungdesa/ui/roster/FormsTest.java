@@ -50,7 +50,7 @@ class FormsTest {
     }
 
     PersonDialogModel newPerson(String nik, String name, String village, Position pos) {
-        PersonDialogModel f = PersonDialogModel.create(s, sync, village);
+        PersonDialogModel f = PersonDialogModel.create(s.roster(), sync, village);
         f.nik.set(nik);
         f.fullName.set(name);
         f.post.position.set(pos);
@@ -113,7 +113,8 @@ class FormsTest {
         List<UUID> ids = new ArrayList<>();
         p.save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EnrolmentDialogModel f = new EnrolmentDialogModel(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
+        EnrolmentDialogModel f = new EnrolmentDialogModel(s.roster(), s.enrolments(), s.clock(), sync,
+                ids.getFirst(), postId, Position.KASI_PELAYANAN,
                 EmploymentStatus.NON_ASN);
         f.load();
         assertThat(f.wage.get()).isNotBlank(); // default wage base of the category
@@ -127,7 +128,8 @@ class FormsTest {
         assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).hasSize(1);
 
         var saved = s.enrolments().enrolmentsOf(ids.getFirst()).getFirst();
-        EnrolmentDialogModel edit = EnrolmentDialogModel.edit(s, sync, saved, Position.KASI_PELAYANAN, EmploymentStatus.NON_ASN);
+        EnrolmentDialogModel edit = EnrolmentDialogModel.edit(s.roster(), s.enrolments(), s.clock(), sync,
+                saved, Position.KASI_PELAYANAN, EmploymentStatus.NON_ASN);
         edit.load();
         assertThat(edit.monthlyProperty().get()).isEqualTo("Rp16.200");
         edit.wage.set("2022200");
@@ -141,7 +143,8 @@ class FormsTest {
                     assertThat(e.version()).isEqualTo(2);
                 });
 
-        EnrolmentDialogModel asn = new EnrolmentDialogModel(s, sync, ids.getFirst(), postId, Position.KASI_PELAYANAN,
+        EnrolmentDialogModel asn = new EnrolmentDialogModel(s.roster(), s.enrolments(), s.clock(), sync,
+                ids.getFirst(), postId, Position.KASI_PELAYANAN,
                 EmploymentStatus.PPPK);
         asn.load();
         assertThat(asn.refusalProperty().get()).contains("Taspen");
@@ -155,7 +158,7 @@ class FormsTest {
         List<UUID> ids = new ArrayList<>();
         p.save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EndTermDialogModel f = new EndTermDialogModel(s, sync, postId);
+        EndTermDialogModel f = new EndTermDialogModel(s.roster(), sync, postId);
         f.load(() -> { });
         f.endDate.set("01-03-2026");
         f.reason.set(EndReason.RESIGNED);
@@ -176,7 +179,7 @@ class FormsTest {
         List<UUID> ids = new ArrayList<>();
         p.save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EndTermDialogModel f = new EndTermDialogModel(s, sync, postId);
+        EndTermDialogModel f = new EndTermDialogModel(s.roster(), sync, postId);
         f.load(() -> { });
         f.appointSuccessor.set(true);
         f.successorNik.set("12345");
@@ -191,7 +194,7 @@ class FormsTest {
         newPerson("6101011203800001", "Ahmad Yani", LORONG, Position.KEPALA_DESA).save(ids::add);
         newPerson("6101014404920003", "Rina Marlina", DURIAN, Position.SEKRETARIS_DESA).save(ids::add);
         UUID postId = s.roster().postsOf(ids.getFirst()).getFirst().id();
-        EndTermDialogModel f = new EndTermDialogModel(s, sync, postId);
+        EndTermDialogModel f = new EndTermDialogModel(s.roster(), sync, postId);
         f.load(() -> { });
         f.appointSuccessor.set(true);
         f.successorNik.set("6101014404920003");

@@ -47,7 +47,7 @@ class RosterViewModelTest {
         s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
                 + "61.01.01,Sambas\n61.01.01.2001,Lorong\n61.01.01.2002,Durian\n61.01.02,Teluk Keramat\n"
                 + "61.01.02.2001,Parit Baru\n"), "t.csv", null, Progress.NONE);
-        vm = new RosterViewModel(s, new SyncTaskExecutor());
+        vm = new RosterViewModel(s.roster(), s.regions(), s::currentOffice, new SyncTaskExecutor());
     }
 
     @AfterEach

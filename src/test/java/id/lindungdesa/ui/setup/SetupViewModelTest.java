@@ -33,7 +33,8 @@ class SetupViewModelTest {
 
     @Test
     void wrongInputIsShownNextToEachFieldAndNothingIsSetUp() {
-        SetupViewModel vm = new SetupViewModel(s, new SyncTaskExecutor());
+        SetupViewModel vm = new SetupViewModel(s.office(), s.bundles().keys(), s.regions(),
+                s.demo(), new SyncTaskExecutor());
         vm.level.set(OfficeLevel.DISTRICT);
         vm.code.set("36.04.01");
         vm.save(o -> { throw new AssertionError("saved"); });
@@ -46,7 +47,8 @@ class SetupViewModelTest {
 
     @Test
     void theOfficeIsSetUpThenRegionsAreImportedWithinItAndReported() throws Exception {
-        SetupViewModel vm = new SetupViewModel(s, new SyncTaskExecutor());
+        SetupViewModel vm = new SetupViewModel(s.office(), s.bundles().keys(), s.regions(),
+                s.demo(), new SyncTaskExecutor());
         vm.code.set("36.04");
         vm.name.set("DPMD Kabupaten Serang");
         vm.clerk.set("Budi");
@@ -57,7 +59,7 @@ class SetupViewModelTest {
         Path csv = dir.resolve("wilayah.csv");
         Files.writeString(csv, "kode,nama\n36,BANTEN\n36.04,KABUPATEN SERANG\n36.04.01,Cinangka\n"
                 + "36.04.01.2001,\"Kamasan, Lama\"\n36.04.01.2002,Cinangka\n36.73,KOTA SERANG\n36.73.01,Serang\n");
-        RegionImportViewModel m = new RegionImportViewModel(s, new SyncTaskExecutor(), "36.04");
+        RegionImportViewModel m = new RegionImportViewModel(s.regions(), new SyncTaskExecutor(), "36.04");
         m.file.set(csv.toString());
         m.start(r -> { });
         assertThat(m.errorProperty().get()).isEmpty();
@@ -73,7 +75,8 @@ class SetupViewModelTest {
 
     @Test
     void theDemoChoiceBuildsADistrictWithProgressAndSetsUpTheOffice() {
-        SetupViewModel vm = new SetupViewModel(s, new SyncTaskExecutor());
+        SetupViewModel vm = new SetupViewModel(s.office(), s.bundles().keys(), s.regions(),
+                s.demo(), new SyncTaskExecutor());
         java.util.List<Double> seen = new java.util.ArrayList<>();
         vm.demoProgressProperty().addListener((o, a, b) -> seen.add(b.doubleValue()));
         AtomicBoolean done = new AtomicBoolean();
@@ -85,7 +88,8 @@ class SetupViewModelTest {
         assertThat(s.currentOffice()).isPresent();
         assertThat((Integer) s.stats().stats(LocalDate.of(2026, 2, 2)).people()).isGreaterThan(100);
 
-        SetupViewModel again = new SetupViewModel(s, new SyncTaskExecutor());
+        SetupViewModel again = new SetupViewModel(s.office(), s.bundles().keys(), s.regions(),
+                s.demo(), new SyncTaskExecutor());
         again.demo(() -> { throw new AssertionError("twice"); });
         assertThat(again.errors().get(SetupViewModel.GENERAL)).contains("kosong");
     }
