@@ -1,11 +1,11 @@
 package id.lindungdesa.service;
 
 import id.lindungdesa.persistence.AuditRepository.Head;
+import id.lindungdesa.persistence.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -108,19 +108,8 @@ public record AuditKeyFile(String keyId, byte[] key, long legacyUntil, String le
             h.put("at", anchoredAt == null ? null : anchoredAt.toString());
             h.put("in", anchoredIn);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".audit-key", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the user's profile folder protects it
-            }
-            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n),
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // owner-only where the file system supports it; temp file, fsync, atomic move, fsync of the folder
+        DurableFiles.writeString(file, DurableFiles.Access.OWNER_ONLY,
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n));
     }
 }
