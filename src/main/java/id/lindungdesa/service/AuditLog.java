@@ -1,6 +1,7 @@
 package id.lindungdesa.service;
 
 import id.lindungdesa.domain.AuditEntry;
+import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.persistence.AuditRepository;
 import id.lindungdesa.persistence.AuditRepository.ChainKey;
 import id.lindungdesa.persistence.AuditRepository.ChainRow;
@@ -265,7 +266,7 @@ public final class AuditLog {
             JsonNode recorded = Json.MAPPER.readTree(e.afterJson());
             if (!recorded.isObject() || !e.entityId().equals(recorded.path("id").asString(""))) continue;
             if (row.isEmpty()) {
-                out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.gone", e.entityType(), id)));
+                out.add(new Problem(e.seq(), e.at(), Messages.tr("audit.problem.gone", e.entityType(), id)));
                 continue;
             }
             JsonNode current = Json.MAPPER.valueToTree(row.get());
@@ -276,7 +277,7 @@ public final class AuditLog {
                 long is = current.get("version").asLong();
                 if (is > was) continue;
                 if (is < was) {
-                    out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.older", e.entityType(), id, String.valueOf(is),
+                    out.add(new Problem(e.seq(), e.at(), Messages.tr("audit.problem.older", e.entityType(), id, String.valueOf(is),
                             String.valueOf(was))));
                     continue;
                 }
@@ -287,7 +288,7 @@ public final class AuditLog {
                 if (current.has(p.getKey()) && !current.get(p.getKey()).equals(p.getValue())) differ.add(p.getKey());
             }
             if (!differ.isEmpty()) {
-                out.add(new Problem(e.seq(), e.at(), id.lindungdesa.i18n.Messages.tr("audit.problem.changed", e.entityType(), id,
+                out.add(new Problem(e.seq(), e.at(), Messages.tr("audit.problem.changed", e.entityType(), id,
                         String.join(", ", differ))));
             }
         }
