@@ -63,15 +63,16 @@ final class RosterImportCommand {
                         : new ColumnMapping.Saved(sheet, saved.headerRow(), saved.columns(), saved.villages());
             }
             DryRun run = imports.dryRun(file, saved, CliProgress.to(spec.commandLine().getErr()));
-            out.println(m.get("import.cli.sheet", run.sheet().sheetName(), run.headerRow(), run.rows().size()));
+            out.println(m.get("import.cli.sheet", run.sheet().sheetName(), run.headerRow(), run.total()));
             out.println(m.get("import.cli.counts", run.count(RowClass.NEW), run.count(RowClass.CHANGED),
-                    run.count(RowClass.UNCHANGED), run.count(RowClass.REFUSED), run.rows().size()));
+                    run.count(RowClass.UNCHANGED), run.count(RowClass.REFUSED), run.total()));
             List<RowResult> refused = run.refused();
             for (int i = 0; i < Math.min(SHOWN, refused.size()); i++) {
                 RowResult r = refused.get(i);
                 out.println("  " + m.get("import.cli.refusedRow", r.row(), r.problemsText(m)));
             }
-            if (refused.size() > SHOWN) out.println("  " + m.get("import.cli.more", refused.size() - SHOWN));
+            int refusedCount = run.count(RowClass.REFUSED);
+            if (refusedCount > SHOWN) out.println("  " + m.get("import.cli.more", refusedCount - SHOWN));
             Receipt receipt = null;
             if (dryRun) {
                 out.println(m.get("import.cli.dryRun"));
@@ -88,7 +89,7 @@ final class RosterImportCommand {
                 out.println(m.get("import.cli.report", report));
             }
             out.flush();
-            return refused.isEmpty() ? 0 : Cli.REFUSED;
+            return refusedCount == 0 ? 0 : Cli.REFUSED;
         }
     }
 }

@@ -55,7 +55,9 @@ final class Classifier {
                    Map<String, Object> after) {
     }
 
-    private record Seen(int row, String name, ParsedRow first, Set<String> postKeys) {
+    /** The first row of a NIK: only what later rows are compared with (a dry run keeps one per NIK). */
+    private record Seen(int row, String name, id.lindungdesa.domain.Sex sex, LocalDate birthDate,
+                        Set<String> postKeys) {
     }
 
     private final DbState db;
@@ -64,6 +66,8 @@ final class Classifier {
     private final String actor;
     private final OffsetDateTime now;
     private final Plan plan = new Plan();
+    /** False for a dry run: rows are classified and counted, the writes are not kept. */
+    private final boolean keepPlan;
     private final Map<String, Seen> seen = new HashMap<>();
     /** Person id per NIK for people created by this file. */
     private final Map<String, Person> created = new HashMap<>();
@@ -71,6 +75,12 @@ final class Classifier {
 
     Classifier(DbState db, LocalDate today, Function<Position, Optional<Long>> defaultWage, String actor,
                OffsetDateTime now) {
+        this(db, today, defaultWage, actor, now, true);
+    }
+
+    Classifier(DbState db, LocalDate today, Function<Position, Optional<Long>> defaultWage, String actor,
+               OffsetDateTime now, boolean keepPlan) {
+        this.keepPlan = keepPlan;
         this.db = db;
         this.today = today;
         this.defaultWage = defaultWage;
@@ -91,10 +101,10 @@ final class Classifier {
                 if (p.fullName() != null) {
                     Set<String> keys = new HashSet<>();
                     if (p.position() != null && p.villageCode() != null) keys.add(p.postKey());
-                    seen.put(p.nik(), new Seen(p.row(), p.fullName(), p, keys));
+                    seen.put(p.nik(), new Seen(p.row(), p.fullName(), p.sex(), p.birthDate(), keys));
                 }
             } else if (p.fullName() != null && !sameName(s.name(), p.fullName())
-                    || conflicts(s.first(), p)) {
+                    || conflicts(s, p)) {
                 problems.add(RowProblem.of(columns.column(Field.NIK), "import.error.duplicateNik", s.row(), s.name()));
             } else if (p.position() != null && p.villageCode() != null && !s.postKeys().add(p.postKey())) {
                 problems.add(RowProblem.of(columns.column(Field.NIK), "import.error.duplicatePost", s.row()));
@@ -236,14 +246,14 @@ final class Classifier {
         }
 
         // Commit the row's writes to the plan.
-        if (isNew) plan.newPeople.add(person);
         if (before != null) personTouched.add(before.id());
-        if (personUpdate != null) plan.personUpdates.add(personUpdate);
-        if (postUpdate != null) plan.postUpdates.add(postUpdate);
-        if (newPost) plan.newPosts.add(post);
-        if (newEnrolment != null) plan.newEnrolments.add(newEnrolment);
-        if (enrolmentUpdate != null) plan.enrolmentUpdates.add(enrolmentUpdate);
-        if (newStatus != null) {
+        if (keepPlan && isNew) plan.newPeople.add(person);
+        if (keepPlan && personUpdate != null) plan.personUpdates.add(personUpdate);
+        if (keepPlan && postUpdate != null) plan.postUpdates.add(postUpdate);
+        if (keepPlan && newPost) plan.newPosts.add(post);
+        if (keepPlan && newEnrolment != null) plan.newEnrolments.add(newEnrolment);
+        if (keepPlan && enrolmentUpdate != null) plan.enrolmentUpdates.add(enrolmentUpdate);
+        if (keepPlan && newStatus != null) {
             plan.newStatuses.add(newStatus);
             if (newEnrolment == null && enrolmentUpdate == null) plan.statusOnly.add(newStatus.enrolmentId());
         }
@@ -257,6 +267,7 @@ final class Classifier {
         RowClass cls = newPost ? RowClass.NEW : changes.isEmpty() ? RowClass.UNCHANGED : RowClass.CHANGED;
         RowResult result = new RowResult(p.row(), cls, p.nik(), p.fullName(), p.villageCode(), p.villageName(),
                 p.position(), cls == RowClass.CHANGED ? changes : List.of(), List.of(), null, null, p.notes());
+        if (!keepPlan) return result;
         if (cls == RowClass.NEW) {
             plan.applied.add(new Applied(result, person.id(), post.id(), null, null));
         } else if (cls == RowClass.CHANGED) {
@@ -325,7 +336,7 @@ final class Classifier {
         return a.replaceAll("\\s+", " ").strip().equalsIgnoreCase(b.replaceAll("\\s+", " ").strip());
     }
 
-    private static boolean conflicts(ParsedRow a, ParsedRow b) {
+    private static boolean conflicts(Seen a, ParsedRow b) {
         return a.sex() != null && b.sex() != null && a.sex() != b.sex()
                 || a.birthDate() != null && b.birthDate() != null && !a.birthDate().equals(b.birthDate());
     }

@@ -2,8 +2,11 @@ package id.lindungdesa.imports;
 
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
@@ -16,6 +19,64 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class ReportWriter {
     private ReportWriter() {}
+
+    /**
+     * One row of the report as a line of tab-separated texts in the user's language (row, class ordinal, NIK, name,
+     * village, position, changes, columns, reasons, notes): a dry run writes these while it streams, so that the
+     * report lists every row without the dry run keeping them.
+     */
+    static String line(RowResult x, Messages m) {
+        String[] f = new String[10];
+        f[0] = Integer.toString(x.row());
+        f[1] = Integer.toString(x.cls().ordinal());
+        f[2] = x.nik() == null ? "" : x.nik();
+        f[3] = x.name() == null ? "" : x.name();
+        f[4] = x.villageName() == null ? ""
+                : x.villageName() + (x.villageCode() == null ? "" : " (" + x.villageCode() + ")");
+        f[5] = x.position() == null ? "" : x.position().label(m.indonesian());
+        f[6] = x.changes().isEmpty() ? "" : x.changesText(m);
+        f[7] = x.problems().isEmpty() ? ""
+                : String.join("; ", x.problems().stream().map(RowProblem::column).distinct().toList());
+        f[8] = x.problems().isEmpty() ? ""
+                : x.problems().stream().map(p -> p.reason(m)).reduce((a, b) -> a + "; " + b).orElse("");
+        f[9] = x.notes().isEmpty() ? "" : x.notesText(m);
+        StringBuilder b = new StringBuilder(128);
+        for (int i = 0; i < f.length; i++) {
+            if (i > 0) b.append('\t');
+            String t = f[i];
+            for (int j = 0; j < t.length(); j++) {
+                char c = t.charAt(j);
+                switch (c) {
+                    case '\\' -> b.append("\\\\");
+                    case '\t' -> b.append("\\t");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    default -> b.append(c);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String[] fields(String line) {
+        String[] f = new String[10];
+        int k = 0;
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < line.length(); j++) {
+            char c = line.charAt(j);
+            if (c == '\t') {
+                f[k++] = b.toString();
+                b.setLength(0);
+            } else if (c == '\\' && j + 1 < line.length()) {
+                char e = line.charAt(++j);
+                b.append(e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e);
+            } else {
+                b.append(c);
+            }
+        }
+        f[k] = b.toString();
+        return f;
+    }
 
     static void write(DryRun run, Receipt receipt, Path out) {
         Messages m = Messages.current();
@@ -42,9 +103,10 @@ final class ReportWriter {
                     s.value(r++, 1, counts.get(c));
                 }
                 s.value(r, 0, m.get("import.report.total"));
-                s.value(r++, 1, run.rows().size());
+                s.value(r++, 1, run.total());
                 s.width(0, 28);
                 s.width(1, 40);
+                s.finish(); // the rows sheet below is flushed as it goes: zip entries are written one at a time
 
                 Worksheet d = wb.newWorksheet(m.get("import.report.rows"));
                 String[] head = {m.get("import.col.row"), m.get("import.col.class"), "NIK", m.get("import.col.name"),
@@ -54,31 +116,26 @@ final class ReportWriter {
                     d.value(0, i, head[i]);
                     d.style(0, i).bold().fillColor("DDEBF7").set();
                 }
-                int row = 1;
-                for (RowResult x : run.rows()) {
-                    d.value(row, 0, x.row());
-                    d.value(row, 1, x.cls().label(m.indonesian()));
-                    if (x.nik() != null) d.inlineString(row, 2, x.nik());
-                    if (x.name() != null) d.value(row, 3, x.name());
-                    if (x.villageName() != null) {
-                        d.value(row, 4, x.villageName() + (x.villageCode() == null ? "" : " (" + x.villageCode() + ")"));
-                    }
-                    if (x.position() != null) d.value(row, 5, x.position().label(m.indonesian()));
-                    if (!x.changes().isEmpty()) d.value(row, 6, x.changesText(m));
-                    if (!x.problems().isEmpty()) {
-                        d.value(row, 7, String.join("; ", x.problems().stream().map(RowProblem::column).distinct()
-                                .toList()));
-                        d.value(row, 8, x.problems().stream().map(p -> p.reason(m)).reduce((a, b) -> a + "; " + b)
-                                .orElse(""));
-                        d.style(row, 1).fontColor("C00000").set();
-                    }
-                    if (!x.notes().isEmpty()) d.value(row, 9, x.notesText(m));
-                    row++;
-                }
-                d.setAutoFilter(0, 0, Math.max(0, row - 1), head.length - 1);
+                // Set before the first flush: fastexcel writes them ahead of the rows.
                 d.freezePane(0, 1);
                 int[] widths = {7, 14, 20, 28, 30, 24, 30, 22, 70, 50};
                 for (int i = 0; i < widths.length; i++) d.width(i, widths[i]);
+                int row = 1;
+                try (BufferedReader lines = Files.newBufferedReader(run.reportLines(), StandardCharsets.UTF_8)) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        String[] f = fields(line);
+                        d.value(row, 0, Integer.parseInt(f[0]));
+                        d.value(row, 1, RowClass.values()[Integer.parseInt(f[1])].label(m.indonesian()));
+                        if (!f[2].isEmpty()) d.inlineString(row, 2, f[2]);
+                        for (int i = 3; i <= 9; i++) {
+                            if (!f[i].isEmpty()) d.value(row, i, f[i]);
+                        }
+                        if (!f[8].isEmpty()) d.style(row, 1).fontColor("C00000").set();
+                        if (row % 1000 == 0) d.flush();
+                        row++;
+                    }
+                }
+                d.setAutoFilter(0, 0, Math.max(0, row - 1), head.length - 1);
             }
             pending.commit();
         } catch (IOException e) {

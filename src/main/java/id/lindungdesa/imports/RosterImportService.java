@@ -19,7 +19,12 @@ import id.lindungdesa.persistence.Tx;
 import id.lindungdesa.service.AuditLog;
 import id.lindungdesa.service.OfficeService;
 import id.lindungdesa.task.Progress;
+import id.lindungdesa.i18n.Messages;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -117,10 +122,20 @@ public final class RosterImportService {
 
     // ------------------------------------------------------------------ dry run
 
-    /** CLI convenience: reads the file, finds the header, guesses the mapping, applies a saved one, dry-runs. */
+    /**
+     * CLI convenience: reads the rows above the data to find the header, guesses the mapping, applies a saved one,
+     * then streams the dry run.
+     */
     public DryRun dryRun(Path file, ColumnMapping.Saved saved, Progress progress) {
-        SheetData sheet = read(file, saved == null ? null : saved.sheet());
-        int header = saved != null && saved.headerRow() != null ? saved.headerRow() : detectHeaderRow(sheet);
+        Integer savedHeader = saved == null ? null : saved.headerRow();
+        List<SheetData.Row> head = new ArrayList<>();
+        SheetData meta = SpreadsheetReader.stream(file, saved == null ? null : saved.sheet(), r -> {
+            head.add(r);
+            return head.size() < HEADER_SEARCH_ROWS || savedHeader != null && r.number() < savedHeader;
+        });
+        SheetData sheet = new SheetData(meta.fileName(), meta.sheetName(), meta.sheetNames(), head, meta.charset(),
+                meta.separator());
+        int header = savedHeader != null ? savedHeader : detectHeaderRow(sheet);
         List<String> headers = headers(sheet, header);
         ColumnMapping mapping = ColumnMapping.guess(headers);
         if (saved != null) {
@@ -134,61 +149,100 @@ public final class RosterImportService {
         return dryRun(file, sheet, header, mapping, progress);
     }
 
-    /** Classifies every data row below {@code headerRow}; writes nothing. */
+    /**
+     * Streams the file again and classifies every data row below {@code headerRow}; writes nothing to the database.
+     * Only the counts, the first {@link DryRun#SAMPLE} rows per class and the report lines (in a temporary file) are
+     * kept; {@code sheet} is used for its header rows and sheet name only.
+     */
     public DryRun dryRun(Path file, SheetData sheet, int headerRow, ColumnMapping mapping, Progress progress) {
         long t0 = System.nanoTime();
         List<String> headers = headers(sheet, headerRow);
+        checkMapped(mapping);
+        String sha = sha256(file);
+        LocalDate today = LocalDate.now(clock);
+        Context ctx = db.read(this::context);
+        RowParser parser = parser(ctx, mapping, headers, today, db.read(tx -> plausibility.on(tx, today)));
+        DbState state = db.read(tx -> DbState.load(tx, runs, today));
+        Classifier c = new Classifier(state, today, ctx.defaultWage(today), audit.actor(), OffsetDateTime.now(clock),
+                false);
+        Map<RowClass, Integer> counts = new EnumMap<>(RowClass.class);
+        List<RowResult> sample = new ArrayList<>();
+        Messages m = Messages.current();
+        Path lines;
+        try {
+            lines = Files.createTempFile("lindungdesa-dryrun-", ".tsv");
+            lines.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new ImportFileException("import.error.write", e, "temp", e.getMessage());
+        }
+        List<Integer> cols = new ArrayList<>(mapping.columns().values());
+        int[] i = {0};
+        try (BufferedWriter out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+            streamData(file, sheet.sheetName(), headerRow, cols, r -> {
+                RowResult res = c.classify(parser.parse(r), parser);
+                if (counts.merge(res.cls(), 1, Integer::sum) <= DryRun.SAMPLE) sample.add(res);
+                try {
+                    out.write(ReportWriter.line(res, m));
+                    out.newLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (++i[0] % 1000 == 0) {
+                    progress.checkCancelled();
+                    progress.update(i[0], 0, (String) null);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new ImportFileException("import.error.write", e, lines, e.getMessage());
+        }
+        SheetData top = new SheetData(sheet.fileName(), sheet.sheetName(), sheet.sheetNames(),
+                sheet.rows().stream().filter(r -> r.number() <= headerRow).toList(), sheet.charset(),
+                sheet.separator());
+        return new DryRun(file, sha, top, headerRow, headers, mapping, counts, sample, lines,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void checkMapped(ColumnMapping mapping) {
         List<Field> needed = List.of(Field.NIK, Field.NAME, Field.POSITION);
         List<String> missing = new ArrayList<>();
         for (Field f : needed) if (!mapping.has(f)) missing.add(f.labelId());
         if (!mapping.has(Field.VILLAGE) && !mapping.has(Field.VILLAGE_CODE)) missing.add(Field.VILLAGE.labelId());
         if (!missing.isEmpty()) throw new ImportFileException("import.error.unmapped", String.join(", ", missing));
-        LocalDate today = LocalDate.now(clock);
-        Context ctx = db.read(this::context);
+    }
+
+    private static RowParser parser(Context ctx, ColumnMapping mapping, List<String> headers, LocalDate today,
+                                    Plausibility limits) {
         VillageMatcher villages = new VillageMatcher(ctx.regions(), mapping.villages());
         if (villages.isEmpty()) throw new ImportFileException("import.error.noRegions");
-        Plausibility limits = db.read(tx -> plausibility.on(tx, today));
-        RowParser parser = new RowParser(mapping, headers, villages, today, limits);
-        List<SheetData.Row> data = dataRows(sheet, headerRow, mapping);
-        List<ParsedRow> parsed = new ArrayList<>(data.size());
-        int i = 0;
-        for (SheetData.Row r : data) {
-            parsed.add(parser.parse(r));
-            if (++i % 1000 == 0) {
-                progress.checkCancelled();
-                progress.update(i, data.size() * 2L, (String) null);
+        return new RowParser(mapping, headers, villages, today, limits);
+    }
+
+    /** Streams the data rows of the file (see {@link #dataRows}) to {@code each}, one at a time. */
+    private static void streamData(Path file, String sheetName, int headerRow, List<Integer> cols,
+                                   java.util.function.Consumer<SheetData.Row> each) {
+        SpreadsheetReader.stream(file, sheetName, r -> {
+            if (isData(r, headerRow, cols)) each.accept(r);
+            return true;
+        });
+    }
+
+    private static boolean isData(SheetData.Row r, int headerRow, List<Integer> cols) {
+        if (r.number() <= headerRow) return false;
+        boolean any = false;
+        for (int c : cols) {
+            if (!r.cell(c).blank()) {
+                any = true;
+                break;
             }
         }
-        DbState state = db.read(tx -> DbState.load(tx, runs, today));
-        Classifier c = new Classifier(state, today, ctx.defaultWage(today), audit.actor(), OffsetDateTime.now(clock));
-        List<RowResult> results = new ArrayList<>(parsed.size());
-        for (ParsedRow p : parsed) {
-            results.add(c.classify(p, parser));
-            if (++i % 1000 == 0) {
-                progress.checkCancelled();
-                progress.update(i, data.size() * 2L, (String) null);
-            }
-        }
-        return new DryRun(file, sheet, headerRow, headers, mapping, results, parsed,
-                (System.nanoTime() - t0) / 1_000_000);
+        return any && !columnNumbers(r);
     }
 
     /** Rows below the header that carry data in a mapped column; a row numbering the columns (1, 2, 3…) is skipped. */
     static List<SheetData.Row> dataRows(SheetData sheet, int headerRow, ColumnMapping mapping) {
         List<SheetData.Row> out = new ArrayList<>();
         List<Integer> cols = new ArrayList<>(mapping.columns().values());
-        for (SheetData.Row r : sheet.rows()) {
-            if (r.number() <= headerRow) continue;
-            boolean any = false;
-            for (int c : cols) {
-                if (!r.cell(c).blank()) {
-                    any = true;
-                    break;
-                }
-            }
-            if (!any || columnNumbers(r)) continue;
-            out.add(r);
-        }
+        for (SheetData.Row r : sheet.rows()) if (isData(r, headerRow, cols)) out.add(r);
         return out;
     }
 
@@ -208,13 +262,18 @@ public final class RosterImportService {
     // ------------------------------------------------------------------ apply
 
     /**
-     * Applies the accepted (new and changed) rows of a dry run in one transaction. The rows are classified again
-     * inside it, so a change made since the dry run is seen; cancelling before the commit leaves nothing written.
+     * Applies the accepted (new and changed) rows of a dry run in one transaction. The file is streamed again and
+     * every row parsed and classified inside it, so a change made to the database since the dry run is seen; a file
+     * that changed since the dry run (another SHA-256) is refused before anything is written. Cancelling before the
+     * commit leaves nothing written.
      */
     public Receipt apply(DryRun run, Progress progress) {
+        String sha = sha256(run.file());
+        if (!sha.equals(run.sha256())) {
+            throw new ImportFileException("import.error.fileChanged", run.file().getFileName());
+        }
         beforeApply.beforeRiskyOperation("roster-import");
         long t0 = System.nanoTime();
-        String sha = sha256(run.file());
         LocalDate today = LocalDate.now(clock);
         Context ctx = db.read(this::context);
         progress.checkCancelled();
@@ -225,9 +284,13 @@ public final class RosterImportService {
             DbState state = DbState.load(tx, runs, today);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Classifier c = new Classifier(state, today, ctx.defaultWage(today), audit.actor(), now);
-            RowParser columns = new RowParser(run.mapping(), run.headers(),
-                    new VillageMatcher(List.of(), Map.of()), today);
-            for (ParsedRow p : run.parsed) counts[c.classify(p, columns).cls().ordinal()]++;
+            RowParser columns = parser(ctx, run.mapping(), run.headers(), today, plausibility.on(tx, today));
+            List<Integer> cols = new ArrayList<>(run.mapping().columns().values());
+            streamData(run.file(), run.sheet().sheetName(), run.headerRow(), cols,
+                    r -> counts[c.classify(columns.parse(r), columns).cls().ordinal()]++);
+            if (!sha256(run.file()).equals(sha)) {
+                throw new ImportFileException("import.error.fileChanged", run.file().getFileName());
+            }
             Classifier.Plan pl = c.plan();
             progress.checkCancelled();
             progress.update(1, 5, (String) null);

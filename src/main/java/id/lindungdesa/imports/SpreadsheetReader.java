@@ -37,19 +37,36 @@ public final class SpreadsheetReader {
         return n.endsWith(".csv") || n.endsWith(".txt");
     }
 
-    /** Reads a sheet: {@code sheetName} null or blank means the first sheet. */
+    /** Receives the rows of a sheet while it is streamed; {@code false} stops the read. */
+    @FunctionalInterface
+    public interface RowSink {
+        boolean accept(SheetData.Row row);
+    }
+
+    /** Reads a sheet into memory: {@code sheetName} null or blank means the first sheet. */
     public static SheetData read(Path file, String sheetName) {
+        List<SheetData.Row> rows = new ArrayList<>();
+        SheetData meta = stream(file, sheetName, rows::add);
+        return new SheetData(meta.fileName(), meta.sheetName(), meta.sheetNames(), rows, meta.charset(),
+                meta.separator());
+    }
+
+    /**
+     * Streams a sheet row by row into {@code sink} (only the current row is held) and returns the sheet's
+     * description without rows. The ceilings of {@link ImportLimits} are checked as the rows come.
+     */
+    public static SheetData stream(Path file, String sheetName, RowSink sink) {
         if (!Files.isRegularFile(file)) throw new ImportFileException("import.error.missing", file);
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ImportLimits.checkFileSize(file);
-        if (isCsv(file)) return readCsv(file);
+        if (isCsv(file)) return readCsv(file, sink);
         if (n.endsWith(".xls")) throw new ImportFileException("import.error.xls", file.getFileName());
-        return readXlsx(file, sheetName);
+        return readXlsx(file, sheetName, sink);
     }
 
     // ------------------------------------------------------------------ XLSX
 
-    private static SheetData readXlsx(Path file, String sheetName) {
+    private static SheetData readXlsx(Path file, String sheetName, RowSink sink) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(8);
             if (!ReadableWorkbook.isOOXMLZipHeader(head)) {
@@ -72,11 +89,12 @@ public final class SpreadsheetReader {
                 sheet = wb.findSheet(sheetName).orElseThrow(
                         () -> new ImportFileException("import.error.sheet", sheetName, String.join(", ", names)));
             }
-            List<SheetData.Row> rows = new ArrayList<>();
-            int[] count = {0};
+            int count = 0;
             try (var stream = sheet.openStream()) {
-                stream.forEach(r -> {
-                    ImportLimits.checkRows(file, ++count[0]);
+                var it = stream.iterator();
+                while (it.hasNext()) {
+                    var r = it.next();
+                    ImportLimits.checkRows(file, ++count);
                     int width = Math.min(r.getCellCount(), ImportLimits.MAX_COLUMNS);
                     List<RawCell> cells = new ArrayList<>(width);
                     for (int i = 0; i < r.getCellCount(); i++) {
@@ -89,10 +107,12 @@ public final class SpreadsheetReader {
                         ImportLimits.checkCell(file, r.getRowNum(), i, c.text());
                         cells.add(c);
                     }
-                    if (cells.stream().anyMatch(c -> !c.blank())) rows.add(new SheetData.Row(r.getRowNum(), cells));
-                });
+                    if (cells.stream().anyMatch(c -> !c.blank()) && !sink.accept(new SheetData.Row(r.getRowNum(), cells))) {
+                        break;
+                    }
+                }
             }
-            return new SheetData(file.getFileName().toString(), sheet.getName(), names, rows, null, null);
+            return new SheetData(file.getFileName().toString(), sheet.getName(), names, List.of(), null, null);
         } catch (ImportFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -120,7 +140,7 @@ public final class SpreadsheetReader {
     // ------------------------------------------------------------------ CSV
 
     /** Streams the CSV twice (character set, then records): memory does not grow with the file's size. */
-    private static SheetData readCsv(Path file) {
+    private static SheetData readCsv(Path file, RowSink sink) {
         boolean bom;
         Charset cs;
         char sep;
@@ -139,7 +159,6 @@ public final class SpreadsheetReader {
         } catch (IOException e) {
             throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
         }
-        List<SheetData.Row> rows = new ArrayList<>();
         int count = 0;
         try (Reader in = reader(file, bom, cs);
              CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(sep).allowExtraFields(true)
@@ -160,7 +179,7 @@ public final class SpreadsheetReader {
                     cells.add(RawCell.text(f));
                     any = true;
                 }
-                rows.add(new SheetData.Row(line, any ? cells : List.of()));
+                if (!sink.accept(new SheetData.Row(line, any ? cells : List.of()))) break;
             }
         } catch (ImportFileException e) {
             throw e;
@@ -168,7 +187,7 @@ public final class SpreadsheetReader {
             throw new ImportFileException("import.error.read", e, file.getFileName(), e.getMessage());
         }
         String name = file.getFileName().toString();
-        return new SheetData(name, name, List.of(name), rows, cs == WINDOWS_1252 ? "Windows-1252" : "UTF-8", sep);
+        return new SheetData(name, name, List.of(name), List.of(), cs == WINDOWS_1252 ? "Windows-1252" : "UTF-8", sep);
     }
 
     private static Reader reader(Path file, boolean bom, Charset cs) throws IOException {
