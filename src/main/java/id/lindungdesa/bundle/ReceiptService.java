@@ -174,7 +174,7 @@ public final class ReceiptService {
         } else {
             Object counts;
             try {
-                counts = BundleJson.MAPPER.readValue(rec.countsJson(), LinkedHashMap.class);
+                counts = JsonMappers.MAPPER.readValue(rec.countsJson(), LinkedHashMap.class);
             } catch (JacksonException e) {
                 throw Dsse.malformed(e);
             }
