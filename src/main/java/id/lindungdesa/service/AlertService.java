@@ -160,7 +160,7 @@ public final class AlertService {
                 long days = ChronoUnit.DAYS.between(on, f.dueDate());
                 out.add(new Alert(Alert.Kind.FOLLOW_UP_OVERDUE, Alert.Severity.MEDIUM, f.dueDate(), days,
                         new Alert.Target("follow_up", f.id(), e.id().toString()), null,
-                        List.of(f.action(), f.owner(), f.dueDate(), a.number(), -days)));
+                        List.of(shown(f.action()), shown(f.owner()), f.dueDate(), a.number(), -days)));
             }
         }
     }
@@ -200,11 +200,16 @@ public final class AlertService {
                     if (s.stateOn(e.id(), on) == EnrolmentState.LAPSED
                             && s.enrolmentOf(p.id(), on).map(x -> x.id().equals(e.id())).orElse(false)) {
                         out.add(new Alert(Alert.Kind.ENROLMENT_LAPSED, Alert.Severity.MEDIUM, lapsedSince(s, e, on), 0,
-                                target, post.villageCode(), List.of(p.fullName(), village, e.kpj())));
+                                target, post.villageCode(), List.of(p.fullName(), village, shown(e.kpj()))));
                     }
                 }
             }
         }
+    }
+
+    /** An optional value as an alert shows it: a dash where the record has none (a KPJ not issued yet). */
+    private static Object shown(Object value) {
+        return value == null ? "\u2013" : value;
     }
 
     private static LocalDate lapsedSince(RosterService.Snapshot s, Enrolment e, LocalDate on) {

@@ -294,6 +294,23 @@ class AgreementServiceTest {
         assertThat(e.coverage()).hasSize(2);
     }
 
+    @Test
+    void aLapsedEnrolmentWithoutAKpjIsListedNotACrash() {
+        // issue 13 item 11: alerts threw a NullPointerException for a lapsed enrolment with no KPJ number
+        open(LocalDate.of(2024, 8, 1));
+        var kades = person("Ahmad", LocalDate.of(1975, 5, 5), 1);
+        var post = s.roster().appoint(new RosterService.NewPost(kades.id(), DESA, Position.KEPALA_DESA, null, null,
+                null, LocalDate.of(2022, 1, 1), null));
+        enrol(kades.id(), post.id(), FundingSource.APBD);
+        var enrolment = s.enrolments().enrolmentsOf(kades.id()).getFirst();
+        assertThat(enrolment.kpj()).isNull();
+        s.enrolments().changeStatus(enrolment.id(), EnrolmentState.LAPSED, LocalDate.of(2024, 7, 1), "menunggak");
+
+        Alert lapsed = s.alerts().alerts(LocalDate.of(2024, 8, 1)).stream()
+                .filter(x -> x.kind() == Alert.Kind.ENROLMENT_LAPSED).findFirst().orElseThrow();
+        assertThat(AlertService.message(lapsed)).contains("Ahmad").contains("KPJ \u2013").doesNotContain("null");
+    }
+
     List<Alert.Kind> kinds(LocalDate on) {
         return s.alerts().alerts(on).stream().map(Alert::kind).toList();
     }
