@@ -116,6 +116,12 @@ final class BundleCommand {
                     }
                     v = BundleImportService.verifyWith(file, k, BundleFile.maxBytes());
                 } else {
+                    root.applyLanguage();
+                    // verifying needs the trust registry of an existing office; never create a database for it
+                    if (!id.lindungdesa.persistence.Database.exists(root.databasePath())) {
+                        throw new BundleException(BundleException.Reason.NOT_FOUND, "bundle.error.noRegistry",
+                                root.databasePath());
+                    }
                     v = root.services().bundles().imports().verify(file);
                 }
                 Manifest m = v.manifest();

@@ -208,6 +208,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when a database file exists at {@code path} (with or without its {@code .mv.db} ending). */
+    public static boolean exists(Path path) {
+        return Files.isRegularFile(Path.of(basePath(path) + ".mv.db"));
+    }
+
     /** Strips a trailing {@code .mv.db} so that both the file and its base name are accepted. */
     public static Path basePath(Path path) {
         String s = path.toString();

@@ -60,5 +60,20 @@ class BundleCliTest {
         Run bad = run("--db", prov, "bundle", "verify", changed.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("PAYLOAD_CHANGED");
+
+        // without --db and with no database in the data folder, verify refuses and creates nothing (issue 13, 7)
+        Path home = dir.resolve("empty-home");
+        System.setProperty("lindungdesa.home", home.toString());
+        try {
+            Run none = run("bundle", "verify", bundle.toString());
+            assertThat(none.code()).isEqualTo(1);
+            assertThat(none.err()).contains("NOT_FOUND", "--trust").doesNotContain("pemulihan");
+            try (var files = Files.walk(dir)) {
+                assertThat(files.filter(f -> f.startsWith(home))
+                        .filter(f -> f.getFileName().toString().endsWith(".mv.db"))).isEmpty();
+            }
+        } finally {
+            System.clearProperty("lindungdesa.home");
+        }
     }
 }
