@@ -123,6 +123,43 @@ public final class KeyCrypto {
         }
     }
 
+    /**
+     * Encrypts raw secret bytes (an X25519 private key, issue 15) exactly as {@link #encryptPrivate}: PBKDF2 +
+     * AES-256-GCM with {@code keyId} as associated data.
+     */
+    public static String encryptSecret(byte[] secret, char[] passphrase, String keyId, int iterations) {
+        PrivateKey raw = new PrivateKey() {
+            @Override
+            public String getAlgorithm() { return "RAW"; }
+
+            @Override
+            public String getFormat() { return "RAW"; }
+
+            @Override
+            public byte[] getEncoded() { return secret.clone(); }
+        };
+        return encryptPrivate(raw, passphrase, keyId, iterations);
+    }
+
+    /** Decrypts what {@link #encryptSecret} stored; a wrong passphrase gives {@code WRONG_PASSPHRASE}. */
+    public static byte[] decryptSecret(String stored, char[] passphrase, String keyId) {
+        JsonNode n = JsonMappers.MAPPER.readTree(stored);
+        try {
+            byte[] salt = Base64.getDecoder().decode(n.get("salt").stringValue());
+            byte[] iv = Base64.getDecoder().decode(n.get("iv").stringValue());
+            byte[] ct = Base64.getDecoder().decode(n.get("ciphertext").stringValue());
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, derive(passphrase, salt, n.get("iterations").intValue()),
+                    new GCMParameterSpec(128, iv));
+            c.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return c.doFinal(ct);
+        } catch (AEADBadTagException e) {
+            throw new BundleException(BundleException.Reason.WRONG_PASSPHRASE, e, "bundle.error.passphrase");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Decrypts a stored private key; a wrong passphrase gives {@code WRONG_PASSPHRASE}. */
     public static PrivateKey decryptPrivate(String stored, char[] passphrase, String keyId) {
         JsonNode n = JsonMappers.MAPPER.readTree(stored);

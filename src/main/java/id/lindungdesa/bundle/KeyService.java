@@ -25,6 +25,8 @@ public final class KeyService {
     private final OfficeService office;
     private final Clock clock;
     private final AuditLog audit;
+    private final id.lindungdesa.persistence.EncryptionKeyRepository encRepo =
+            new id.lindungdesa.persistence.EncryptionKeyRepository();
 
     public KeyService(Database db, KeyRepository repo, OfficeService office, Clock clock, AuditLog audit) {
         this.db = db;
@@ -51,10 +53,13 @@ public final class KeyService {
     public OfficeKey init(char[] passphrase) {
         Office o = office.require();
         checkPassphrase(passphrase);
-        OfficeKey k = newKey(passphrase, OfficeKey.Status.ACTIVE);
+        KeyPair kp = KeyCrypto.generate();
+        OfficeKey k = newKey(passphrase, OfficeKey.Status.ACTIVE, kp);
+        var enc = EncryptionKeys.make(k.keyId(), kp.getPrivate(), passphrase, k.createdAt());
         db.writeVoid(tx -> {
             if (!repo.officeKeys(tx).isEmpty()) throw ValidationException.of("key", "bundle.error.keyExists");
             repo.insert(tx, k);
+            encRepo.insertOwn(tx, enc);
             audit.recordText(tx, "CREATE", "office_key", k.keyId(), null,
                     "Kunci kantor dibuat untuk " + o.name() + ": " + k.fingerprint());
         });
@@ -116,8 +121,33 @@ public final class KeyService {
     public PublicKeyFile publicKeyFile() {
         Office o = office.require();
         OfficeKey k = activeKey().orElseThrow(() -> new BundleException(Reason.NO_KEY, "bundle.error.noKey"));
+        var enc = db.read(tx -> encRepo.ownFor(tx, k.keyId())).map(e -> new id.lindungdesa.domain.EncryptionKey(
+                e.keyId(), e.signingKeyId(), e.algorithm(), e.publicKey(), null, e.signature(), e.createdAt()));
         return new PublicKeyFile(k.keyId(), k.publicKey(), k.fingerprint(), o.regionCode(), o.name(), o.level(),
-                k.createdAt());
+                k.createdAt(), enc.orElse(null));
+    }
+
+    /**
+     * This office's encryption key, signed by the active key; made now (with the passphrase) when the office's keys
+     * predate field visits (issue 15).
+     */
+    public id.lindungdesa.domain.EncryptionKey encryptionKey(char[] passphrase) {
+        OfficeKey k = activeKey().orElseThrow(() -> new BundleException(Reason.NO_KEY, "bundle.error.noKey"));
+        var existing = db.read(tx -> encRepo.ownFor(tx, k.keyId()));
+        if (existing.isPresent()) return existing.get();
+        var enc = EncryptionKeys.make(k.keyId(), KeyCrypto.decryptPrivate(k.encryptedPrivate(), passphrase,
+                k.keyId()), passphrase, OffsetDateTime.now(clock));
+        db.writeVoid(tx -> {
+            encRepo.insertOwn(tx, enc);
+            audit.recordText(tx, "CREATE", "office_enc_key", enc.keyId(), null,
+                    "Kunci enkripsi X25519 dibuat, ditandatangani " + k.keyId());
+        });
+        return enc;
+    }
+
+    /** All of this office's encryption keys, newest first. */
+    public List<id.lindungdesa.domain.EncryptionKey> encryptionKeys() {
+        return db.read(encRepo::ownAll);
     }
 
     /** Writes the active public key file that another office enrols. */
@@ -132,7 +162,10 @@ public final class KeyService {
     }
 
     private OfficeKey newKey(char[] passphrase, OfficeKey.Status status) {
-        KeyPair kp = KeyCrypto.generate();
+        return newKey(passphrase, status, KeyCrypto.generate());
+    }
+
+    private OfficeKey newKey(char[] passphrase, OfficeKey.Status status, KeyPair kp) {
         String id = KeyCrypto.keyId(kp.getPublic());
         return new OfficeKey(id, KeyCrypto.ALGORITHM, KeyCrypto.encodePublic(kp.getPublic()),
                 KeyCrypto.encryptPrivate(kp.getPrivate(), passphrase, id, KeyCrypto.iterations()),

@@ -30,6 +30,8 @@ public final class TrustService {
     private final OfficeService office;
     private final Clock clock;
     private final AuditLog audit;
+    private final id.lindungdesa.persistence.EncryptionKeyRepository encRepo =
+            new id.lindungdesa.persistence.EncryptionKeyRepository();
 
     public TrustService(Database db, KeyRepository repo, OfficeService office, Clock clock, AuditLog audit) {
         this.db = db;
@@ -73,22 +75,33 @@ public final class TrustService {
                         existing.get().revoked() ? "revoked" : "trusted");
             }
             repo.insertTrusted(tx, t);
+            if (k.encryptionKey() != null) encRepo.insertTrusted(tx, k.encryptionKey());
             audit.recordText(tx, "CREATE", "trusted_key", t.keyId(), null,
                     "Kunci dipercaya: " + t.officeName() + " (" + t.officeCode() + "), " + t.fingerprint());
         });
         return t;
     }
 
-    /** A province trusts offices within it; a district or sub-district trusts the offices above it. */
+    /**
+     * A province trusts offices within it; a district or sub-district trusts the offices above it; a district also
+     * trusts its kecamatan officers (field visits, issue 15).
+     */
     static void checkRelation(Office me, String code, OfficeLevel level) {
-        boolean ok = me.level() == OfficeLevel.PROVINCE
+        boolean officer = me.level() == OfficeLevel.DISTRICT && level == OfficeLevel.SUBDISTRICT
+                && Region.within(code, me.regionCode());
+        boolean ok = officer || (me.level() == OfficeLevel.PROVINCE
                 ? level != OfficeLevel.PROVINCE && Region.within(code, me.regionCode())
-                : Region.within(me.regionCode(), code) && !code.equals(me.regionCode());
+                : Region.within(me.regionCode(), code) && !code.equals(me.regionCode()));
         if (!ok) throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.notRelated", code, me.regionCode());
     }
 
     public List<TrustedKey> list() {
         return db.read(tx -> repo.trustedAll(tx).stream().map(k -> effective(tx, k)).toList());
+    }
+
+    /** The encryption key published beside a trusted signing key (issue 15), if its file had one. */
+    public Optional<id.lindungdesa.domain.EncryptionKey> encryptionKeyOf(String signingKeyId) {
+        return db.read(tx -> encRepo.trustedFor(tx, signingKeyId));
     }
 
     public Optional<TrustedKey> find(String keyId) {

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             TrustCommand.class,
             BundleCommand.class,
+            FieldCommand.class,
             BackupCommand.class,
             SecurityCommand.class,
             CommandLine.HelpCommand.class

@@ -98,6 +98,7 @@ final class TrustCommand {
                     m.put("revokedAt", k.revokedAt() == null ? null : k.revokedAt().toString());
                     m.put("revokedReason", k.revokedReason());
                     m.put("status", status(k));
+                    m.put("encryptionKeyId", trust.encryptionKeyOf(k.keyId()).map(e -> e.keyId()).orElse(null));
                     m.put("chain", trust.chain(k.keyId()).stream().map(TrustedKey::keyId).toList());
                     m.put("announced", trust.announcedBy(k.keyId()).stream().map(TrustedKey::keyId).toList());
                     return m;

@@ -60,6 +60,7 @@ public final class Services implements CoreServices, AutoCloseable {
     private final CoreServices core;
     private final id.lindungdesa.imports.RosterImportService imports;
     private final id.lindungdesa.bundle.BundleServices bundles;
+    private final id.lindungdesa.field.FieldServices field;
     private final id.lindungdesa.backup.BackupService backups;
     private final id.lindungdesa.security.EncryptionService encryption;
 
@@ -104,6 +105,7 @@ public final class Services implements CoreServices, AutoCloseable {
         this.imports = new id.lindungdesa.imports.RosterImportService(db, personRepo, postRepo, enrolmentRepo,
                 regionRepo, rateRepo, office, clock, audit);
         this.bundles = new id.lindungdesa.bundle.BundleServices(core);
+        this.field = new id.lindungdesa.field.FieldServices(core, bundles);
         this.backups = new id.lindungdesa.backup.BackupService(db, clock, FileKeys.INSTANCE);
         var backupService = backups;
         this.encryption = new id.lindungdesa.security.EncryptionService(db, backupService::beforeRiskyOperation,
@@ -165,6 +167,8 @@ public final class Services implements CoreServices, AutoCloseable {
     public id.lindungdesa.imports.RosterImportService imports() { return imports; }
     /** Signed bundles: keys, trust registry, export, import, receipts, province dashboard. */
     public id.lindungdesa.bundle.BundleServices bundles() { return bundles; }
+    /** Field visits (issue 15): packages for kecamatan officers. */
+    public id.lindungdesa.field.FieldServices field() { return field; }
     /** Backups: {@code backups().beforeRiskyOperation("import")} before an import or merge. */
     public id.lindungdesa.backup.BackupService backups() { return backups; }
 

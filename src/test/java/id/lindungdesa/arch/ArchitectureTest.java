@@ -79,7 +79,8 @@ class ArchitectureTest {
                 .layer("Persistence").definedBy("id.lindungdesa.persistence..")
                 .layer("Service").definedBy("id.lindungdesa.service..")
                 .layer("Features").definedBy("id.lindungdesa.bundle..", "id.lindungdesa.imports..",
-                        "id.lindungdesa.report..", "id.lindungdesa.backup..", "id.lindungdesa.security..")
+                        "id.lindungdesa.report..", "id.lindungdesa.backup..", "id.lindungdesa.security..",
+                        "id.lindungdesa.field..")
                 .layer("Wiring").definedBy("id.lindungdesa.wiring..")
                 .layer("Ui").definedBy("id.lindungdesa.ui..")
                 .layer("Cli").definedBy("id.lindungdesa.cli..")
