@@ -31,8 +31,8 @@ public record FieldManifest(int formatVersion, UUID bundleId, String kind, Manif
     public static final String PACKAGE_TYPE = "application/vnd.lindungdesa.field-package+hpke";
     public static final String RETURN_TYPE = "application/vnd.lindungdesa.field-return+hpke";
     /** Sections counted in the manifest, in order. */
-    public static final List<String> SECTIONS = List.of("villages", "people", "posts", "enrolments", "agreements",
-            "rates", "changed", "added", "tombstones");
+    public static final List<String> SECTIONS = List.of("subdistricts", "villages", "people", "posts",
+            "enrolments", "tombstones", "agreements", "rates", "changed", "added");
 
     public FieldManifest {
         Map<String, Long> ordered = new LinkedHashMap<>();

@@ -53,6 +53,10 @@ final class KeysCommand {
                         + id.lindungdesa.i18n.Formats.dateTime(k.createdAt(), id.lindungdesa.i18n.Messages.current()));
                 root.out().println("  " + RootCommand.t("cli.keys.fingerprint", FingerprintWords.grouped(k.fingerprint())));
             }
+            for (var e : s.bundles().keys().encryptionKeys()) {
+                root.out().println("  " + RootCommand.t("cli.keys.encryptionKey", e.keyId(), e.algorithm(),
+                        e.signingKeyId()));
+            }
             return 0;
         }
     }

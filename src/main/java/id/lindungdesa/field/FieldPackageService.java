@@ -36,7 +36,6 @@ import id.lindungdesa.service.OfficeService;
 import id.lindungdesa.task.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -140,8 +139,6 @@ public final class FieldPackageService {
             try (SnapshotWriter w = new SnapshotWriter(snapshot)) {
                 counts.putAll(writeScope(tx, w, kec, packageId, versions, progress));
             }
-            counts.remove("subdistricts");
-            counts.remove("tombstones");
             List<?> rateList = rates.rates(tx);
             counts.put("agreements", (long) inForce.size());
             counts.put("rates", (long) rateList.size());
@@ -230,9 +227,10 @@ public final class FieldPackageService {
     }
 
     /**
-     * The sealed plaintext: {@code {"kind":"field-package","formatVersion":1,"packageId":…,"kecamatan":…,
-     * "agreements":[…],"rates":[…],"snapshot":{…}}} where {@code snapshot} is a district-snapshot payload
-     * (docs/bundle-format.md §2) limited to the kecamatan.
+     * The sealed plaintext, two parts like a bundle file: line 1 is a header, one line of JSON
+     * {@code {"kind":"field-package","formatVersion":1,"packageId":…,"kecamatan":{code,name},"agreements":[…],
+     * "rates":[…]}} (read-only reference data); from line 2 on, a district-snapshot payload (docs/bundle-format.md §2)
+     * limited to the kecamatan, so the officer's side reads it with the snapshot reader.
      */
     static byte[] plaintext(UUID packageId, Region kec, List<AgreementInForce> inForce, List<?> rateList,
                             byte[] snapshot) {
@@ -243,14 +241,11 @@ public final class FieldPackageService {
         head.put("kecamatan", Map.of("code", kec.code(), "name", kec.name()));
         head.put("agreements", inForce);
         head.put("rates", rateList);
-        String h = JsonMappers.MAPPER.writeValueAsString(head);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(snapshot.length + h.length() + 32);
-        out.writeBytes(h.substring(0, h.length() - 1).getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(",\n\"snapshot\":".getBytes(StandardCharsets.UTF_8));
-        int len = snapshot.length;
-        while (len > 0 && (snapshot[len - 1] == '\n' || snapshot[len - 1] == ' ')) len--;
-        out.write(snapshot, 0, len);
-        out.writeBytes("}\n".getBytes(StandardCharsets.UTF_8));
+        byte[] h = JsonMappers.MAPPER.writeValueAsBytes(head);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(snapshot.length + h.length + 1);
+        out.writeBytes(h);
+        out.write('\n');
+        out.writeBytes(snapshot);
         return out.toByteArray();
     }
 

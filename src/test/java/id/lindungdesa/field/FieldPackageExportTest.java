@@ -83,11 +83,17 @@ class FieldPackageExportTest {
             assertThat(c.manifest().bundleId()).isEqualTo(r.issued().packageId());
             String plain = new String(FieldBundles.open(c, kec.bundles().keys().encryptionKeys(), OFFICER_PASS),
                     StandardCharsets.UTF_8);
-            JsonNode payload = JsonMappers.MAPPER.readTree(plain);
-            assertThat(payload.get("kind").stringValue()).isEqualTo("field-package");
-            assertThat(payload.get("snapshot").get("people").size()).isEqualTo(m.counts().get("people").intValue());
+            int nl = plain.indexOf('\n');
+            JsonNode head = JsonMappers.MAPPER.readTree(plain.substring(0, nl));
+            JsonNode snapshot = JsonMappers.MAPPER.readTree(plain.substring(nl + 1));
+            assertThat(head.get("kind").stringValue()).isEqualTo("field-package");
+            assertThat(head.get("rates").size()).isEqualTo(m.counts().get("rates").intValue());
+            assertThat(head.get("agreements").size()).isEqualTo(m.counts().get("agreements").intValue());
+            assertThat(snapshot.get("people").size()).isEqualTo(m.counts().get("people").intValue());
+            assertThat(snapshot.get("villages").size()).isEqualTo(m.counts().get("villages").intValue());
+            assertThat(snapshot.get("subdistricts").size()).isEqualTo(m.counts().get("subdistricts").intValue());
+            assertThat(snapshot.get("district").get("code").stringValue()).isEqualTo("36.04.01");
             assertThat(plain).contains(somebody.nik());
-            assertThat(payload.get("rates").size()).isEqualTo(m.counts().get("rates").intValue());
 
             // Another officer of the same kecamatan cannot open it, and is told so plainly.
             FieldBundles.Checked c2 = FieldBundles.verify(out, id -> other.bundles().trust().find(id));

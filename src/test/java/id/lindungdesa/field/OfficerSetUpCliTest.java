@@ -37,6 +37,8 @@ class OfficerSetUpCliTest {
         assertThat(file.get("office").get("level").stringValue()).isEqualTo("SUBDISTRICT");
         assertThat(file.get("encryptionKey").get("algorithm").stringValue()).isEqualTo("X25519");
         String words = file.get("fingerprint").stringValue();
+        assertThat(CliRun.of("--db", kec, "keys", "show").out)
+                .contains(file.get("encryptionKey").get("keyId").stringValue()).contains("X25519");
 
         assertThat(CliRun.of("--db", kab, "office", "init", "--level", "district", "--code", "36.04", "--name",
                 "DPMD Kabupaten Serang", "--clerk", "Sri Lestari").exit).isZero();
