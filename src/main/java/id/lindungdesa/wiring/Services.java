@@ -104,7 +104,7 @@ public final class Services implements CoreServices, AutoCloseable {
         this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
                 coverage, office, clock, audit);
         // no `this` leaves the constructor: features get the core services, built here
-        this.core = new CoreServices.Parts(db, clock, actor::get, cachedOffice::get, audit, office, regions, roster,
+        this.core = new CoreServices.Parts(db, clock, audit::actor, cachedOffice::get, audit, office, regions, roster,
                 enrolments, targets, agreements, monev, coverage, budget, ledger);
         this.demo = new DemoService(db, core, personRepo, postRepo, enrolmentRepo, clock);
         DemoService.addStandardExtensions(demo);
@@ -142,8 +142,8 @@ public final class Services implements CoreServices, AutoCloseable {
 
     public Clock clock() { return clock; }
 
-    /** Who is recorded in the audit trail (the office's clerk). */
-    public String actor() { return actor.get(); }
+    /** Who is recorded in the audit trail: the signed-in user's name (issue 17), else the office's clerk. */
+    public String actor() { return audit.actor(); }
 
     public void setActor(String actor) { this.actor.set(actor); }
 
