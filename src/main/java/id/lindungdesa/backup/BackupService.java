@@ -54,6 +54,13 @@ public final class BackupService {
         this.keys = keys;
     }
 
+    /** Issue 17: who is signed in; backups made by hand, their settings and restore need admin. */
+    private volatile id.lindungdesa.service.Session access = new id.lindungdesa.service.Session();
+
+    public void setAccess(id.lindungdesa.service.Session session) {
+        this.access = session;
+    }
+
     /** The result of a backup: the file, its facts, where the second copy went (or why it could not). */
     public record Result(Path file, BackupInfo info, Path secondCopy, Text secondCopyProblem, Path extraCopy,
                          List<Path> rotated) {
@@ -79,6 +86,7 @@ public final class BackupService {
     }
 
     public void saveSettings(BackupSettings settings) {
+        access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.backup");
         settings.save(folder());
     }
 
@@ -86,6 +94,12 @@ public final class BackupService {
 
     /** Makes a verified backup now, in the backup folder (and the second folder; and {@code extraDir} if given). */
     public Result backupNow(String reason, Path extraDir) {
+        access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.backup");
+        return make(reason, extraDir);
+    }
+
+    /** A backup the program makes by itself (before risky work, daily): anyone's work may need it. */
+    private Result make(String reason, Path extraDir) {
         String pw = db.options().filePassword();
         return ScriptIO.on(db, c -> write(c, db.base(), pw, reason, clock, extraDir, keys));
     }
@@ -95,7 +109,7 @@ public final class BackupService {
      * {@link BackupException} when none could be made (then do not go on).
      */
     public Result beforeRiskyOperation(String reason) {
-        return backupNow("before-" + reason, null);
+        return make("before-" + reason, null);
     }
 
     /** Once a day, when there is something to keep (an office is set up) and no backup of today exists yet. */
@@ -107,7 +121,7 @@ public final class BackupService {
         if (done) return Optional.empty();
         boolean hasOffice = ScriptIO.on(db, c -> c.summary().officeName() != null);
         if (!hasOffice) return Optional.empty();
-        return Optional.of(backupNow("daily", null));
+        return Optional.of(make("daily", null));
     }
 
     /** A guard for {@link Database.Options#withBeforeUpgrade}: a verified backup before Flyway migrates. */
@@ -358,6 +372,7 @@ public final class BackupService {
      * migrates it to this version, and describes it. Nothing is swapped yet.
      */
     public RestoreCandidate prepareRestore(Path file, char[] passphrase) {
+        access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.restore");
         return buildCandidate(db.base(), db.options().filePassword(), file, passphrase, clock, keys);
     }
 
@@ -367,6 +382,7 @@ public final class BackupService {
      * replaced file was kept.
      */
     public Path commitRestore(RestoreCandidate candidate) {
+        access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.restore");
         beforeRiskyOperation("restore");
         Path keep = folder().resolve(db.base().getFileName() + "-" + STAMP.format(LocalDateTime.now(clock))
                 + "-replaced");

@@ -122,6 +122,7 @@ public final class BundleImportService {
      * {@code <bundle>.receipt.json}). The passphrase unlocks this office's key to sign the receipt.
      */
     public ImportReport apply(Path file, char[] passphrase, Path receiptOut, Progress progress) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.importBundle"); // issue 17
         return run(file, false, passphrase, receiptOut, progress);
     }
 

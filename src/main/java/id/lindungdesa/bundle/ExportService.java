@@ -67,6 +67,7 @@ public final class ExportService {
 
     /** Exports to {@code out} (period null: the current quarter). */
     public Result export(Path out, char[] passphrase, Period period, Progress progress) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.signBundle"); // issue 17
         Office o = office.require();
         if (o.level() != OfficeLevel.DISTRICT) {
             throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.notDistrict");

@@ -51,6 +51,7 @@ public final class KeyService {
 
     /** Makes the office's first key pair; refuses when one exists or the passphrase is too short. */
     public OfficeKey init(char[] passphrase) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.keys"); // issue 17
         Office o = office.require();
         checkPassphrase(passphrase);
         KeyPair kp = KeyCrypto.generate();
@@ -78,6 +79,7 @@ public final class KeyService {
      * announces the new one in every bundle until the province's receipt confirms it (see docs/bundle-format.md).
      */
     public OfficeKey rotate(char[] passphrase) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.keys"); // issue 17
         OfficeKey current = activeKey().orElseThrow(() -> new BundleException(Reason.NO_KEY, "bundle.error.noKey"));
         KeyCrypto.decryptPrivate(current.encryptedPrivate(), passphrase, current.keyId());
         if (keys().stream().anyMatch(k -> k.status() == OfficeKey.Status.RETIRING)) {

@@ -162,6 +162,7 @@ public final class ReceiptService {
      * {@code passphrase} is asked. {@code out} null: the default place ({@link #defaultLocation}).
      */
     public Again again(UUID bundleId, Path out, java.util.function.Supplier<char[]> passphrase) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.signBundle"); // issue 17
         var rec = db.read(tx -> bundles.received(tx, bundleId)).orElseThrow(() ->
                 new BundleException(Reason.NOT_FOUND, "receipt.error.notImported", bundleId));
         Path target = out != null ? out : defaultLocation(Path.of(rec.fileName() != null ? rec.fileName()
@@ -199,6 +200,7 @@ public final class ReceiptService {
 
     /** District side: verifies a receipt with the trusted province key and marks the bundle delivered. */
     public Delivered importReceipt(Path file) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         Office me = office.require();
         byte[] bytes;
         try {

@@ -60,6 +60,7 @@ public final class TrustService {
      * other office (must match).
      */
     public TrustedKey add(Path file, String confirmedWords) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.trust"); // issue 17
         PublicKeyFile k = inspect(file);
         if (!FingerprintWords.matches(confirmedWords, k.fingerprint())) {
             throw new BundleException(Reason.BAD_SIGNATURE, "bundle.error.fingerprintMismatch", k.fingerprint());
@@ -181,6 +182,7 @@ public final class TrustService {
      * announced before {@code since} are kept and reported.
      */
     public Revocation revoke(String keyId, String reason, OffsetDateTime since) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.trust"); // issue 17
         String why = reason == null || reason.isBlank() ? "dicabut / revoked" : reason.strip();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TrustedKey> also = new ArrayList<>();
@@ -222,6 +224,7 @@ public final class TrustService {
      * key that is pending, or that was revoked because the key announcing it was (a key revoked directly stays so).
      */
     public TrustedKey confirm(String keyId, String confirmedWords) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.trust"); // issue 17
         db.writeVoid(tx -> {
             TrustedKey k = repo.trusted(tx, keyId)
                     .orElseThrow(() -> new BundleException(Reason.UNKNOWN_KEY, "bundle.error.unknownKey", keyId));

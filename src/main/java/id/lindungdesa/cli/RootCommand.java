@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             FieldCommand.class,
             BackupCommand.class,
             SecurityCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer> {
@@ -56,6 +57,22 @@ public final class RootCommand implements Callable<Integer> {
         this.lang = value;
         applyLanguage();
         if (spec != null) spec.commandLine().setResourceBundle(Messages.current().bundle());
+    }
+
+    /** {@code --user LOGIN} (issue 17): who runs this command once the office's login is on. */
+    @Option(names = "--user", paramLabel = "LOGIN", descriptionKey = "cli.option.user",
+            description = "Masuk sebagai / run as this user (password from LINDUNGDESA_USER_PASSWORD or a prompt)")
+    String user;
+
+    /** Where environment variables are read (tests replace it). */
+    private java.util.function.UnaryOperator<String> environment = System::getenv;
+
+    public void setEnvironment(java.util.function.UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    String env(String name) {
+        return environment.apply(name);
     }
 
     private final BiFunction<Path, String, Integer> desktop;
@@ -86,6 +103,7 @@ public final class RootCommand implements Callable<Integer> {
         if (services == null) {
             applyLanguage();
             services = opener.apply(databasePath(), "cli");
+            UsersCommand.signIn(this, services, spec.commandLine().getErr()); // issue 17: the CLI runs as a user
         }
         return services;
     }

@@ -268,6 +268,7 @@ public final class RosterImportService {
      * commit leaves nothing written.
      */
     public Receipt apply(DryRun run, Progress progress) {
+        audit.require(id.lindungdesa.domain.Role.CLERK, "access.do.importRoster"); // issue 17
         String sha = sha256(run.file());
         if (!sha.equals(run.sha256())) {
             throw new ImportFileException("import.error.fileChanged", run.file().getFileName());

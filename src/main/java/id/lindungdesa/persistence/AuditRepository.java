@@ -51,12 +51,23 @@ public final class AuditRepository {
     public AuditEntry append(Tx tx, OffsetDateTime at, String actor, String action, String entityType,
                              String entityId, String villageCode, UUID personId, String summary, String beforeJson,
                              String afterJson) {
+        return append(tx, at, actor, null, null, action, entityType, entityId, villageCode, personId, summary,
+                beforeJson, afterJson);
+    }
+
+    /**
+     * Appends an entry naming the signed-in user ({@code actorLogin}, null when nobody is signed in) and the office
+     * ({@code actorOffice}); both are covered by the MAC when present (issue 17).
+     */
+    public AuditEntry append(Tx tx, OffsetDateTime at, String actor, String actorLogin, String actorOffice,
+                             String action, String entityType, String entityId, String villageCode, UUID personId,
+                             String summary, String beforeJson, String afterJson) {
         Record last = tx.dsl().select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
                 .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
         long seq = last == null ? 1 : last.get(AUDIT_ENTRY.SEQ) + 1;
         String prev = last == null ? GENESIS : last.get(AUDIT_ENTRY.HASH);
         AuditEntry e = new AuditEntry(seq, at.withNano((at.getNano() / 1000) * 1000), actor, action, entityType,
-                entityId, villageCode, personId, summary, beforeJson, afterJson, prev, null);
+                entityId, villageCode, personId, summary, beforeJson, afterJson, prev, null, actorLogin, actorOffice);
         String hash = mac(e);
         tx.dsl().insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.SEQ, seq).set(AUDIT_ENTRY.AT_TIME, e.at()).set(AUDIT_ENTRY.ACTOR, actor)
@@ -65,9 +76,10 @@ public final class AuditRepository {
                 .set(AUDIT_ENTRY.PERSON_ID, personId).set(AUDIT_ENTRY.SUMMARY, summary)
                 .set(AUDIT_ENTRY.BEFORE_JSON, beforeJson).set(AUDIT_ENTRY.AFTER_JSON, afterJson)
                 .set(AUDIT_ENTRY.PREV_HASH, prev).set(AUDIT_ENTRY.HASH, hash)
+                .set(AUDIT_ENTRY.ACTOR_LOGIN, actorLogin).set(AUDIT_ENTRY.ACTOR_OFFICE, actorOffice)
                 .execute();
         return new AuditEntry(seq, e.at(), actor, action, entityType, entityId, villageCode, personId, summary,
-                beforeJson, afterJson, prev, hash);
+                beforeJson, afterJson, prev, hash, actorLogin, actorOffice);
     }
 
     public List<AuditEntry> forPerson(Tx tx, UUID personId, int limit) {
@@ -165,7 +177,7 @@ public final class AuditRepository {
         var r = rec.into(AUDIT_ENTRY);
         return new AuditEntry(r.getSeq(), r.getAtTime(), r.getActor(), r.getAction(), r.getEntityType(),
                 r.getEntityId(), r.getVillageCode(), r.getPersonId(), r.getSummary(), r.getBeforeJson(),
-                r.getAfterJson(), r.getPrevHash(), r.getHash());
+                r.getAfterJson(), r.getPrevHash(), r.getHash(), r.getActorLogin(), r.getActorOffice());
     }
 
     private boolean keyed(long seq) {
@@ -190,14 +202,19 @@ public final class AuditRepository {
         return String.join("\u001f", String.valueOf(e.seq()), e.at().toInstant().toString(), e.actor(),
                 e.action(), e.entityType(), String.valueOf(e.entityId()), String.valueOf(e.villageCode()),
                 String.valueOf(e.personId()), String.valueOf(e.summary()), String.valueOf(e.beforeJson()),
-                String.valueOf(e.afterJson()), e.prevHash());
+                String.valueOf(e.afterJson()), e.prevHash()) + personPart(e);
+    }
+
+    /** Issue 17: the signed-in user's login and the office, only in entries that carry a login. */
+    private static String personPart(AuditEntry e) {
+        return e.actorLogin() == null ? "" : "\u001f" + e.actorLogin() + "\u001f" + e.actorOffice();
     }
 
     static String hash(AuditEntry e) {
         String canonical = String.join("\u001f", String.valueOf(e.seq()), e.at().toInstant().toString(), e.actor(),
                 e.action(), e.entityType(), String.valueOf(e.entityId()), String.valueOf(e.villageCode()),
                 String.valueOf(e.personId()), String.valueOf(e.summary()), String.valueOf(e.beforeJson()),
-                String.valueOf(e.afterJson()), e.prevHash());
+                String.valueOf(e.afterJson()), e.prevHash()) + personPart(e);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(canonical.getBytes(StandardCharsets.UTF_8)));

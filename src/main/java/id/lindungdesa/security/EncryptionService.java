@@ -33,6 +33,13 @@ public final class EncryptionService {
         this.backupFiles = backupFiles;
     }
 
+    /** Issue 17: who is signed in; encryption and its passphrase need admin. */
+    private volatile id.lindungdesa.service.Session access = new id.lindungdesa.service.Session();
+
+    public void setAccess(id.lindungdesa.service.Session session) {
+        this.access = session;
+    }
+
     public boolean encrypted() {
         return db.encrypted();
     }
@@ -47,6 +54,7 @@ public final class EncryptionService {
      * Backups made before this stay unencrypted: {@link #plainBackups()} lists them for deletion.
      */
     public String encrypt(char[] passphrase) {
+        access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.security");
         if (db.encrypted()) throw new LocalizedException("security.error.alreadyEncrypted");
         if (passphrase == null || passphrase.length < 8) {
             throw new LocalizedException("security.error.short");
@@ -92,6 +100,7 @@ public final class EncryptionService {
 
     /** Changes the passphrase (the file key stays; a new recovery code is made and returned). */
     public String changePassphrase(char[] current, char[] next) {
+        access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.security");
         requireEncrypted();
         KeyFile.FileKey key = KeyFile.unlock(db.base(), current);
         return setPassphrase(key, next);

@@ -1,5 +1,6 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.domain.Role;
 import id.lindungdesa.domain.Addendum;
 import id.lindungdesa.domain.AddendumChange;
 import id.lindungdesa.domain.Agreement;
@@ -190,6 +191,7 @@ public final class AgreementService {
      * schedule, in one transaction. Refuses invalid input and an overlap with another agreement.
      */
     public Agreement create(NewAgreement input, AttachmentFile attachment) {
+        audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         Loaded file = attachment == null ? null : load(attachment);
@@ -217,6 +219,7 @@ public final class AgreementService {
 
     /** Updates an agreement's own fields (addenda are separate records); the version must match. */
     public Agreement update(Agreement changed) {
+        audit.require(Role.CLERK); // issue 17
         NewAgreement asInput = new NewAgreement(changed.number(), changed.title(), changed.parties(),
                 changed.signingDate(), changed.validFrom(), changed.validTo(), changed.legalBases(), changed.terms(),
                 changed.budgetCeiling(), changed.notes(), changed.monevIntervalMonths(), changed.renewsId());
@@ -241,6 +244,7 @@ public final class AgreementService {
 
     /** Removes an agreement (a tombstone with a reason; its addenda and monev stay in history). */
     public void remove(UUID id, int version, String reason) {
+        audit.require(Role.CLERK); // issue 17
         if (blank(reason)) throw ValidationException.of("reason", "error.required");
         db.writeVoid(tx -> {
             Agreement before = repo.find(tx, id).orElseThrow(() -> RosterService.notFound("agreement", id));
@@ -308,6 +312,7 @@ public final class AgreementService {
      * changing what is not covered, and one that would make the agreement overlap another.
      */
     public Addendum addAddendum(NewAddendum input) {
+        audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return db.write(tx -> {
@@ -361,6 +366,7 @@ public final class AgreementService {
     }
 
     public void removeAddendum(UUID id, int version, String reason) {
+        audit.require(Role.CLERK); // issue 17
         if (blank(reason)) throw ValidationException.of("reason", "error.required");
         db.writeVoid(tx -> {
             Addendum ad = repo.allAddenda(tx).stream().filter(x -> x.id().equals(id)).findFirst()
@@ -416,6 +422,7 @@ public final class AgreementService {
 
     /** Attaches (or replaces) the scanned document of an agreement. */
     public Agreement attach(UUID agreementId, AttachmentFile file) {
+        audit.require(Role.CLERK); // issue 17
         Loaded f = load(file);
         return db.write(tx -> {
             Agreement before = repo.find(tx, agreementId)

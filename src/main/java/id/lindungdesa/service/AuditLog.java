@@ -1,7 +1,8 @@
 package id.lindungdesa.service;
 
-import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.domain.AuditEntry;
+import id.lindungdesa.domain.Role;
+import id.lindungdesa.domain.User;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.persistence.AuditRepository;
 import id.lindungdesa.persistence.AuditRepository.ChainKey;
@@ -40,16 +41,26 @@ public final class AuditLog {
     private final AuditRepository repo;
     private final Clock clock;
     private final Supplier<String> actor;
+    private final Session session;
     private final Path keyPath;
     private volatile AuditKeyFile keyFile;
     private volatile String keyProblem;
     private volatile boolean dirty;
 
     public AuditLog(Database db, AuditRepository repo, Clock clock, Supplier<String> actor) {
+        this(db, repo, clock, actor, new Session());
+    }
+
+    /**
+     * {@code session}: who is signed in (issue 17): each entry names that user (login and name) and the office;
+     * {@code actor} names the author while nobody is signed in (before set-up).
+     */
+    public AuditLog(Database db, AuditRepository repo, Clock clock, Supplier<String> actor, Session session) {
         this.db = db;
         this.repo = repo;
         this.clock = clock;
         this.actor = actor;
+        this.session = session;
         this.keyPath = AuditKeyFile.pathFor(db.base());
         setUpKey(false);
         db.onCommitted(this::afterCommit);
@@ -133,7 +144,9 @@ public final class AuditLog {
     public void record(Tx tx, String action, String entityType, UUID entityId, String villageCode, UUID personId,
                        String summary, Object before, Object after) {
         dirty = true;
-        repo.append(tx, OffsetDateTime.now(clock), actor.get(), action, entityType,
+        User u = session.user().orElse(null);
+        repo.append(tx, OffsetDateTime.now(clock), actor(), u == null ? null : u.login(),
+                u == null ? null : session.officeCode(), action, entityType,
                 entityId == null ? null : entityId.toString(), villageCode, personId, summary, Json.write(before),
                 Json.write(after));
     }
@@ -141,13 +154,30 @@ public final class AuditLog {
     public void recordText(Tx tx, String action, String entityType, String entityId, String villageCode,
                            String summary) {
         dirty = true;
-        repo.append(tx, OffsetDateTime.now(clock), actor.get(), action, entityType, entityId, villageCode, null,
+        User u = session.user().orElse(null);
+        repo.append(tx, OffsetDateTime.now(clock), actor(), u == null ? null : u.login(),
+                u == null ? null : session.officeCode(), action, entityType, entityId, villageCode, null,
                 summary, null, null);
     }
 
-    /** The clerk recorded as the author of changes. */
+    /** The person recorded as the author of changes: the signed-in user, else the office's clerk. */
     public String actor() {
-        return actor.get();
+        return session.user().map(User::name).orElseGet(actor);
+    }
+
+    /** Who is signed in (issue 17). */
+    public Session session() {
+        return session;
+    }
+
+    /** The one line at a service entry point that writes: refuses unless the signed-in user holds {@code role}. */
+    public void require(Role role) {
+        session.require(role);
+    }
+
+    /** As {@link #require(Role)}, naming what was tried ({@code actionKey}, e.g. "access.do.signBundle"). */
+    public void require(Role role, String actionKey) {
+        session.require(role, actionKey);
     }
 
     public List<AuditEntry> forPerson(UUID personId) {

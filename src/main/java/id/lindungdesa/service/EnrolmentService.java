@@ -90,6 +90,7 @@ public final class EnrolmentService {
 
     /** Enrols a person. ASN and PPPK are refused: Taspen covers them, not BPJS Ketenagakerjaan. */
     public Enrolment enrol(NewEnrolment input) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return db.write(tx -> {
@@ -118,6 +119,7 @@ public final class EnrolmentService {
     }
 
     public Enrolment update(Enrolment changed) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         NewEnrolment asInput = new NewEnrolment(changed.personId(), changed.postId(), changed.kpj(), changed.segment(),
                 changed.programmes(), changed.jkkRiskClass(), changed.wageBase(), changed.fundingSource(),
                 EnrolmentState.ACTIVE, LocalDate.now(clock));
@@ -135,6 +137,7 @@ public final class EnrolmentService {
 
     /** Adds a status step (e.g. ACTIVE from a date, LAPSED, ENDED). */
     public EnrolmentStatus changeStatus(UUID enrolmentId, EnrolmentState state, LocalDate effective, String note) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         if (state == null) throw ValidationException.of("state", "error.required");
         if (effective == null) throw ValidationException.of("effectiveDate", "error.required");
         return db.write(tx -> {
@@ -172,6 +175,7 @@ public final class EnrolmentService {
     }
 
     public void addRate(ContributionRate r) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         db.writeVoid(tx -> {
             rates.insertRate(tx, r);
             audit.record(tx, "CREATE", "contribution_rate", r.id(), null, null,

@@ -91,6 +91,7 @@ public final class LedgerService {
     /** Records (or corrects) what was paid for a month, funding source and scope (district or village). */
     public Payment recordPayment(YearMonth month, FundingSource source, String scope, long amount, LocalDate paidDate,
                                  String note) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = new ArrayList<>();
         if (month == null) errors.add(ValidationException.FieldError.of("month", "error.required"));
         if (source == null) errors.add(ValidationException.FieldError.of("fundingSource", "error.required"));
@@ -131,6 +132,7 @@ public final class LedgerService {
 
     /** Writes many payments at once (demo data, imports): one transaction, one audit entry. */
     public void recordPayments(Collection<Payment> payments, String summary) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         db.writeVoid(tx -> {
             repo.insertAll(tx, payments);
             audit.recordText(tx, "IMPORT", "contribution_payment", null, null, summary);
@@ -324,6 +326,7 @@ public final class LedgerService {
      * transaction, audited. Enrolments no longer candidates (paid meanwhile) are left alone. Returns how many lapsed.
      */
     public int applyLapses(Collection<UUID> confirmed) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         Set<UUID> wanted = new HashSet<>(confirmed);
         LocalDate today = LocalDate.now(clock);
         int threshold = lapseThreshold();

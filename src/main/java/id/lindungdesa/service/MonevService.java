@@ -85,6 +85,7 @@ public final class MonevService {
 
     /** Moves a scheduled monev to another date. */
     public MonevScheduleItem reschedule(UUID itemId, int version, LocalDate newDue, String note) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         if (newDue == null) throw ValidationException.of("dueDate", "error.required");
         return db.write(tx -> {
             MonevScheduleItem before = repo.findSchedule(tx, itemId)
@@ -104,6 +105,7 @@ public final class MonevService {
 
     /** Adds a scheduled monev. */
     public MonevScheduleItem addDue(UUID agreementId, LocalDate due, String note) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         if (due == null) throw ValidationException.of("dueDate", "error.required");
         return db.write(tx -> {
             Agreement a = agreements.find(tx, agreementId)
@@ -122,6 +124,7 @@ public final class MonevService {
 
     /** Removes a scheduled monev that has not been held. */
     public void removeDue(UUID itemId, int version) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         db.writeVoid(tx -> {
             MonevScheduleItem before = repo.findSchedule(tx, itemId)
                     .orElseThrow(() -> RosterService.notFound("monev", itemId));
@@ -134,6 +137,7 @@ public final class MonevService {
 
     /** Replaces the open scheduled dates of an agreement with a new interval (held ones stay). */
     public List<MonevScheduleItem> setInterval(UUID agreementId, int months) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         if (months < 1 || months > 24) throw ValidationException.of("monevIntervalMonths", "agreement.error.monevInterval");
         return db.write(tx -> {
             Agreement a = agreements.find(tx, agreementId)
@@ -182,6 +186,7 @@ public final class MonevService {
      * scheduled monev it fulfils as held, in one transaction.
      */
     public MonevEvaluation record(NewEvaluation input) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         List<CategoryCoverage> coverage = coverageOn(input.date());
@@ -217,6 +222,7 @@ public final class MonevService {
 
     /** Marks a follow-up done on {@code date} (null: undone). */
     public FollowUp markDone(UUID followUpId, int version, LocalDate date) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         return db.write(tx -> {
             FollowUp before = repo.findFollowUp(tx, followUpId)
                     .orElseThrow(() -> RosterService.notFound("follow-up", followUpId));

@@ -115,6 +115,7 @@ public final class RegionService {
 
     private ImportReport importCsv(Reader reader, String sourceName, String within, Progress progress,
                                    boolean backupFirst) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         String scope = within;
         if (scope == null || scope.isBlank()) {
             scope = db.read(tx -> new id.lindungdesa.persistence.OfficeRepository().find(tx))
@@ -231,6 +232,7 @@ public final class RegionService {
 
     /** Adds regions directly (demo generation without a regions file). */
     public void addSynthetic(List<Region> regions, String source) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         db.writeVoid(tx -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Region> fresh = regions.stream().filter(r -> repo.find(tx, r.code()).isEmpty()).toList();

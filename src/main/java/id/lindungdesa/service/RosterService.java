@@ -1,5 +1,6 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.domain.Role;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.ContributionRate;
 import id.lindungdesa.domain.EmploymentStatus;
@@ -153,6 +154,7 @@ public final class RosterService {
 
     /** Adds a person. Refuses an invalid NIK; refuses a NIK already on a roster with {@link DuplicateNikException}. */
     public Person addPerson(NewPerson input) {
+        audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         String nik = input.nik().strip();
@@ -172,6 +174,7 @@ public final class RosterService {
 
     /** Updates a person; the version must match the stored one. */
     public Person updatePerson(Person changed) {
+        audit.require(Role.CLERK); // issue 17
         NewPerson asInput = new NewPerson(changed.nik(), changed.fullName(), changed.sex(), changed.birthDate(),
                 changed.birthPlace(), changed.nkk(), changed.phone(), changed.employmentStatus(),
                 changed.homeVillageCode());
@@ -196,6 +199,7 @@ public final class RosterService {
 
     /** Removes a person (a tombstone with a reason; posts and enrolments stay in history). */
     public void removePerson(UUID id, int version, String reason) {
+        audit.require(Role.CLERK); // issue 17
         if (reason == null || reason.isBlank()) throw ValidationException.of("reason", "error.required");
         db.writeVoid(tx -> {
             Person before = people.find(tx, id).orElseThrow(() -> notFound("person", id));
@@ -236,6 +240,7 @@ public final class RosterService {
 
     /** Appoints a person to a post. */
     public Post appoint(NewPost input) {
+        audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return db.write(tx -> appointIn(tx, input));
@@ -259,6 +264,7 @@ public final class RosterService {
      * are validated first, so an error in either saves nothing. {@code post.personId()} is ignored.
      */
     public Post addPersonAndAppoint(NewPerson person, NewPost post) {
+        audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = new ArrayList<>(validate(person));
         NewPost probe = new NewPost(UUID.randomUUID(), post.villageCode(), post.position(), post.unitLabel(),
                 post.skNumber(), post.skDate(), post.startDate(), post.plannedEndDate());
@@ -277,6 +283,7 @@ public final class RosterService {
      */
     public Post endAndAppointNew(UUID postId, int version, LocalDate endDate, EndReason reason, NewPerson successor,
                                  String skNumber, LocalDate skDate, LocalDate startDate) {
+        audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(successor);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return db.write(tx -> {
@@ -306,6 +313,7 @@ public final class RosterService {
 
     /** Updates a post's details (not for ending it: use {@link #endTerm}). */
     public Post updatePost(Post changed) {
+        audit.require(Role.CLERK); // issue 17
         NewPost asInput = new NewPost(changed.personId(), changed.villageCode(), changed.position(),
                 changed.unitLabel(), changed.skNumber(), changed.skDate(), changed.startDate(),
                 changed.plannedEndDate());
@@ -322,6 +330,7 @@ public final class RosterService {
 
     /** Ends a term on {@code endDate} for {@code reason}; the person's enrolments tied to it end too. */
     public Post endTerm(UUID postId, int version, LocalDate endDate, EndReason reason) {
+        audit.require(Role.CLERK); // issue 17
         return db.write(tx -> endTermIn(tx, postId, version, endDate, reason));
     }
 
@@ -349,6 +358,7 @@ public final class RosterService {
     /** Ends a term and appoints a successor to the same post in one transaction. */
     public Post endAndAppoint(UUID postId, int version, LocalDate endDate, EndReason reason, UUID successorId,
                               String skNumber, LocalDate skDate, LocalDate startDate) {
+        audit.require(Role.CLERK); // issue 17
         return db.write(tx -> {
             Post ended = endTermIn(tx, postId, version, endDate, reason);
             NewPost next = new NewPost(successorId, ended.villageCode(), ended.position(), ended.unitLabel(), skNumber,
@@ -360,6 +370,7 @@ public final class RosterService {
     }
 
     public void removePost(UUID id, int version, String reason) {
+        audit.require(Role.CLERK); // issue 17
         if (reason == null || reason.isBlank()) throw ValidationException.of("reason", "error.required");
         db.writeVoid(tx -> {
             Post before = posts.find(tx, id).orElseThrow(() -> notFound("post", id));

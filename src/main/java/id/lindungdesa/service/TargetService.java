@@ -35,6 +35,7 @@ public final class TargetService {
     }
 
     public CoverageTarget set(String regionCode, int year, Category category, BigDecimal percent, String source) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         if (!Region.isValidCode(regionCode)) throw ValidationException.of("region", "office.error.code", regionCode);
         if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw ValidationException.of("percent", "target.error.percent");

@@ -92,6 +92,11 @@ public class DesktopApp extends Application {
         stage.setScene(scene);
         stage.show();
         Probe.mark("window");
+        // issue 17: "Kunci layar" (Ctrl+L) locks the window until the password is typed again
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.L,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::lock);
+        scene.getProperties().put(id.lindungdesa.ui.users.UsersView.LOCK_KEY, (Runnable) this::lock);
+        scene.getProperties().put(id.lindungdesa.ui.users.UsersView.SIGN_OUT_KEY, (Runnable) this::signOut);
         stage.setOnCloseRequest(e -> {
             if (main != null) main.close();
         });
@@ -113,9 +118,41 @@ public class DesktopApp extends Application {
                 }));
         if (s.currentOffice().isEmpty()) {
             setRoot(new id.lindungdesa.ui.setup.SetupView(s, tasks, this::showMain).root());
+        } else if (s.users().loginOn() && s.session().user().isEmpty()) {
+            showLogin(); // issue 17: the login is on (more than one user)
         } else {
             showMain();
         }
+    }
+
+    /** The log-in screen (issue 17): the main window once someone has signed in. */
+    public void showLogin() {
+        String office = services.currentOffice().map(o -> o.name()).orElse("");
+        var vm = new id.lindungdesa.ui.users.LoginViewModel(services.users(), tasks, false);
+        setRoot(new id.lindungdesa.ui.users.LoginView(vm, office, this::showMain).root());
+        stage.setTitle("LindungDesa — " + office);
+    }
+
+    /** "Kunci layar": the window shows nothing but the password prompt of the signed-in user until it is typed. */
+    public void lock() {
+        if (main == null || services == null || services.session().user().isEmpty()) return;
+        if (!services.session().user().get().hasPassword()) {
+            main.say(Messages.tr("users.lock.noPassword"));
+            return;
+        }
+        Parent showing = stage.getScene().getRoot();
+        String office = services.currentOffice().map(o -> o.name()).orElse("");
+        var vm = new id.lindungdesa.ui.users.LoginViewModel(services.users(), tasks, true);
+        setRoot(new id.lindungdesa.ui.users.LoginView(vm, office, () -> setRoot(showing)).root());
+    }
+
+    /** Signs out and shows the log-in screen (only when the login is on). */
+    public void signOut() {
+        if (services == null || !services.users().loginOn()) return;
+        services.session().signOut();
+        if (main != null) main.close();
+        main = null;
+        showLogin();
     }
 
     /** Replaces the window content with the main window. */
@@ -131,7 +168,8 @@ public class DesktopApp extends Application {
         }
         stage.getScene().getProperties().put(RELOAD_KEY, (Runnable) this::showMain);
         setRoot((Parent) main.root());
-        stage.setTitle("LindungDesa — " + services.currentOffice().map(o -> o.name()).orElse(""));
+        stage.setTitle("LindungDesa — " + services.currentOffice().map(o -> o.name()).orElse("")
+                + services.session().user().map(u -> " — " + u.label()).orElse("")); // issue 17: who is signed in
     }
 
     private void setRoot(Parent p) {

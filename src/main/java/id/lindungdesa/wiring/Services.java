@@ -44,6 +44,9 @@ public final class Services implements CoreServices, AutoCloseable {
     private final AtomicReference<Optional<Office>> cachedOffice = new AtomicReference<>(Optional.empty());
 
     private final AuditLog audit;
+    /** Who is signed in (issue 17): checked by the services, named in the audit trail. */
+    private final id.lindungdesa.service.Session session = new id.lindungdesa.service.Session();
+    private final id.lindungdesa.service.UserService users;
     private final OfficeService office;
     private final RegionService regions;
     private final RosterService roster;
@@ -73,8 +76,11 @@ public final class Services implements CoreServices, AutoCloseable {
         PostRepository postRepo = new PostRepository();
         EnrolmentRepository enrolmentRepo = new EnrolmentRepository();
         RateRepository rateRepo = new RateRepository();
-        this.audit = new AuditLog(db, new AuditRepository(), clock, actor::get);
+        this.audit = new AuditLog(db, new AuditRepository(), clock, actor::get, session);
         this.office = new OfficeService(db, officeRepo, clock, audit);
+        this.users = new id.lindungdesa.service.UserService(db, new id.lindungdesa.persistence.UserRepository(),
+                session, clock, audit);
+        var usersRef = users;
         // First of the set-up listeners (they run in the order registered): the clerk is the actor before any
         // feature reacts to the new office, e.g. the office key made at set-up is recorded under the clerk's name.
         var actorRef = actor;
@@ -82,6 +88,7 @@ public final class Services implements CoreServices, AutoCloseable {
         office.onSetUp(o -> {
             actorRef.set(o.clerkName());
             officeRef.set(Optional.of(o));
+            usersRef.ensureFirstUser(Optional.of(o)); // issue 17: the set-up person is the first user
         });
         this.regions = new RegionService(db, regionRepo, clock, audit);
         this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
@@ -98,7 +105,7 @@ public final class Services implements CoreServices, AutoCloseable {
         this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
                 coverage, office, clock, audit);
         // no `this` leaves the constructor: features get the core services, built here
-        this.core = new CoreServices.Parts(db, clock, actor::get, cachedOffice::get, audit, office, regions, roster,
+        this.core = new CoreServices.Parts(db, clock, audit::actor, cachedOffice::get, audit, office, regions, roster,
                 enrolments, targets, agreements, monev, coverage, budget, ledger);
         this.demo = new DemoService(db, core, personRepo, postRepo, enrolmentRepo, clock);
         DemoService.addStandardExtensions(demo);
@@ -110,8 +117,13 @@ public final class Services implements CoreServices, AutoCloseable {
         var backupService = backups;
         this.encryption = new id.lindungdesa.security.EncryptionService(db, backupService::beforeRiskyOperation,
                 () -> backupService.list().stream().map(id.lindungdesa.backup.BackupService.Entry::file).toList());
+        backups.setAccess(session); // issue 17: backups and restore need admin
+        encryption.setAccess(session); // issue 17: encryption settings need admin
         var officeService = office;
-        Runnable reloadOffice = () -> reloadOffice(officeService, actorRef, officeRef);
+        Runnable reloadOffice = () -> {
+            reloadOffice(officeService, actorRef, officeRef);
+            usersRef.ensureFirstUser(officeRef.get()); // issue 17: an older database's clerk becomes its first user
+        };
         reloadOffice.run();
         db.onReplaced(reloadOffice);
         // Issue 7: a verified backup before every import, once there is an office's data worth keeping.
@@ -132,12 +144,17 @@ public final class Services implements CoreServices, AutoCloseable {
 
     public Clock clock() { return clock; }
 
-    /** Who is recorded in the audit trail (the office's clerk). */
-    public String actor() { return actor.get(); }
+    /** Who is recorded in the audit trail: the signed-in user's name (issue 17), else the office's clerk. */
+    public String actor() { return audit.actor(); }
 
     public void setActor(String actor) { this.actor.set(actor); }
 
     public AuditLog audit() { return audit; }
+
+    /** The office's users and who is signed in (issue 17). */
+    public id.lindungdesa.service.UserService users() { return users; }
+
+    public id.lindungdesa.service.Session session() { return session; }
 
     public OfficeService office() { return office; }
 

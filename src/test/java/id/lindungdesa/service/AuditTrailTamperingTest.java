@@ -123,7 +123,10 @@ class AuditTrailTamperingTest {
                         (String) r.get("ACTION"), (String) r.get("ENTITY_TYPE"), String.valueOf(r.get("ENTITY_ID")),
                         String.valueOf(r.get("VILLAGE_CODE")), String.valueOf(r.get("PERSON_ID")),
                         String.valueOf(r.get("SUMMARY")), String.valueOf(r.get("BEFORE_JSON")),
-                        String.valueOf(r.get("AFTER_JSON")), prev);
+                        String.valueOf(r.get("AFTER_JSON")), prev)
+                        // issue 17: entries that name a signed-in user also cover its login and the office
+                        + (r.get("ACTOR_LOGIN") == null ? "" : "\u001f" + r.get("ACTOR_LOGIN") + "\u001f"
+                        + r.get("ACTOR_OFFICE"));
                 String h = digest(canonical, key);
                 tx.dsl().execute("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE seq = ?", prev, h, r.get("SEQ"));
                 prev = h;

@@ -19,7 +19,13 @@ public final class CliRun {
     }
 
     public static CliRun of(String... args) {
+        return withEnv(java.util.Map.of(), args);
+    }
+
+    /** Runs with these environment variables seen by the CLI's own look-ups (issue 17: passwords for scripts). */
+    public static CliRun withEnv(java.util.Map<String, String> env, String... args) {
         CommandLine cl = Cli.commandLine((db, lang) -> 0);
+        if (!env.isEmpty()) ((RootCommand) cl.getCommand()).setEnvironment(env::get);
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         cl.setOut(new PrintWriter(o, true));

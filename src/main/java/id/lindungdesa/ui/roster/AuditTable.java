@@ -19,7 +19,7 @@ final class AuditTable {
         t.setId(id);
         t.setPlaceholder(new javafx.scene.control.Label(Messages.tr("audit.empty")));
         t.getColumns().add(col(Messages.tr("audit.when"), e -> Formats.dateTime(e.at(), Messages.current()), 130));
-        t.getColumns().add(col(Messages.tr("audit.who"), AuditEntry::actor, 110));
+        t.getColumns().add(col(Messages.tr("audit.who"), AuditEntry::actorLabel, 150)); // issue 17: name (login)
         t.getColumns().add(col(Messages.tr("audit.what"), AuditEntry::summary, 260));
         t.getColumns().add(col(Messages.tr("audit.before"), e -> e.beforeJson() == null ? "" : e.beforeJson(), 200));
         t.getColumns().add(col(Messages.tr("audit.after"), e -> e.afterJson() == null ? "" : e.afterJson(), 200));

@@ -71,7 +71,9 @@ public final class MainWindow {
         status.setId("statusText");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label office = new Label(services.currentOffice().map(o -> o.name() + " · " + o.clerkName()).orElse(""));
+        Label office = new Label(services.currentOffice().map(o -> o.name() + " · " + services.session().user()
+                .map(id.lindungdesa.domain.User::label).orElse(o.clerkName())).orElse("")); // issue 17: who is signed in
+        office.setId("statusSignedIn");
         HBox bar = new HBox(10, status, spacer, progress, cancel, office);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

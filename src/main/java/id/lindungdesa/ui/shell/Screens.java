@@ -23,6 +23,7 @@ public final class Screens {
         f.add(id.lindungdesa.ui.bundle.BundleView::new);
         f.add(id.lindungdesa.ui.province.ProvinceDashboardView::new);
         f.add(id.lindungdesa.ui.settings.SettingsView::new);
+        f.add(id.lindungdesa.ui.users.UsersView::new); // issue 17
         return f;
     }
 }
