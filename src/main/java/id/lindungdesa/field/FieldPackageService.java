@@ -106,6 +106,7 @@ public final class FieldPackageService {
      * key is not a trusted, unrevoked key of that kecamatan's officer with an encryption key.
      */
     public Result export(String kecamatan, String officerKeyId, Path out, char[] passphrase, Progress progress) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.signBundle"); // issue 17: signing and sending
         Office o = office.require();
         if (o.level() != OfficeLevel.DISTRICT) throw new BundleException(Reason.NOT_PROVINCE, "field.error.notDistrict");
         String code = kecamatan == null ? "" : kecamatan.strip();
