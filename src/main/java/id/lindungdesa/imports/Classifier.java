@@ -340,7 +340,7 @@ final class Classifier {
         List<Enrolment> loose = es.stream().filter(e -> e.postId() == null).toList();
         if (loose.size() == 1) return loose.getFirst();
         if (kpj != null) {
-            for (Enrolment e : es) if (kpj.equals(e.kpj())) return e;
+            for (Enrolment e : es) if (kpj.equals(e.kpj()) && !newEnrolmentIds.contains(e.id())) return e;
         }
         Enrolment shown = null;
         for (Enrolment e : es) {

@@ -87,12 +87,15 @@ class AlertsEveryNullableFieldTest {
                     LocalDate.of(2025, 8, 1)))));
 
             Person kades = person(s, "Ahmad", LocalDate.of(1975, 5, 5), Sex.L, 1);
-            var kadesPost = appoint(s, kades, Position.KEPALA_DESA, LocalDate.of(2018, 12, 1)); // term ended
+            var kadesPost = appoint(s, kades, Position.KEPALA_DESA, LocalDate.of(2018, 1, 2)); // term ended
             enrol(s, kades, kadesPost, FundingSource.APBD, "12345678901");
             Person sekdes = person(s, "Siti", TODAY.minusYears(60).plusDays(30), Sex.P, 2); // 60 within 90 days
             var sekdesPost = appoint(s, sekdes, Position.SEKRETARIS_DESA, LocalDate.of(2010, 1, 1));
             var e = enrol(s, sekdes, sekdesPost, FundingSource.APBDES, null); // not covered by the PKS
             s.enrolments().changeStatus(e, EnrolmentState.LAPSED, TODAY.minusDays(40), "menunggak");
+            Person kaur = person(s, "Dedi", LocalDate.of(1985, 2, 2), Sex.L, 4);
+            enrol(s, kaur, appoint(s, kaur, Position.KAUR_KEUANGAN, LocalDate.of(2020, 1, 1)),
+                    FundingSource.APBDES, "12345678902"); // perangkat not covered by the PKS
             Person bpd = person(s, "Budi", LocalDate.of(1980, 1, 1), Sex.L, 3);
             s.roster().appoint(new RosterService.NewPost(bpd.id(), DESA, Position.BPD_KETUA, null, "SK 1", null,
                     TODAY.minusYears(8).plusDays(30), null)); // term ends within 90 days

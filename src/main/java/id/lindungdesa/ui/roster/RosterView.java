@@ -290,7 +290,9 @@ public final class RosterView implements Screen {
                         ctx.window().say(Messages.tr(undo ? "undo.nothing" : "undo.nothingRedo"));
                         return;
                     }
-                    ctx.window().say(done.get().toString());
+                    String said = done.get().toString();
+                    ctx.window().say(said);
+                    vm.onLoadedOnce(() -> ctx.window().say(said)); // still shown once the roster has reloaded
                     vm.reload();
                 })
                 .onFailure(e -> {
