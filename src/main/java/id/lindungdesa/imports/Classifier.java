@@ -153,6 +153,12 @@ final class Classifier {
         Post post = null;
         if (!isNew && before != null) post = matchPost(before.id(), p);
         if (!isNew && before == null) post = matchNewPost(person.id(), p);
+        if (post == null && before != null) {
+            // A row describing a post whose end is recorded (an older export, a term ended since): it changes
+            // nothing and never re-creates the post.
+            Post ended = matchEnded(before.id(), p);
+            if (ended != null) return endedPost(p, before, personUpdate, changes, ended, columns);
+        }
         boolean newPost = post == null;
         Post[] postUpdate = null;
         if (newPost) {
@@ -171,7 +177,7 @@ final class Classifier {
                     pick(p.skNumber(), post.skNumber(), Field.SK_NUMBER, postChanges),
                     pick(p.skDate(), post.skDate(), Field.SK_DATE, postChanges),
                     pick(p.startDate(), post.startDate(), Field.START_DATE, postChanges),
-                    post.plannedEndDate(), null, null);
+                    post.plannedEndDate(), post.endDate(), post.endReason());
             if (!postChanges.isEmpty()) {
                 postUpdate = new Post[] {post, after};
                 changes.addAll(postChanges);
@@ -187,7 +193,7 @@ final class Classifier {
                 rollbackNewPerson(p, isNew);
                 return refused(p, List.of(RowProblem.of(columns.column(Field.KPJ), "enrolment.error.asn", employment)));
             }
-            Enrolment existing = newPost ? null : matchEnrolment(person.id(), post.id());
+            Enrolment existing = newPost && isNew ? null : matchEnrolment(person.id(), post.id(), p);
             if (existing == null) {
                 Segment segment = p.segment() != null ? p.segment()
                         : p.position().category() == Category.KEPALA_DESA
@@ -262,6 +268,7 @@ final class Classifier {
             newPostIds.add(post.id());
         }
         if (newEnrolment != null) {
+            newEnrolmentIds.add(newEnrolment.id());
             db.enrolmentsByPerson.computeIfAbsent(person.id(), k -> new ArrayList<>()).add(newEnrolment);
         }
         RowClass cls = newPost ? RowClass.NEW : changes.isEmpty() ? RowClass.UNCHANGED : RowClass.CHANGED;
@@ -320,11 +327,67 @@ final class Classifier {
         return matchPost(personId, p);
     }
 
-    private Enrolment matchEnrolment(UUID personId, UUID postId) {
+    /**
+     * The enrolment a row of this post describes: the one made for the post; else one made for no post; else, as the
+     * roster and its export show a person's enrolment on every post they hold (a perangkat who is also Plt kepala
+     * desa is enrolled once), the person's enrolment with the row's KPJ, or the one the roster shows (active first,
+     * else the last with a state today). Never a second enrolment for the same person from their own export.
+     */
+    private Enrolment matchEnrolment(UUID personId, UUID postId, ParsedRow p) {
+        String kpj = p.kpj();
         List<Enrolment> es = db.enrolmentsByPerson.getOrDefault(personId, List.of());
         for (Enrolment e : es) if (postId.equals(e.postId())) return e;
         List<Enrolment> loose = es.stream().filter(e -> e.postId() == null).toList();
-        return loose.size() == 1 ? loose.getFirst() : null;
+        if (loose.size() == 1) return loose.getFirst();
+        if (kpj != null) {
+            for (Enrolment e : es) if (kpj.equals(e.kpj()) && !newEnrolmentIds.contains(e.id())) return e;
+        }
+        Enrolment shown = null;
+        for (Enrolment e : es) {
+            if (newEnrolmentIds.contains(e.id())) continue;
+            EnrolmentState s = db.stateToday.get(e.id());
+            if (s == EnrolmentState.ACTIVE) return e;
+            // An ended enrolment is the row's only when the row says so: otherwise the row enrols again.
+            if (s == EnrolmentState.ENDED && p.status() != EnrolmentState.ENDED) continue;
+            if (s != null) shown = e;
+        }
+        return shown;
+    }
+
+    private final Set<UUID> newEnrolmentIds = new HashSet<>();
+
+    /** The person's ended post of this position and village that started on the row's start date (or SK date). */
+    private Post matchEnded(UUID personId, ParsedRow p) {
+        LocalDate start = p.startDate() != null ? p.startDate() : p.skDate();
+        if (start == null || p.position() == null || p.villageCode() == null) return null;
+        for (Post post : db.endedPostsByPerson.getOrDefault(personId, List.of())) {
+            if (post.position() == p.position() && post.villageCode().equals(p.villageCode())
+                    && post.startDate().equals(start)) {
+                return post;
+            }
+        }
+        return null;
+    }
+
+    /** A row that describes an ended post: the person's own fields may change, the post and enrolment never. */
+    private RowResult endedPost(ParsedRow p, Person before, Person[] personUpdate, List<String> changes, Post ended,
+                                RowParser columns) {
+        personTouched.add(before.id());
+        if (keepPlan && personUpdate != null) plan.personUpdates.add(personUpdate);
+        List<RowProblem> notes = new ArrayList<>(p.notes());
+        notes.add(RowProblem.of(columns.column(Field.POSITION), "import.note.postEnded",
+                id.lindungdesa.i18n.Formats.date(ended.endDate())));
+        RowClass cls = changes.isEmpty() ? RowClass.UNCHANGED : RowClass.CHANGED;
+        RowResult result = new RowResult(p.row(), cls, p.nik(), p.fullName(), p.villageCode(), p.villageName(),
+                p.position(), cls == RowClass.CHANGED ? changes : List.of(), List.of(), null, null, notes);
+        if (keepPlan && cls == RowClass.CHANGED) {
+            Map<String, Object> b = new java.util.LinkedHashMap<>();
+            Map<String, Object> a = new java.util.LinkedHashMap<>();
+            b.put("person", personUpdate[0]);
+            a.put("person", personUpdate[1]);
+            plan.applied.add(new Applied(result, before.id(), ended.id(), b, a));
+        }
+        return result;
     }
 
     private static RowResult refused(ParsedRow p, List<RowProblem> problems) {

@@ -18,6 +18,8 @@ import java.util.UUID;
 final class DbState {
     final Map<String, List<Person>> peopleByNik = new HashMap<>();
     final Map<UUID, List<Post>> currentPostsByPerson = new HashMap<>();
+    /** Posts whose end is recorded on or before today: a row describing one of them changes nothing. */
+    final Map<UUID, List<Post>> endedPostsByPerson = new HashMap<>();
     final Map<UUID, List<Enrolment>> enrolmentsByPerson = new HashMap<>();
     final Map<UUID, EnrolmentState> stateToday = new HashMap<>();
 
@@ -26,8 +28,11 @@ final class DbState {
         for (Person p : repo.allPeople(tx)) {
             s.peopleByNik.computeIfAbsent(p.nik(), k -> new ArrayList<>(1)).add(p);
         }
-        for (Post p : repo.currentPosts(tx)) {
-            s.currentPostsByPerson.computeIfAbsent(p.personId(), k -> new ArrayList<>(2)).add(p);
+        // A post whose recorded end is still ahead is current until then (the roster and its export show it).
+        for (Post p : repo.allPosts(tx)) {
+            boolean current = p.endDate() == null || p.endDate().isAfter(today);
+            (current ? s.currentPostsByPerson : s.endedPostsByPerson)
+                    .computeIfAbsent(p.personId(), k -> new ArrayList<>(2)).add(p);
         }
         for (Enrolment e : repo.allEnrolments(tx)) {
             s.enrolmentsByPerson.computeIfAbsent(e.personId(), k -> new ArrayList<>(1)).add(e);

@@ -25,6 +25,7 @@ public enum Field implements Labelled {
     POSITION("Jabatan", "Post", "jabatan", "nama jabatan", "jabatan dalam pemerintahan desa", "jabatan di desa",
             "position", "post", "job title"),
     UNIT("Dusun / RT / unit", "Hamlet / RT / unit", "dusun", "nama dusun", "wilayah kerja", "unit", "rt rw",
+            "unit wilayah", "dusun rt unit", "hamlet rt unit",
             "hamlet"),
     VILLAGE("Desa/Kelurahan", "Village", "desa", "kelurahan", "desa kelurahan", "desa kel", "nama desa",
             "nama desa kelurahan", "village", "village name"),

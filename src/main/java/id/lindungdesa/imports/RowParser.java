@@ -241,6 +241,9 @@ final class RowParser {
         }
         EnrolmentState status = null;
         String statusText = text(r, Field.STATUS);
+        if (statusText != null && Values.notEnrolled(statusText)) {
+            statusText = null; // what the roster export writes for a post with no enrolment
+        }
         if (statusText != null) {
             Optional<EnrolmentState> s = Values.status(statusText);
             if (s.isEmpty()) problems.add(RowProblem.of(column(Field.STATUS), "import.error.status", statusText));

@@ -3,6 +3,7 @@ package id.lindungdesa.imports;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.FundingSource;
+import id.lindungdesa.domain.Labelled;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Segment;
 import id.lindungdesa.domain.Sex;
@@ -22,6 +23,8 @@ public final class Values {
     }
 
     public static Optional<Sex> sex(String s) {
+        Optional<Sex> labelled = byLabel(Sex.values(), s);
+        if (labelled.isPresent()) return labelled;
         return switch (key(s)) {
             case "l", "lk", "laki laki", "laki", "pria", "male", "m" -> Optional.of(Sex.L);
             case "p", "pr", "perempuan", "wanita", "female", "f", "w" -> Optional.of(Sex.P);
@@ -75,6 +78,8 @@ public final class Values {
     }
 
     public static Optional<FundingSource> funding(String s) {
+        Optional<FundingSource> labelled = byLabel(FundingSource.values(), s);
+        if (labelled.isPresent()) return labelled;
         return switch (key(s)) {
             case "apbd", "apbd kabupaten", "apbd kab", "apbd kota", "district budget" -> Optional.of(FundingSource.APBD);
             case "apbdes", "apb desa", "apbdesa", "add", "alokasi dana desa", "village budget" ->
@@ -85,7 +90,32 @@ public final class Values {
         };
     }
 
+    /**
+     * The texts the roster export writes for a post with no enrolment ("Belum terdaftar", "Not registered", from
+     * {@code report.state.none}): the row says nothing about an enrolment.
+     */
+    public static boolean notEnrolled(String s) {
+        return switch (key(s)) {
+            case "belum terdaftar", "not registered", "belum", "tidak terdaftar", "belum didaftarkan" -> true;
+            default -> false;
+        };
+    }
+
+    /** A constant named by its Indonesian or English label or its name ("Menunggak/Nonaktif", "NON_ASN"). */
+    static <E extends Enum<E> & Labelled> Optional<E> byLabel(E[] values, String s) {
+        String k = key(s);
+        if (k.isEmpty()) return Optional.empty();
+        for (E e : values) {
+            if (k.equals(key(e.labelId())) || k.equals(key(e.labelEn())) || k.equals(key(e.name()))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<EnrolmentState> status(String s) {
+        Optional<EnrolmentState> labelled = byLabel(EnrolmentState.values(), s);
+        if (labelled.isPresent()) return labelled;
         return switch (key(s)) {
             case "aktif", "active", "ya" -> Optional.of(EnrolmentState.ACTIVE);
             case "terdaftar", "registered", "proses", "didaftarkan", "baru" -> Optional.of(EnrolmentState.REGISTERED);
@@ -97,6 +127,10 @@ public final class Values {
     }
 
     public static Optional<Segment> segment(String s) {
+        if (s != null && !s.isBlank()) {
+            Optional<Segment> labelled = byLabel(Segment.values(), s);
+            if (labelled.isPresent()) return labelled;
+        }
         return switch (key(s)) {
             case "pu", "penerima upah", "wage earner" -> Optional.of(Segment.PU);
             case "bpu", "bukan penerima upah", "non wage earner", "non wage" -> Optional.of(Segment.BPU);
@@ -105,6 +139,8 @@ public final class Values {
     }
 
     public static Optional<EmploymentStatus> employment(String s) {
+        Optional<EmploymentStatus> labelled = byLabel(EmploymentStatus.values(), s);
+        if (labelled.isPresent()) return labelled;
         return switch (key(s)) {
             case "asn", "pns", "asn pns", "civil servant" -> Optional.of(EmploymentStatus.ASN);
             case "pppk", "p3k" -> Optional.of(EmploymentStatus.PPPK);

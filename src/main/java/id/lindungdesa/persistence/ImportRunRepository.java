@@ -73,6 +73,11 @@ public final class ImportRunRepository {
         return tx.dsl().selectFrom(PERSON).where(PERSON.DELETED_AT.isNull()).fetch(PersonRepository::map);
     }
 
+    /** Every post not tombstoned, ended or not (an import tells current posts from ended ones by date). */
+    public List<Post> allPosts(Tx tx) {
+        return tx.dsl().selectFrom(POST).where(POST.DELETED_AT.isNull()).fetch(PostRepository::map);
+    }
+
     /** Every post not tombstoned and not ended. */
     public List<Post> currentPosts(Tx tx) {
         return tx.dsl().selectFrom(POST).where(POST.DELETED_AT.isNull().and(POST.END_DATE.isNull()))

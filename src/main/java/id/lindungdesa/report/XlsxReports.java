@@ -75,7 +75,7 @@ public final class XlsxReports {
             ws.value(r, 3, x.sex() == null ? "" : x.sex().name());
             if (x.birthDate() != null) ws.value(r, 4, x.birthDate());
             ws.style(r, 4).format("dd-mm-yyyy").set();
-            ws.value(r, 5, x.position().labelId());
+            ws.value(r, 5, x.position().label(m.indonesian()));
             ws.value(r, 6, x.unitLabel());
             ws.value(r, 7, x.villageName());
             ws.value(r, 8, x.villageCode());
@@ -83,9 +83,11 @@ public final class XlsxReports {
             ws.style(r, 9).format("dd-mm-yyyy").set();
             if (x.plannedEndDate() != null) ws.value(r, 10, x.plannedEndDate());
             ws.style(r, 10).format("dd-mm-yyyy").set();
-            ws.value(r, 11, x.employmentStatus() == null ? "" : x.employmentStatus().name());
+            // Labels, never constant names: the roster import reads back every label written here (issue 13).
+            ws.value(r, 11, x.employmentStatus() == null ? "" : x.employmentStatus().label(m.indonesian()));
             ws.value(r, 12, x.kpj());
-            ws.value(r, 13, x.enrolmentState() == null ? m.get("report.state.none") : x.enrolmentState().labelId());
+            ws.value(r, 13, x.enrolmentState() == null ? m.get("report.state.none")
+                    : x.enrolmentState().label(m.indonesian()));
             ws.value(r, 14, x.monthlyContribution());
             ws.style(r, 14).format(RUPIAH).set();
             r++;

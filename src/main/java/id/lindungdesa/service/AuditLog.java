@@ -141,8 +141,34 @@ public final class AuditLog {
         }
     }
 
+    /** A record change as audited: what {@link #capture} hands to undo (issue 13). */
+    public record Change(String entityType, UUID entityId, Object before, Object after) {
+    }
+
+    /** The result of work run under {@link #capture}, with the record changes it audited, in order. */
+    public record Captured<T>(T result, List<Change> changes) {
+    }
+
+    private static final ThreadLocal<List<Change>> CAPTURING = new ThreadLocal<>();
+
+    /** Runs {@code work} on this thread and returns, with its result, the record changes it audited. */
+    public static <T> Captured<T> capture(Supplier<T> work) {
+        List<Change> outer = CAPTURING.get();
+        List<Change> changes = new java.util.ArrayList<>();
+        CAPTURING.set(changes);
+        try {
+            T result = work.get();
+            if (outer != null) outer.addAll(changes);
+            return new Captured<>(result, List.copyOf(changes));
+        } finally {
+            CAPTURING.set(outer);
+        }
+    }
+
     public void record(Tx tx, String action, String entityType, UUID entityId, String villageCode, UUID personId,
                        String summary, Object before, Object after) {
+        List<Change> capturing = CAPTURING.get();
+        if (capturing != null) capturing.add(new Change(entityType, entityId, before, after));
         dirty = true;
         User u = session.user().orElse(null);
         repo.append(tx, OffsetDateTime.now(clock), actor(), u == null ? null : u.login(),

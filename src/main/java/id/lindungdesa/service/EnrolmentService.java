@@ -1,6 +1,10 @@
 package id.lindungdesa.service;
 
+import id.lindungdesa.domain.Addendum;
+import id.lindungdesa.domain.AgreementInForce;
+import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.Contribution;
+import id.lindungdesa.domain.CoverageTerm;
 import id.lindungdesa.domain.ContributionRate;
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentState;
@@ -12,16 +16,21 @@ import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Segment;
 import id.lindungdesa.domain.WageBaseDefault;
+import id.lindungdesa.i18n.LocalizedException;
+import id.lindungdesa.i18n.Text;
+import id.lindungdesa.persistence.AgreementRepository;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.EnrolmentRepository;
 import id.lindungdesa.persistence.PersonRepository;
 import id.lindungdesa.persistence.PostRepository;
 import id.lindungdesa.persistence.RateRepository;
+import id.lindungdesa.persistence.Tx;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +45,7 @@ public final class EnrolmentService {
     private final RateRepository rates;
     private final Clock clock;
     private final AuditLog audit;
+    private final AgreementRepository agreements = new AgreementRepository();
 
     public EnrolmentService(Database db, EnrolmentRepository repo, PersonRepository people, PostRepository posts,
                             RateRepository rates, Clock clock, AuditLog audit) {
@@ -90,10 +100,27 @@ public final class EnrolmentService {
 
     /** Enrols a person. ASN and PPPK are refused: Taspen covers them, not BPJS Ketenagakerjaan. */
     public Enrolment enrol(NewEnrolment input) {
+        return enrol(input, true);
+    }
+
+    /**
+     * Enrols a person; unless {@code uncoveredConfirmed}, an enrolment for a post that no PKS in force on its start
+     * date covers (for the post's category, from the chosen funding source) is refused with
+     * {@link NotCoveredException}, which says why: the form asks the clerk to confirm and saves again.
+     */
+    public Enrolment enrol(NewEnrolment input, boolean uncoveredConfirmed) {
         audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         return db.write(tx -> {
+            if (!uncoveredConfirmed && input.postId() != null) {
+                Optional<Post> post = posts.find(tx, input.postId());
+                if (post.isPresent()) {
+                    Optional<Text> why = uncovered(tx, post.get().position().category(), input.fundingSource(),
+                            input.effectiveDate());
+                    if (why.isPresent()) throw new NotCoveredException(why.get());
+                }
+            }
             Person p = people.find(tx, input.personId())
                     .orElseThrow(() -> RosterService.notFound("person", input.personId()));
             if (!p.enrollable()) {
@@ -192,9 +219,115 @@ public final class EnrolmentService {
         return Contribution.monthly(rates(), segment, programmes, riskClass, wage, on);
     }
 
+    // ------------------------------------------------------------------ defaults from the agreement (issue 13)
+
+    /**
+     * What a new enrolment starts with, taken from the PKS in force for the post's category on the start date:
+     * funding source, programmes, wage base and the monthly contribution the PKS sets (null when it leaves it to the
+     * rate tables). {@code agreementNumber} is null when no PKS in force covers the category: then the defaults
+     * are the rate tables' (APBD, JKK+JKM, the category's wage base).
+     */
+    public record Defaults(LocalDate startDate, Segment segment, FundingSource fundingSource,
+                           Set<Programme> programmes, Long wageBase, Long monthlyContribution,
+                           String agreementNumber) {
+        public boolean fromAgreement() {
+            return agreementNumber != null;
+        }
+    }
+
+    /**
+     * The defaults for a new enrolment tied to {@code postId} (or, without a post, for {@code position}). The start
+     * date is today, or the post's start date for a successor ({@code successor}) or a post that starts later.
+     */
+    public Defaults defaults(UUID postId, Position position, boolean successor) {
+        return db.read(tx -> {
+            LocalDate today = LocalDate.now(clock);
+            Post post = postId == null ? null : posts.find(tx, postId).orElse(null);
+            Position pos = post != null ? post.position() : position;
+            LocalDate start = post != null && (successor || post.startDate().isAfter(today)) ? post.startDate()
+                    : today;
+            if (pos == null) {
+                return new Defaults(start, Segment.PU, FundingSource.APBD, EnumSet.of(Programme.JKK, Programme.JKM),
+                        null, null, null);
+            }
+            Segment segment = defaultSegment(pos.category());
+            Long rateWage = defaultWageBase(rates.wageBases(tx), pos, start).orElse(null);
+            for (FundingSource source : FundingSource.values()) {
+                for (AgreementInForce a : inForce(tx, start)) {
+                    Optional<CoverageTerm> t = a.term(pos.category(), source);
+                    if (t.isEmpty()) continue;
+                    CoverageTerm term = t.get();
+                    Set<Programme> programmes = term.programmes().isEmpty()
+                            ? EnumSet.of(Programme.JKK, Programme.JKM) : EnumSet.copyOf(term.programmes());
+                    if (segment == Segment.BPU) programmes.remove(Programme.JP);
+                    return new Defaults(start, segment, source, programmes,
+                            term.wageBase() != null ? term.wageBase() : rateWage, term.monthlyContribution(),
+                            a.agreement().number());
+                }
+            }
+            return new Defaults(start, segment, FundingSource.APBD, EnumSet.of(Programme.JKK, Programme.JKM),
+                    rateWage, null, null);
+        });
+    }
+
+    /** Kepala desa and perangkat are wage earners (PU); the others non-wage (BPU), as the import does. */
+    static Segment defaultSegment(Category c) {
+        return c == Category.KEPALA_DESA || c == Category.PERANGKAT_DESA ? Segment.PU : Segment.BPU;
+    }
+
+    /**
+     * Why no PKS in force on {@code on} covers {@code category} paid from {@code source} (the rule the home screen's
+     * "not covered by any PKS" uses), or empty when one does.
+     */
+    public Optional<Text> uncovered(Category category, FundingSource source, LocalDate on) {
+        return db.read(tx -> uncovered(tx, category, source, on));
+    }
+
+    private Optional<Text> uncovered(Tx tx, Category category, FundingSource source, LocalDate on) {
+        List<AgreementInForce> inForce = inForce(tx, on);
+        if (inForce.stream().anyMatch(a -> a.covers(category, source))) return Optional.empty();
+        if (inForce.isEmpty()) return Optional.of(Text.of("enrolment.uncovered.none", on));
+        for (AgreementInForce a : inForce) {
+            for (CoverageTerm t : a.terms()) {
+                if (t.category() == category) {
+                    return Optional.of(Text.of("enrolment.uncovered.source", a.agreement().number(), category,
+                            t.fundingSource(), source));
+                }
+            }
+        }
+        String numbers = String.join(", ", inForce.stream().map(a -> a.agreement().number()).toList());
+        return Optional.of(Text.of("enrolment.uncovered.category", on, numbers, category));
+    }
+
+    private List<AgreementInForce> inForce(Tx tx, LocalDate on) {
+        List<Addendum> addenda = agreements.allAddenda(tx);
+        return agreements.all(tx).stream().map(a -> AgreementInForce.on(a, addenda, on))
+                .filter(AgreementInForce::inForce)
+                .sorted(Comparator.comparing((AgreementInForce a) -> a.agreement().validFrom()).reversed())
+                .toList();
+    }
+
+    /** An enrolment no PKS in force covers, saved only once the clerk confirms ({@link #enrol(NewEnrolment, boolean)}). */
+    public static final class NotCoveredException extends LocalizedException {
+        private final transient Text reason;
+
+        public NotCoveredException(Text reason) {
+            super("enrolment.uncovered.confirm", reason);
+            this.reason = reason;
+        }
+
+        /** Why no PKS covers it (without the question). */
+        public Text reason() {
+            return reason;
+        }
+    }
+
     /** The default wage base for a post on a date (position-specific first, then the category's), if any. */
     public Optional<Long> defaultWageBase(Position position, LocalDate on) {
-        List<WageBaseDefault> all = db.read(rates::wageBases);
+        return defaultWageBase(db.read(rates::wageBases), position, on);
+    }
+
+    private static Optional<Long> defaultWageBase(List<WageBaseDefault> all, Position position, LocalDate on) {
         Comparator<WageBaseDefault> latest = Comparator.comparing(WageBaseDefault::validFrom);
         Optional<WageBaseDefault> specific = all.stream()
                 .filter(w -> w.position() == position && !w.validFrom().isAfter(on)).max(latest);

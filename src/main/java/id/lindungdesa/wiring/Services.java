@@ -51,6 +51,8 @@ public final class Services implements CoreServices, AutoCloseable {
     private final RegionService regions;
     private final RosterService roster;
     private final EnrolmentService enrolments;
+    /** Undo/redo of roster changes made on the desk (issue 13). */
+    private final id.lindungdesa.service.RosterUndo undo;
     private final StatsService stats;
     private final DemoService demo;
     private final TargetService targets;
@@ -93,6 +95,8 @@ public final class Services implements CoreServices, AutoCloseable {
         this.regions = new RegionService(db, regionRepo, clock, audit);
         this.roster = new RosterService(db, personRepo, postRepo, enrolmentRepo, regionRepo, rateRepo, clock, audit);
         this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
+        this.undo = new id.lindungdesa.service.RosterUndo(db, personRepo, postRepo, enrolmentRepo, clock, audit);
+        db.onReplaced(undo::clear);
         this.stats = new StatsService(db, regionRepo, roster);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         var agreementRepo = new id.lindungdesa.persistence.AgreementRepository();
@@ -163,6 +167,8 @@ public final class Services implements CoreServices, AutoCloseable {
     public RosterService roster() { return roster; }
 
     public EnrolmentService enrolments() { return enrolments; }
+
+    public id.lindungdesa.service.RosterUndo undo() { return undo; }
 
     public StatsService stats() { return stats; }
 

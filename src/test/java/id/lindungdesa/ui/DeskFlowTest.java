@@ -186,6 +186,11 @@ class DeskFlowTest extends FxRobot {
         clickOn("#enrolWage").write("3000000");
         FxAppHarness.waitUntil(() -> lookup("#enrolMonthly").queryAs(Label.class).getText().equals("Rp16.200"));
         clickOn("#enrolSave");
+        // No PKS is in force in this district: saving asks first and says why (issue 13 item 2).
+        FxAppHarness.waitUntil(() -> lookup("#enrolUncoveredConfirm").tryQuery().isPresent());
+        javafx.scene.control.DialogPane ask = lookup("#enrolUncoveredConfirm").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(ask.getContentText()).contains("Tidak ada PKS yang berlaku").contains("Tetap simpan?");
+        clickOn(ask.lookupButton(javafx.scene.control.ButtonType.YES));
         FxAppHarness.waitUntil(() -> badge(LORONG).map(b -> b.equals("Sebagian 1/2")).orElse(false));
         RosterRow siti = table().getItems().stream().filter(r -> r.fullName().equals("Siti Aminah")).findFirst()
                 .orElseThrow();

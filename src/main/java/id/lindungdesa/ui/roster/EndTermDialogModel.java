@@ -44,6 +44,27 @@ public final class EndTermDialogModel extends FormModel {
     public final StringProperty skDate = new SimpleStringProperty("");
     public final StringProperty startDate = new SimpleStringProperty("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
+    /** The successor's sex as last read from the NIK. */
+    private Sex filledSex;
+
+    /** After a successor was appointed: their enrolment on the same terms, to offer the clerk (issue 13). */
+    public record SuccessorOffer(UUID personId, UUID postId, id.lindungdesa.domain.Position position,
+                                 String successorName, id.lindungdesa.domain.Enrolment predecessor) {
+    }
+
+    private id.lindungdesa.service.EnrolmentService enrolments;
+    private SuccessorOffer offer;
+
+    /** Lets the model offer the successor an enrolment on the predecessor's terms after saving. */
+    public EndTermDialogModel offeringEnrolment(id.lindungdesa.service.EnrolmentService enrolments) {
+        this.enrolments = enrolments;
+        return this;
+    }
+
+    /** The enrolment to offer after a save that appointed a successor not yet enrolled, if any. */
+    public Optional<SuccessorOffer> successorOffer() {
+        return Optional.ofNullable(offer);
+    }
 
     public EndTermDialogModel(RosterService roster, TaskExecutor tasks, UUID postId) {
         this.roster = roster;
@@ -52,7 +73,11 @@ public final class EndTermDialogModel extends FormModel {
         endDate.set(text(roster.today()));
         successorNik.addListener((o, a, b) -> {
             Nik.Check c = Nik.check(b, roster.today());
-            if (c.valid() && successorSex.get() == null) successorSex.set(c.sex());
+            // Filled again when the NIK is corrected, unless the clerk chose the sex by hand.
+            if (c.valid() && (successorSex.get() == null || successorSex.get() == filledSex)) {
+                filledSex = c.sex();
+                successorSex.set(filledSex);
+            }
         });
     }
 
@@ -105,7 +130,7 @@ public final class EndTermDialogModel extends FormModel {
         final int version = post.version();
         BackgroundTask<Post> t;
         if (!appointSuccessor.get()) {
-            t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> roster.endTerm(postId, version, e, r));
+            t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> undoable("undo.what.endTerm", null, () -> roster.endTerm(postId, version, e, r)));
         } else {
             final String nik = successorNik.get().strip();
             final String sn = skNumber.get();
@@ -114,18 +139,43 @@ public final class EndTermDialogModel extends FormModel {
             final RosterService.NewPerson np = new RosterService.NewPerson(nik, successorName.get(), successorSex.get(),
                     Nik.birthDate(nik, roster.today()).orElse(null), null, null, null,
                     EmploymentStatus.NON_ASN, post.villageCode());
+            final UUID outgoing = post.personId();
             t = BackgroundTask.of(Messages.tr("endTerm.saving"), x -> {
                 List<Person> existing = roster.findByNik(nik);
-                if (!existing.isEmpty()) {
-                    return roster.endAndAppoint(postId, version, e, r, existing.getFirst().id(), sn, sd, st);
-                }
-                return roster.endAndAppointNew(postId, version, e, r, np, sn, sd, st);
+                Post next = undoable("undo.what.endTerm", null, () -> !existing.isEmpty()
+                        ? roster.endAndAppoint(postId, version, e, r, existing.getFirst().id(), sn, sd, st)
+                        : roster.endAndAppointNew(postId, version, e, r, np, sn, sd, st));
+                offer = enrolments == null ? null : offerFor(outgoing, next);
+                return next;
             });
         }
         tasks.execute(t.onSuccess(p -> {
             busyProperty().set(false);
             done.accept(p);
         }).onFailure(this::fail));
+    }
+
+    /**
+     * The successor's enrolment on the outgoing holder's terms (their enrolment tied to this post, else the one
+     * they had), unless the outgoing holder was not enrolled, or the successor is already enrolled (active or
+     * registered) or cannot be (ASN/PPPK).
+     */
+    private SuccessorOffer offerFor(UUID outgoing, Post next) {
+        Person successor = roster.person(next.personId()).orElse(null);
+        if (successor == null || !successor.enrollable()) return null;
+        LocalDate today = roster.today();
+        for (var en : enrolments.enrolmentsOf(successor.id())) {
+            var s = enrolments.stateOn(en.id(), today).orElse(null);
+            if (s == id.lindungdesa.domain.EnrolmentState.ACTIVE
+                    || s == id.lindungdesa.domain.EnrolmentState.REGISTERED) {
+                return null;
+            }
+        }
+        var theirs = enrolments.enrolmentsOf(outgoing);
+        var template = theirs.stream().filter(en -> postId.equals(en.postId())).findFirst()
+                .or(() -> theirs.stream().reduce((a, b) -> b)).orElse(null);
+        if (template == null) return null; // the predecessor was not enrolled: no terms to carry over
+        return new SuccessorOffer(successor.id(), next.id(), next.position(), successor.fullName(), template);
     }
 
     @Override
@@ -135,5 +185,22 @@ public final class EndTermDialogModel extends FormModel {
             case "sex" -> "successorSex";
             default -> serviceField;
         };
+    }
+
+    // ------------------------------------------------------------------ undo (issue 13)
+
+    private id.lindungdesa.service.RosterUndo undo;
+    private String who;
+
+    /** Saves through {@code undo}, so that Ctrl+Z takes the change back; {@code who} names the person. */
+    public EndTermDialogModel recordingIn(id.lindungdesa.service.RosterUndo undo, String who) {
+        this.undo = undo;
+        this.who = who;
+        return this;
+    }
+
+    private <T> T undoable(String what, String name, java.util.function.Supplier<T> change) {
+        if (undo == null) return change.get();
+        return undo.record(id.lindungdesa.i18n.Text.of(what, name == null || name.isBlank() ? who : name), change);
     }
 }

@@ -90,6 +90,13 @@ final class EnrolmentDialog {
         refusal.setMaxWidth(460);
         refusal.textProperty().bind(form.refusalProperty());
         refusal.managedProperty().bind(refusal.textProperty().isNotEmpty());
+        Label defaultsNote = new Label();
+        defaultsNote.setId("enrolDefaultsNote");
+        defaultsNote.getStyleClass().add("hint");
+        defaultsNote.setWrapText(true);
+        defaultsNote.setMaxWidth(460);
+        defaultsNote.textProperty().bind(form.defaultsNoteProperty());
+        defaultsNote.managedProperty().bind(defaultsNote.textProperty().isNotEmpty());
         Label general = Forms.errorLabel("enrolError");
         Button save = new Button(Messages.tr("action.save"));
         save.setId("enrolSave");
@@ -103,7 +110,7 @@ final class EnrolmentDialog {
         title.getStyleClass().add("h2");
         Label hint = new Label(Messages.tr("form.hint"));
         hint.getStyleClass().add("hint");
-        VBox box = new VBox(8, title, refusal, g, general, hint, buttons);
+        VBox box = new VBox(8, title, refusal, defaultsNote, g, general, hint, buttons);
         box.setPadding(new Insets(12));
         Stage st = Forms.dialog(owner, Messages.tr("enrolment.title"), box, save, cancel);
         MapChangeListener<String, String> l = Forms.bind(form.errors(), errors, general);
@@ -112,8 +119,29 @@ final class EnrolmentDialog {
             st.close();
             saved.accept(en);
         }));
+        // No PKS in force covers the enrolment: the service says why, the clerk confirms or goes back to the form.
+        form.confirmationProperty().addListener((o, a, question) -> {
+            if (question == null || question.isEmpty()) return;
+            javafx.application.Platform.runLater(() -> askUncovered(st, question));
+        });
         st.show();
         form.load();
+    }
+
+    private void askUncovered(Stage st, String question) {
+        {
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
+                    javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+            ask.initOwner(st);
+            ask.setTitle(Messages.tr("enrolment.title"));
+            ask.setHeaderText(null);
+            ask.getDialogPane().setId("enrolUncoveredConfirm");
+            ask.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            boolean yes = ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+            if (yes) form.confirmUncovered();
+            else form.cancelUncovered();
+        }
     }
 
     private static Label err(Map<String, Label> m, String field, String id) {

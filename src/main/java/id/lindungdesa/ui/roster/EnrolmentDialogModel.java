@@ -61,6 +61,15 @@ public final class EnrolmentDialogModel extends FormModel {
     public final StringProperty effectiveDate = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper monthly = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
+    /** Where the defaults came from: the PKS in force, or why none covers the post (issue 13). */
+    private final ReadOnlyStringWrapper defaultsNote = new ReadOnlyStringWrapper("");
+    /** Set when saving needs the clerk's confirmation (no PKS in force covers it), with the reason; else empty. */
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
+    private Consumer<Enrolment> pendingDone;
+    /** A successor's enrolment: starts on the post's start date. */
+    private boolean successor;
+    /** The terms to copy (the predecessor's enrolment), or null for the PKS defaults. */
+    private Enrolment template;
     private final BooleanProperty ready = new SimpleBooleanProperty();
 
     public EnrolmentDialogModel(RosterService roster, EnrolmentService enrolments, Clock clock, TaskExecutor tasks,
@@ -102,24 +111,93 @@ public final class EnrolmentDialogModel extends FormModel {
         return f;
     }
 
+    /**
+     * A successor's enrolment on the same terms as the predecessor's ({@code predecessor} may be null: then the PKS
+     * defaults), starting on the post's start date.
+     */
+    public static EnrolmentDialogModel forSuccessor(RosterService roster, EnrolmentService enrolments, Clock clock,
+                                                    TaskExecutor tasks, UUID personId, UUID postId,
+                                                    Position position, Enrolment predecessor) {
+        EnrolmentDialogModel f = new EnrolmentDialogModel(roster, enrolments, clock, tasks, personId, postId,
+                position, EmploymentStatus.NON_ASN);
+        f.successor = true;
+        f.template = predecessor;
+        return f;
+    }
+
     public boolean isNew() {
         return editing == null;
     }
 
+    /** Where the defaults came from (the PKS and its terms), or why no PKS covers the post. */
+    public ReadOnlyStringProperty defaultsNoteProperty() {
+        return defaultsNote.getReadOnlyProperty();
+    }
+
+    /** The question to ask before saving (why no PKS covers this enrolment), or empty. */
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
+    }
+
+    /** The clerk confirmed saving an enrolment no PKS covers: saves it. */
+    public void confirmUncovered() {
+        Consumer<Enrolment> done = pendingDone;
+        confirmation.set("");
+        pendingDone = null;
+        if (done != null) save(done, true);
+    }
+
+    /** The clerk declined: nothing is saved, the form stays open. */
+    public void cancelUncovered() {
+        confirmation.set("");
+        pendingDone = null;
+    }
+
     /** Loads the rates and the default wage base for the post (background), then computes the contribution. */
     public void load() {
-        record Loaded(List<ContributionRate> rates, Optional<Long> wage) {
+        record Loaded(List<ContributionRate> rates, Optional<Long> wage, EnrolmentService.Defaults defaults) {
         }
+        boolean fresh = editing == null;
         tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("enrolment.loading"), p -> new Loaded(
                         enrolments.rates(),
-                        position == null ? Optional.empty() : enrolments.defaultWageBase(position, today)))
+                        position == null ? Optional.empty() : enrolments.defaultWageBase(position, today),
+                        fresh && (position != null || postId != null)
+                                ? enrolments.defaults(postId, position, successor) : null))
                 .onSuccess(l -> {
                     rates = l.rates();
+                    if (l.defaults() != null) applyDefaults(l.defaults());
                     if (wage.get().isBlank()) l.wage().ifPresent(w -> wage.set(Long.toString(w)));
                     ready.set(true);
                     recompute();
                 })
                 .onFailure(this::fail));
+    }
+
+    /** A new enrolment's fields from the PKS in force (or the predecessor's terms for a successor). */
+    private void applyDefaults(EnrolmentService.Defaults d) {
+        effectiveDate.set(text(d.startDate()));
+        if (template != null) {
+            segment.set(template.segment());
+            programmes.forEach((p, b) -> b.set(template.programmes().contains(p)));
+            riskClass.set(template.jkkRiskClass());
+            wage.set(Long.toString(template.wageBase()));
+            funding.set(template.fundingSource());
+        } else {
+            segment.set(d.segment());
+            programmes.forEach((p, b) -> b.set(d.programmes().contains(p)));
+            funding.set(d.fundingSource());
+            if (d.wageBase() != null) wage.set(Long.toString(d.wageBase()));
+        }
+        Position pos = position;
+        if (d.fromAgreement()) {
+            defaultsNote.set(Messages.tr("enrolment.defaults.fromAgreement", d.agreementNumber(), d.fundingSource(),
+                    String.join("+", d.programmes().stream().map(Enum::name).toList()),
+                    d.wageBase() == null ? "—" : Formats.rupiah(d.wageBase()),
+                    d.monthlyContribution() == null ? ""
+                            : Messages.tr("enrolment.defaults.contribution", Formats.rupiah(d.monthlyContribution()))));
+        } else if (pos != null) {
+            defaultsNote.set(Messages.tr("enrolment.defaults.noAgreement", pos.category(), d.startDate()));
+        }
     }
 
     private void recompute() {
@@ -167,6 +245,10 @@ public final class EnrolmentDialogModel extends FormModel {
     }
 
     public void save(Consumer<Enrolment> done) {
+        save(done, false);
+    }
+
+    private void save(Consumer<Enrolment> done, boolean uncoveredConfirmed) {
         errors().clear();
         if (!refusal.get().isEmpty()) {
             errors().put(GENERAL, refusal.get());
@@ -183,14 +265,38 @@ public final class EnrolmentDialogModel extends FormModel {
                 editing.postId(), in.kpj() == null || in.kpj().isBlank() ? null : in.kpj().strip(), in.segment(),
                 in.programmes(), in.jkkRiskClass(), in.wageBase(), in.fundingSource());
         tasks.execute(BackgroundTask.<Enrolment>of(Messages.tr("enrolment.saving"),
-                        x -> changed == null ? enrolments.enrol(in) : enrolments.update(changed))
+                        x -> undoable("undo.what.enrol", null, () -> changed == null ? enrolments.enrol(in, uncoveredConfirmed)
+                                : enrolments.update(changed)))
                 .onSuccess(e -> {
                     busyProperty().set(false);
                     done.accept(e);
                 })
                 .onFailure(e -> {
+                    if (e instanceof EnrolmentService.NotCoveredException nc) {
+                        busyProperty().set(false);
+                        pendingDone = done;
+                        confirmation.set(nc.getMessage());
+                        return;
+                    }
                     fail(e);
                     if (errors().containsKey("person")) errors().put(GENERAL, errors().remove("person"));
                 }));
+    }
+
+    // ------------------------------------------------------------------ undo (issue 13)
+
+    private id.lindungdesa.service.RosterUndo undo;
+    private String who;
+
+    /** Saves through {@code undo}, so that Ctrl+Z takes the change back; {@code who} names the person. */
+    public EnrolmentDialogModel recordingIn(id.lindungdesa.service.RosterUndo undo, String who) {
+        this.undo = undo;
+        this.who = who;
+        return this;
+    }
+
+    private <T> T undoable(String what, String name, java.util.function.Supplier<T> change) {
+        if (undo == null) return change.get();
+        return undo.record(id.lindungdesa.i18n.Text.of(what, name == null || name.isBlank() ? who : name), change);
     }
 }

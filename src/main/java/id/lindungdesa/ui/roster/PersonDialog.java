@@ -194,19 +194,22 @@ final class PersonDialog {
         Button add = new Button(Messages.tr("post.add"));
         add.setId("postAdd");
         add.setOnAction(e -> new PostDialog(PostDialogModel.appoint(ctx.services().roster(), ctx.tasks(), form.editing().id(),
-                form.editing().homeVillageCode()), vm, stage, p -> changed()).show());
+                form.editing().homeVillageCode()).recordingIn(ctx.services().undo(), form.editing().fullName()), vm, stage,
+                p -> changed()).show());
         Button edit = new Button(Messages.tr("post.edit"));
         edit.setId("postEdit");
         edit.setOnAction(e -> {
             Post p = posts.getSelectionModel().getSelectedItem();
-            if (p != null) new PostDialog(PostDialogModel.edit(ctx.services().roster(), ctx.tasks(), p), vm, stage, x -> changed()).show();
+            if (p != null) new PostDialog(PostDialogModel.edit(ctx.services().roster(), ctx.tasks(), p)
+                    .recordingIn(ctx.services().undo(), form.editing().fullName()), vm, stage, x -> changed()).show();
         });
         Button end = new Button(Messages.tr("roster.endTerm"));
         end.setId("postEndTerm");
         end.setOnAction(e -> {
             Post p = posts.getSelectionModel().getSelectedItem();
             if (p != null && p.endDate() == null) {
-                new EndTermDialog(new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), p.id()),
+                new EndTermDialog(new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), p.id())
+                        .recordingIn(ctx.services().undo(), form.editing().fullName()),
                         form.editing().fullName() + " — " + label(p.position()), stage, x -> changed()).show();
             }
         });
@@ -242,7 +245,8 @@ final class PersonDialog {
             Post p = currentPosts().stream().findFirst().orElse(null);
             EnrolmentDialogModel f = new EnrolmentDialogModel(ctx.services().roster(),
                 ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), form.editing().id(),
-                    p == null ? null : p.id(), p == null ? null : p.position(), form.editing().employmentStatus());
+                    p == null ? null : p.id(), p == null ? null : p.position(), form.editing().employmentStatus())
+                    .recordingIn(ctx.services().undo(), form.editing().fullName());
             new EnrolmentDialog(f, form.editing().fullName(), stage, x -> changed()).show();
         });
         Button edit = new Button(Messages.tr("enrolment.edit"));
@@ -256,7 +260,7 @@ final class PersonDialog {
                     .findFirst().orElse(null);
             EnrolmentDialogModel f = EnrolmentDialogModel.edit(ctx.services().roster(),
                     ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), en, pos,
-                    form.editing().employmentStatus());
+                    form.editing().employmentStatus()).recordingIn(ctx.services().undo(), form.editing().fullName());
             new EnrolmentDialog(f, form.editing().fullName(), stage, x -> changed()).show();
         });
         VBox box = new VBox(8, enrolments, new HBox(6, add, edit, status));

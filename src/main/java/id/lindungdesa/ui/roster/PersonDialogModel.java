@@ -66,16 +66,46 @@ public final class PersonDialogModel extends FormModel {
             phone.set(nz(editing.phone()));
             employment.set(editing.employmentStatus());
         }
-        // A valid NIK fills in birth date and sex when they are still empty.
+        // Birth date and sex that agree with the stored NIK count as filled from it: correcting the NIK refills them.
+        if (editing != null) {
+            Nik.Check stored = Nik.check(editing.nik(), roster.today());
+            if (stored.valid()) {
+                if (birthDate.get().equals(text(stored.birthDate()))) filledBirthDate = birthDate.get();
+                if (sex.get() != null && sex.get() == stored.sex()) filledSex = sex.get();
+            }
+        }
+        // A valid NIK fills in birth date and sex when they are empty or were filled from an earlier NIK; what the
+        // clerk typed by hand stays.
         nik.addListener((o, a, b) -> {
             errors().remove("nik");
             duplicate.set(null);
             Nik.Check c = Nik.check(b, roster.today());
             if (c.valid()) {
-                if (birthDate.get().isBlank()) birthDate.set(text(c.birthDate()));
-                if (sex.get() == null) sex.set(c.sex());
+                if (birthDate.get().isBlank() || birthDate.get().equals(filledBirthDate)) {
+                    filledBirthDate = text(c.birthDate());
+                    birthDate.set(filledBirthDate);
+                }
+                if (sex.get() == null || sex.get() == filledSex) {
+                    filledSex = c.sex();
+                    sex.set(filledSex);
+                }
             }
         });
+    }
+
+    /** The birth date text last filled from a NIK (null when none, or once the clerk typed another). */
+    private String filledBirthDate;
+    /** The sex last filled from a NIK. */
+    private Sex filledSex;
+
+    /** True while the birth date shown is the one read from the NIK (the clerk has not typed another). */
+    public boolean birthDateFromNik() {
+        return filledBirthDate != null && filledBirthDate.equals(birthDate.get());
+    }
+
+    /** True while the sex shown is the one read from the NIK. */
+    public boolean sexFromNik() {
+        return filledSex != null && filledSex == sex.get();
     }
 
     public boolean isNew() {
@@ -124,7 +154,7 @@ public final class PersonDialogModel extends FormModel {
         busyProperty().set(true);
         if (editing == null) {
             tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"),
-                            x -> roster.addPersonAndAppoint(np, p.get()))
+                            x -> undoable("undo.what.newPerson", np.fullName(), () -> roster.addPersonAndAppoint(np, p.get())))
                     .onSuccess(saved -> {
                         busyProperty().set(false);
                         done.accept(saved.personId());
@@ -135,7 +165,7 @@ public final class PersonDialogModel extends FormModel {
                     : np.fullName().strip(), np.sex(), np.birthDate(), blank(np.birthPlace()), blank(np.nkk()),
                     blank(np.phone()), np.employmentStatus(), editing.homeVillageCode());
             tasks.execute(BackgroundTask.<Person>of(Messages.tr("person.saving"),
-                            x -> roster.updatePerson(changed))
+                            x -> undoable("undo.what.editPerson", changed.fullName(), () -> roster.updatePerson(changed)))
                     .onSuccess(saved -> {
                         busyProperty().set(false);
                         done.accept(saved.id());
@@ -154,7 +184,7 @@ public final class PersonDialogModel extends FormModel {
             return;
         }
         busyProperty().set(true);
-        tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"), x -> roster.appoint(p.get()))
+        tasks.execute(BackgroundTask.<Post>of(Messages.tr("person.saving"), x -> undoable("undo.what.addPost", h.person().fullName(), () -> roster.appoint(p.get())))
                 .onSuccess(saved -> {
                     busyProperty().set(false);
                     done.accept(saved.personId());
@@ -187,5 +217,22 @@ public final class PersonDialogModel extends FormModel {
     /** Positions offered for a village type (kelurahan have no kepala desa, perangkat or BPD). */
     static Position[] positions() {
         return Position.values();
+    }
+
+    // ------------------------------------------------------------------ undo (issue 13)
+
+    private id.lindungdesa.service.RosterUndo undo;
+    private String who;
+
+    /** Saves through {@code undo}, so that Ctrl+Z takes the change back; {@code who} names the person. */
+    public PersonDialogModel recordingIn(id.lindungdesa.service.RosterUndo undo, String who) {
+        this.undo = undo;
+        this.who = who;
+        return this;
+    }
+
+    private <T> T undoable(String what, String name, java.util.function.Supplier<T> change) {
+        if (undo == null) return change.get();
+        return undo.record(id.lindungdesa.i18n.Text.of(what, name == null || name.isBlank() ? who : name), change);
     }
 }

@@ -87,16 +87,33 @@ public final class PostDialogModel extends FormModel {
         busyProperty().set(true);
         BackgroundTask<Post> t;
         if (editing == null) {
-            t = BackgroundTask.of(Messages.tr("person.saving"), x -> roster.appoint(p));
+            t = BackgroundTask.of(Messages.tr("person.saving"), x -> undoable("undo.what.addPost", null, () -> roster.appoint(p)));
         } else {
             Post changed = new Post(editing.id(), editing.version(), editing.personId(), p.villageCode(), p.position(),
                     p.unitLabel(), p.skNumber(), p.skDate(), p.startDate(), p.plannedEndDate(), editing.endDate(),
                     editing.endReason());
-            t = BackgroundTask.of(Messages.tr("person.saving"), x -> roster.updatePost(changed));
+            t = BackgroundTask.of(Messages.tr("person.saving"), x -> undoable("undo.what.editPost", null, () -> roster.updatePost(changed)));
         }
         tasks.execute(t.onSuccess(saved -> {
             busyProperty().set(false);
             done.accept(saved);
         }).onFailure(this::fail));
+    }
+
+    // ------------------------------------------------------------------ undo (issue 13)
+
+    private id.lindungdesa.service.RosterUndo undo;
+    private String who;
+
+    /** Saves through {@code undo}, so that Ctrl+Z takes the change back; {@code who} names the person. */
+    public PostDialogModel recordingIn(id.lindungdesa.service.RosterUndo undo, String who) {
+        this.undo = undo;
+        this.who = who;
+        return this;
+    }
+
+    private <T> T undoable(String what, String name, java.util.function.Supplier<T> change) {
+        if (undo == null) return change.get();
+        return undo.record(id.lindungdesa.i18n.Text.of(what, name == null || name.isBlank() ? who : name), change);
     }
 }

@@ -61,6 +61,8 @@ public final class RosterView implements Screen {
     static final KeyCombination END_TERM = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
 
     private final ScreenContext ctx;
     private final RosterViewModel vm;
@@ -270,12 +272,41 @@ public final class RosterView implements Screen {
             search.selectAll();
         });
         scene.getAccelerators().put(RELOAD, vm::reload);
+        scene.getAccelerators().put(UNDO, () -> undoRedo(true));
+        scene.getAccelerators().put(REDO, () -> undoRedo(false));
+    }
+
+    /**
+     * Ctrl+Z / Ctrl+Y: undoes or redoes the last roster change (issue 13) in the background, says what was done
+     * and reloads. Inside a text field the field's own undo wins (the field consumes the keys first).
+     */
+    private void undoRedo(boolean undo) {
+        var history = ctx.services().undo();
+        ctx.tasks().execute(BackgroundTask.<java.util.Optional<id.lindungdesa.i18n.Text>>of(
+                        Messages.tr(undo ? "undo.undo" : "undo.redo", ""),
+                        p -> undo ? history.undo() : history.redo())
+                .onSuccess(done -> {
+                    if (done.isEmpty()) {
+                        ctx.window().say(Messages.tr(undo ? "undo.nothing" : "undo.nothingRedo"));
+                        return;
+                    }
+                    String said = done.get().toString();
+                    ctx.window().say(said);
+                    vm.onLoadedOnce(() -> ctx.window().say(said)); // still shown once the roster has reloaded
+                    vm.reload();
+                })
+                .onFailure(e -> {
+                    ctx.window().say(String.valueOf(e.getMessage()));
+                    vm.reload();
+                }));
     }
 
     private void uninstall(Scene scene) {
         shortcuts.keySet().forEach(k -> scene.getAccelerators().remove(k));
         scene.getAccelerators().remove(FIND);
         scene.getAccelerators().remove(RELOAD);
+        scene.getAccelerators().remove(UNDO);
+        scene.getAccelerators().remove(REDO);
     }
 
     private Button button(String id, String key, KeyCombination shortcut, Runnable action) {
@@ -439,7 +470,8 @@ public final class RosterView implements Screen {
     }
 
     private void newPerson() {
-        PersonDialogModel form = PersonDialogModel.create(ctx.services().roster(), ctx.tasks(), vm.selectedVillage());
+        PersonDialogModel form = PersonDialogModel.create(ctx.services().roster(), ctx.tasks(), vm.selectedVillage())
+                .recordingIn(ctx.services().undo(), null);
         new PersonDialog(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved"))).show();
     }
 
@@ -448,7 +480,8 @@ public final class RosterView implements Screen {
         if (r == null) return;
         ctx.tasks().execute(BackgroundTask.of(Messages.tr("roster.loading"), p -> ctx.services().roster().person(r.personId()))
                 .onSuccess(p -> p.ifPresent(person -> new PersonDialog(ctx, vm,
-                        PersonDialogModel.edit(ctx.services().roster(), ctx.tasks(), person), window(),
+                        PersonDialogModel.edit(ctx.services().roster(), ctx.tasks(), person)
+                                .recordingIn(ctx.services().undo(), person.fullName()), window(),
                         id -> afterSave(id, Messages.tr("person.saved"))).show())));
     }
 
@@ -457,7 +490,7 @@ public final class RosterView implements Screen {
         if (r == null) return;
         EnrolmentDialogModel form = new EnrolmentDialogModel(ctx.services().roster(),
                 ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), r.personId(), r.postId(), r.position(),
-                r.employmentStatus());
+                r.employmentStatus()).recordingIn(ctx.services().undo(), r.fullName());
         new EnrolmentDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(),
                 e -> afterSave(r.personId(), Messages.tr("enrolment.saved"))).show();
     }
@@ -465,8 +498,28 @@ public final class RosterView implements Screen {
     private void endTermSelected() {
         RosterRow r = vm.selectedProperty().get();
         if (r == null) return;
-        EndTermDialogModel form = new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), r.postId());
-        new EndTermDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(), p -> afterSave(p.personId(), Messages.tr("endTerm.saved"))).show();
+        EndTermDialogModel form = new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), r.postId())
+                .offeringEnrolment(ctx.services().enrolments()).recordingIn(ctx.services().undo(), r.fullName());
+        new EndTermDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(), p -> {
+            afterSave(p.personId(), Messages.tr("endTerm.saved"));
+            form.successorOffer().ifPresent(o -> javafx.application.Platform.runLater(() -> offerEnrolment(o, r)));
+        }).show();
+    }
+
+    /** After a successor is appointed: offers to enrol them on the predecessor's terms (issue 13). */
+    private void offerEnrolment(EndTermDialogModel.SuccessorOffer o, RosterRow was) {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                Messages.tr("endTerm.offerEnrol", o.successorName()), javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        ask.initOwner(window());
+        ask.setHeaderText(null);
+        ask.getDialogPane().setId("endTermOfferEnrol");
+        if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isEmpty()) return;
+        EnrolmentDialogModel form = EnrolmentDialogModel.forSuccessor(ctx.services().roster(),
+                ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), o.personId(), o.postId(),
+                o.position(), o.predecessor()).recordingIn(ctx.services().undo(), o.successorName());
+        new EnrolmentDialog(form, o.successorName() + " — " + label(o.position()) + ", " + was.villageName(),
+                window(), e -> afterSave(o.personId(), Messages.tr("enrolment.saved"))).show();
     }
 
     private void removeSelected() {
