@@ -103,6 +103,7 @@ public final class RosterUndo {
      * records changed since in another way, nothing is written, the history is emptied and the refusal says so.
      */
     public synchronized Optional<Text> undo() {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17: undo writes like any change
         Command c = done.peek();
         if (c == null) return Optional.empty();
         try {
@@ -119,6 +120,7 @@ public final class RosterUndo {
 
     /** Does the last undone change again; returns what ("Diulangi: …"), empty when there was nothing. */
     public synchronized Optional<Text> redo() {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17: undo writes like any change
         Command c = undone.peek();
         if (c == null) return Optional.empty();
         try {
