@@ -26,8 +26,7 @@ public final class BundleServices {
         this.receipts = new ReceiptService(s.database(), bundleRepo, keyRepo, s.office(), keys, s.clock(), s.audit());
         this.imports = new BundleImportService(s.database(), bundleRepo, keyRepo, provRepo, s.office(), keys, receipts,
                 s.clock(), s.audit());
-        this.province = new ProvinceService(s.database(), provRepo, bundleRepo, keyRepo, new RegionRepository(),
-                s.office(), s.targets(), s.clock());
+        this.province = new ProvinceService(s.database(), provRepo, bundleRepo, s.office(), s.targets(), s.clock());
         s.office().onSetUp(keys::onOfficeSetUp);
     }
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code lindungdesa report …}: coverage, budget, ledger, targets and exports (XLSX, PDF). */
 @Command(name = "report", description = "Cakupan, anggaran, iuran dan laporan / coverage, budget, ledger, reports",
         subcommands = {ReportCommand.Coverage.class, ReportCommand.Budget.class, ReportCommand.Roster.class,
-            ReportCommand.Target.class, ReportCommand.Ledger.class})
+            ReportCommand.Target.class, ReportCommand.Ledger.class, ReportingCommand.class})
 final class ReportCommand {
 
     static Progress progress(PrintWriter err) {
@@ -60,11 +60,24 @@ final class ReportCommand {
         @Option(names = "--pdf", paramLabel = "FILE", description = "Tulis laporan monev PDF / write monev PDF")
         Path pdf;
 
+        @Option(names = "--district", paramLabel = "CODE", converter = Converters.RegionCode.class)
+        String district;
+
+        @Option(names = "--province", paramLabel = "CODE", converter = Converters.RegionCode.class)
+        String province;
+
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             Services s = root.services();
             LocalDate date = on.orToday(s);
+            if (ProvinceCli.applies(s)) {
+                return ProvinceCli.coverage(root, s, date, province, district, json.on(), xlsx, pdf,
+                        spec.commandLine().getErr());
+            }
+            if (district != null || province != null) {
+                throw ValidationException.of("district", "province.cli.error.notProvince");
+            }
             Exports ex = new Exports(s);
             PrintWriter err = spec.commandLine().getErr();
             if (xlsx != null) ex.coverageXlsx(xlsx, date, progress(err));

@@ -20,10 +20,18 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     Options.OnDate on;
 
+    /** Province and national offices: one province's figures (issue 14; README "Province and national figures"). */
+    @picocli.CommandLine.Option(names = "--province", paramLabel = "CODE", converter = Converters.RegionCode.class)
+    String province;
+
     @Override
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
         var s = root.services();
+        if (ProvinceCli.applies(s)) return ProvinceCli.stats(root, s, on.orToday(s), province, json.on());
+        if (province != null) {
+            throw id.lindungdesa.service.ValidationException.of("province", "province.cli.error.notProvince");
+        }
         StatsService.Stats stats = s.stats().stats(on.orToday(s));
         if (json.on()) {
             root.out().println(Json.write(CliJson.stats(stats)));
