@@ -1,5 +1,6 @@
 package id.lindungdesa.ui.roster;
 
+import id.lindungdesa.domain.Alert;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.RosterRow;
@@ -111,6 +112,13 @@ public final class RosterView implements Screen {
         status.setButtonCell(labelCell(RosterViewModel.StatusChoice::label));
         status.setCellFactory(l -> labelCell(RosterViewModel.StatusChoice::label));
         status.valueProperty().bindBidirectional(vm.statusProperty());
+        ComboBox<RosterViewModel.TermChoice> term = new ComboBox<>();
+        term.setId("rosterTerm");
+        term.getItems().setAll(RosterViewModel.TermChoice.values());
+        term.setButtonCell(labelCell(RosterViewModel.TermChoice::label));
+        term.setCellFactory(l -> labelCell(RosterViewModel.TermChoice::label));
+        term.valueProperty().bindBidirectional(vm.termProperty());
+        term.setAccessibleText(Messages.tr("roster.s6.term.label"));
 
         Button add = button("rosterNew", "roster.new", NEW, this::newPerson);
         Button edit = button("rosterEdit", "roster.edit", EDIT, this::editSelected);
@@ -132,7 +140,7 @@ public final class RosterView implements Screen {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, search, category, status, spacer, language);
+        HBox filters = new HBox(8, search, category, status, term, spacer, language);
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox actions = new HBox(6, add, edit, enrol, end, remove, history, regions);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -259,6 +267,28 @@ public final class RosterView implements Screen {
     @Override
     public void open(Object target) {
         if (target instanceof String code) selectCode(code);
+        if (target instanceof Alert a && "person".equals(a.target().type())) {
+            // From "needs attention": the person's village, with their post selected (filters that would hide it
+            // are cleared). The roster reloads on activation, so the selection waits for that load.
+            UUID post = a.target().key() == null ? null : UUID.fromString(a.target().key());
+            UUID person = a.target().id();
+            vm.searchProperty().set("");
+            vm.categoryProperty().set(null);
+            vm.statusProperty().set(RosterViewModel.StatusChoice.ALL);
+            vm.termProperty().set(RosterViewModel.TermChoice.ALL);
+            Runnable select = () -> {
+                if (a.villageCode() != null) selectCode(a.villageCode());
+                table.getItems().stream().filter(r -> r.postId().equals(post)).findFirst()
+                        .or(() -> table.getItems().stream().filter(r -> r.personId().equals(person)).findFirst())
+                        .ifPresent(r -> {
+                            table.getSelectionModel().select(r);
+                            table.scrollTo(r);
+                            table.requestFocus();
+                        });
+            };
+            if (vm.loadingProperty().get() || vm.allRows().isEmpty()) vm.onLoadedOnce(select);
+            else select.run();
+        }
     }
 
     // ------------------------------------------------------------------ shortcuts
