@@ -50,6 +50,7 @@ public final class HomeView implements Screen {
                 super.updateItem(r, isEmpty);
                 getStyleClass().removeAll("alert-high", "alert-medium", "alert-low", "alert-group");
                 setId(null);
+                setStyle(null);
                 if (isEmpty || r == null) {
                     setText(null);
                     return;
@@ -61,7 +62,6 @@ public final class HomeView implements Screen {
                     setStyle("-fx-font-weight: bold;");
                     return;
                 }
-                setStyle(null);
                 Alert a = r.alert();
                 setText(marker(a) + AlertService.message(a));
                 getStyleClass().add("alert-" + a.severity().name().toLowerCase(java.util.Locale.ROOT));

@@ -12,6 +12,7 @@ import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -125,6 +126,8 @@ public final class RosterView implements Screen {
         Button enrol = button("rosterEnrol", "roster.enrol", ENROL, this::enrolSelected);
         Button end = button("rosterEndTerm", "roster.endTerm", END_TERM, this::endTermSelected);
         Button remove = button("rosterRemove", "roster.removePost", null, this::removeSelected);
+        Button together = button("rosterEndTogether", "roster.s6.together.button", null, this::endTogether);
+        together.setTooltip(new Tooltip(Messages.tr("roster.s6.together.tooltip")));
         Button history = button("rosterVillageAudit", "roster.villageHistory", HISTORY, this::villageHistory);
         Button regions = button("rosterImportRegions", "roster.importRegions", null, this::importRegions);
         edit.disableProperty().bind(vm.selectedProperty().isNull());
@@ -142,7 +145,7 @@ public final class RosterView implements Screen {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox filters = new HBox(8, search, category, status, term, spacer, language);
         filters.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(6, add, edit, enrol, end, remove, history, regions);
+        HBox actions = new HBox(6, add, edit, enrol, end, together, remove, history, regions);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, filters, actions);
         top.setPadding(new Insets(8));
@@ -497,6 +500,28 @@ public final class RosterView implements Screen {
         if (r == null) return;
         EndTermDialogModel form = new EndTermDialogModel(ctx.services().roster(), ctx.tasks(), r.postId());
         new EndTermDialog(form, r.fullName() + " — " + label(r.position()) + ", " + r.villageName(), window(), p -> afterSave(p.personId(), Messages.tr("endTerm.saved"))).show();
+    }
+
+    /** Ends the expired terms of the selected village together (one SK, successors); BPD first when there is any. */
+    private void endTogether() {
+        String village = vm.selectedVillage();
+        if (village == null) {
+            ctx.window().say(Messages.tr("roster.s6.together.pickVillage"));
+            return;
+        }
+        LocalDate on = vm.on() == null ? LocalDate.now(ctx.services().clock()) : vm.on();
+        List<RosterRow> expired = EndTogetherDialogModel.expired(vm.allRows(), village, on);
+        List<RosterRow> bpd = expired.stream().filter(r -> r.category() == Category.BPD).toList();
+        List<RosterRow> rows = bpd.isEmpty() ? expired : bpd;
+        if (rows.isEmpty()) {
+            ctx.window().say(Messages.tr("roster.s6.together.nothing", vm.node(village).name()));
+            return;
+        }
+        EndTogetherDialogModel form = new EndTogetherDialogModel(ctx.services().roster(), ctx.tasks(), rows);
+        new EndTogetherDialog(form, vm.node(village).name(), window(), posts -> {
+            ctx.window().say(Messages.tr("roster.s6.together.done", posts.size()));
+            vm.reload();
+        }).show();
     }
 
     private void removeSelected() {
