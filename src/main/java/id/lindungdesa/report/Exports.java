@@ -78,26 +78,50 @@ public final class Exports {
         return atomically(file, progress, out -> XlsxReports.indonesian().budget(out, officeName(), b));
     }
 
-    /** The monev recapitulation (coverage, trend and the year's budget) as PDF. */
+    /**
+     * The monev recapitulation (coverage, trend and the year's budget) as PDF. For the current year the budget
+     * appendix shows the whole year's amount with what the ledger records as paid and what remains.
+     */
     public Path monevPdf(Path file, LocalDate on, Progress progress) {
         progress.update(0, -1, Messages.tr("report.progress.reading"));
         var snapshot = services.coverage().snapshot(on);
         CoverageService.Overview o = services.coverage().overview(snapshot, on, 24);
         progress.checkCancelled();
         BudgetService.Result b = services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot);
+        MonevPdf.Paid paid = null;
+        LocalDate today = services.roster().today();
+        if (on.getYear() == today.getYear()) {
+            b = ReportData.wholeYear(b, snapshot, on);
+            paid = new MonevPdf.Paid(ReportData.paid(services.ledger().payments(), on.getYear(), null), today);
+        }
         progress.checkCancelled();
         var office = services.currentOffice().orElse(null);
+        BudgetService.Result budget = b;
+        MonevPdf.Paid ledger = paid;
         return atomically(file, progress, out -> MonevPdf.indonesian().write(out, office, services.actor(), on,
-                o.report(), o.trend(), b, progress));
+                o.report(), o.trend(), budget, ledger, progress));
     }
 
-    /** The budget alone as PDF. */
+    /**
+     * The budget alone as PDF, titled as a budget. For the current year without a what-if: the whole year's
+     * amount for everyone insured today, with paid and remaining from the ledger.
+     */
     public Path budgetPdf(Path file, int year, FundingSource source, BudgetService.Scenario scenario,
                           Progress progress) {
-        BudgetService.Result b = services.budget().budget(year, source, scenario);
-        var office = services.currentOffice().orElse(null);
+        progress.update(0, -1, Messages.tr("report.progress.reading"));
         LocalDate today = services.roster().today();
-        return atomically(file, progress, out -> MonevPdf.indonesian().write(out, office, services.actor(), today,
-                null, null, b, progress));
+        var snapshot = services.roster().snapshot(services.coverage().officeRegion(), today);
+        BudgetService.Result b = services.budget().budget(year, source, scenario, snapshot);
+        MonevPdf.Paid paid = null;
+        if (year == today.getYear() && (scenario == null || scenario.isNone())) {
+            b = ReportData.wholeYear(b, snapshot, today);
+            paid = new MonevPdf.Paid(ReportData.paid(services.ledger().payments(), year, source), today);
+        }
+        progress.checkCancelled();
+        var office = services.currentOffice().orElse(null);
+        BudgetService.Result budget = b;
+        MonevPdf.Paid ledger = paid;
+        return atomically(file, progress, out -> MonevPdf.indonesian().writeBudget(out, office, services.actor(),
+                today, budget, ledger, progress));
     }
 }

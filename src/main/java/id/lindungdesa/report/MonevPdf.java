@@ -60,21 +60,53 @@ public final class MonevPdf {
         return new Font(isBold ? bold : regular, size);
     }
 
-    /** Writes the report; {@code coverage} or {@code budget} may be null to leave that part out. */
+    /**
+     * What the ledger says about the budget's year: paid so far (the budget's lines are then the whole year's
+     * amount, and the remainder is budget minus paid). Null: no ledger part.
+     */
+    public record Paid(long amount, LocalDate asOf) {
+    }
+
+    /** Writes the monev recapitulation; {@code coverage} or {@code budget} may be null to leave that part out. */
     public void write(OutputStream out, Office office, String clerk, LocalDate date, CoverageService.Report coverage,
                       List<CoverageService.TrendPoint> trend, BudgetService.Result budget, Progress progress)
             throws IOException {
+        write(out, office, clerk, date, coverage, trend, budget, null, false, progress);
+    }
+
+    /** The budget alone, titled as a budget, with paid and remaining from the ledger when {@code paid} is given. */
+    public void writeBudget(OutputStream out, Office office, String clerk, LocalDate date, BudgetService.Result budget,
+                            Paid paid, Progress progress) throws IOException {
+        write(out, office, clerk, date, null, null, budget, paid, true, progress);
+    }
+
+    /** The monev recapitulation with the ledger's paid amount in its budget appendix. */
+    public void write(OutputStream out, Office office, String clerk, LocalDate date, CoverageService.Report coverage,
+                      List<CoverageService.TrendPoint> trend, BudgetService.Result budget, Paid paid,
+                      Progress progress) throws IOException {
+        write(out, office, clerk, date, coverage, trend, budget, paid, false, progress);
+    }
+
+    private void write(OutputStream out, Office office, String clerk, LocalDate date, CoverageService.Report coverage,
+                       List<CoverageService.TrendPoint> trend, BudgetService.Result budget, Paid paid,
+                       boolean budgetOnly, Progress progress) throws IOException {
         Document doc = new Document(PageSize.A4, 48, 48, 40, 48);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
-            doc.addTitle(m.get("report.pdf.title"));
+            String titleText = budgetOnly
+                    ? m.get("report.s6.budgetPdf.title", Integer.toString(budget.year())).toUpperCase(m.locale())
+                    : m.get("report.pdf.title");
+            doc.addTitle(titleText);
             doc.addCreator("LindungDesa");
             doc.open();
             letterhead(doc, office);
-            Paragraph title = new Paragraph(m.get("report.pdf.title"), font(13, true));
+            Paragraph title = new Paragraph(titleText, font(13, true));
             title.setAlignment(Element.ALIGN_CENTER);
             doc.add(title);
-            Paragraph sub = new Paragraph(m.get("report.pdf.subtitle"), font(10, false));
+            String subText = budgetOnly ? m.get("report.s6.budgetPdf.subtitle")
+                    + (budget.fundingSource() == null ? "" : " — " + budget.fundingSource().labelId())
+                    : m.get("report.pdf.subtitle");
+            Paragraph sub = new Paragraph(subText, font(10, false));
             sub.setAlignment(Element.ALIGN_CENTER);
             doc.add(sub);
             Paragraph when = new Paragraph(m.get("report.pdf.position", Formats.date(date, m)), font(10, false));
@@ -87,14 +119,13 @@ public final class MonevPdf {
                 progress.checkCancelled();
                 progress.update(1, 3, m.get("report.progress.charts"));
                 if (trend != null && !trend.isEmpty()) {
-                    doc.add(heading(m.get("report.pdf.trend")));
-                    doc.add(Image.getInstance(trendChart(writer.getDirectContent(), trend, coverage)));
+                    chart(doc, m.get("report.pdf.trend"), trendChart(writer.getDirectContent(), trend, coverage));
                 }
                 kecamatanSection(doc, writer, coverage, progress);
             }
             if (budget != null) {
                 progress.update(2, 3, m.get("report.sheet.budget"));
-                budgetSection(doc, budget);
+                budgetSection(doc, writer, budget, paid, budgetOnly);
             }
             signature(doc, office, clerk, date);
             doc.close();
@@ -133,10 +164,13 @@ public final class MonevPdf {
         return p;
     }
 
+    private static final float CELL_SIZE = 8.5f;
+    private static final float CELL_PADDING = 3;
+
     private PdfPCell cell(String text, boolean head, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font(8.5f, head)));
+        PdfPCell c = new PdfPCell(new Phrase(text, font(CELL_SIZE, head)));
         c.setHorizontalAlignment(align);
-        c.setPadding(3);
+        c.setPadding(CELL_PADDING);
         if (head) c.setBackgroundColor(new Color(0xDD, 0xEB, 0xF7));
         return c;
     }
@@ -145,32 +179,133 @@ public final class MonevPdf {
         return p == null ? "—" : String.format(m.locale(), "%.2f%%", p);
     }
 
-    private void coverageSection(Document doc, PdfWriter writer, CoverageService.Report r) throws DocumentException {
-        doc.add(heading(m.get("report.pdf.byCategory")));
-        PdfPTable t = new PdfPTable(new float[] {3.2f, 1.3f, 1.3f, 1.2f, 1.2f, 1.3f});
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String h : new String[] {m.get("report.col.category"), m.get("report.col.covered"),
-            m.get("report.col.eligible"), m.get("report.col.percent"), m.get("report.col.target"),
-            m.get("report.col.meets")}) {
-            t.addCell(cell(h, true, Element.ALIGN_CENTER));
+    /** A count with the thousands separator of the report's language ("5.735"). */
+    private String count(long n) {
+        return String.format(m.locale(), "%,d", n);
+    }
+
+    /**
+     * Column widths (relative weights turned into points over the page width) wide enough that the longest word of
+     * every cell fits on one line: a header wraps between words, never inside one ("Belum mendaftark/an").
+     */
+    float[] widths(float available, float[] weights, List<String[]> cells) {
+        int n = weights.length;
+        float[] min = new float[n];
+        for (String[] row : cells) {
+            for (int i = 0; i < Math.min(n, row.length); i++) {
+                if (row[i] == null) continue;
+                for (String word : row[i].split("\\s+")) {
+                    // Measured in bold (headers and totals are bold), plus the padding and a hair of slack.
+                    float w = bold.getWidthPoint(word, CELL_SIZE) + 2 * CELL_PADDING + 2;
+                    if (w > min[i]) min[i] = w;
+                }
+            }
         }
+        float[] out = new float[n];
+        boolean[] fixed = new boolean[n];
+        for (int round = 0; round < n; round++) {
+            float freeWidth = available;
+            float freeWeight = 0;
+            for (int i = 0; i < n; i++) {
+                if (fixed[i]) freeWidth -= min[i];
+                else freeWeight += weights[i];
+            }
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                if (fixed[i]) {
+                    out[i] = min[i];
+                    continue;
+                }
+                out[i] = freeWeight == 0 ? 0 : freeWidth * weights[i] / freeWeight;
+                if (out[i] < min[i]) {
+                    fixed[i] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        return out;
+    }
+
+    /** A table whose columns fit their words, 100% wide, header row repeated on each page. */
+    private PdfPTable table(Document doc, float[] weights, String[] headers, List<String[]> body) {
+        List<String[]> all = new ArrayList<>();
+        all.add(headers);
+        all.addAll(body);
+        float available = doc.right() - doc.left();
+        PdfPTable t = new PdfPTable(widths(available, weights, all));
+        t.setTotalWidth(available);
+        t.setLockedWidth(true);
+        t.setHeaderRows(1);
+        for (String h : headers) t.addCell(cell(h, true, Element.ALIGN_CENTER));
+        return t;
+    }
+
+    /**
+     * Starts a new page unless the heading and the start of what follows it ({@code needed} points) fit on this
+     * one: a heading never stays alone at the bottom of a page.
+     */
+    private void keepWithNext(Document doc, PdfWriter writer, float needed) {
+        float left = writer.getVerticalPosition(true) - doc.bottom();
+        if (left < needed) doc.newPage();
+    }
+
+    /** Height of the heading plus the table's header and first rows (or all of it when short). */
+    private static float start(PdfPTable t, int rows) {
+        float h = 34; // the heading with its spacing
+        int n = Math.min(t.size(), rows);
+        for (int i = 0; i < n; i++) h += t.getRowHeight(i);
+        return h;
+    }
+
+    /** A heading with its table: both on the same page (a long table then continues with its header repeated). */
+    private void headedTable(Document doc, PdfWriter writer, String heading, PdfPTable t) throws DocumentException {
+        keepWithNext(doc, writer, start(t, 4));
+        doc.add(heading(heading));
+        doc.add(t);
+    }
+
+    /** A heading with its chart, kept on one page. */
+    private void chart(Document doc, String heading, PdfTemplate chart) throws DocumentException {
+        PdfPTable box = new PdfPTable(1);
+        box.setWidthPercentage(100);
+        box.setKeepTogether(true);
+        box.setSpacingBefore(10);
+        PdfPCell h = new PdfPCell(new Phrase(heading, font(11, true)));
+        h.setBorder(Rectangle.NO_BORDER);
+        h.setPaddingLeft(0);
+        h.setPaddingBottom(6);
+        box.addCell(h);
+        PdfPCell c = new PdfPCell(Image.getInstance(chart), false);
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setPadding(0);
+        box.addCell(c);
+        doc.add(box);
+    }
+
+    private void coverageSection(Document doc, PdfWriter writer, CoverageService.Report r) throws DocumentException {
+        String[] headers = {m.get("report.col.category"), m.get("report.col.covered"), m.get("report.col.eligible"),
+            m.get("report.col.percent"), m.get("report.col.target"), m.get("report.col.meets")};
+        List<String[]> body = new ArrayList<>();
+        List<Boolean> boldRows = new ArrayList<>();
         for (Category c : Category.values()) {
             CoverageCount k = r.region().of(c);
             if (k.eligible() == 0 && r.target(c).isEmpty()) continue;
-            categoryRow(t, c.labelId(), k, r.target(c).map(CoverageService.Target::percent).orElse(null),
-                    r.meetsTarget(c, k), false);
+            body.add(categoryRow(r, c.labelId(), c, k));
+            boldRows.add(false);
         }
-        categoryRow(t, m.get("report.total"), r.region().total(),
-                r.target(null).map(CoverageService.Target::percent).orElse(null),
-                r.meetsTarget(null, r.region().total()), true);
-        doc.add(t);
+        body.add(categoryRow(r, m.get("report.total"), null, r.region().total()));
+        boldRows.add(true);
+        PdfPTable t = table(doc, new float[] {3.2f, 1.3f, 1.3f, 1.2f, 1.2f, 1.3f}, headers, body);
+        int[] align = {Element.ALIGN_LEFT, Element.ALIGN_RIGHT, Element.ALIGN_RIGHT, Element.ALIGN_RIGHT,
+            Element.ALIGN_RIGHT, Element.ALIGN_CENTER};
+        for (int i = 0; i < body.size(); i++) addRow(t, body.get(i), align, boldRows.get(i));
+        headedTable(doc, writer, m.get("report.pdf.byCategory"), t);
         CoverageService.Area a = r.region();
-        Paragraph villages = new Paragraph(m.get("report.pdf.villages", a.villages(), a.registeredNone(),
-                a.registeredSome(), a.fullyCovered()), font(9, false));
+        Paragraph villages = new Paragraph(m.get("report.pdf.villages", count(a.villages()), count(a.registeredNone()),
+                count(a.registeredSome()), count(a.fullyCovered())), font(9, false));
         villages.setSpacingBefore(6);
         doc.add(villages);
-        doc.add(heading(m.get("report.pdf.chartCategory")));
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (Category c : Category.values()) {
@@ -180,92 +315,118 @@ public final class MonevPdf {
             values.add(k.percent().doubleValue());
         }
         Double target = r.target(null).map(tt -> tt.percent().doubleValue()).orElse(null);
-        doc.add(Image.getInstance(barChart(writer.getDirectContent(), labels, values, target)));
+        chart(doc, m.get("report.pdf.chartCategory"), barChart(writer.getDirectContent(), labels, values, target));
     }
 
-    private void categoryRow(PdfPTable t, String label, CoverageCount k, BigDecimal target, Boolean meets,
-                             boolean isBold) {
-        t.addCell(cell(label, isBold, Element.ALIGN_LEFT));
-        t.addCell(cell(Integer.toString(k.covered()), isBold, Element.ALIGN_RIGHT));
-        t.addCell(cell(Integer.toString(k.eligible()), isBold, Element.ALIGN_RIGHT));
-        t.addCell(cell(pct(k.percent()), isBold, Element.ALIGN_RIGHT));
-        t.addCell(cell(pct(target), isBold, Element.ALIGN_RIGHT));
-        t.addCell(cell(meets == null ? "—" : meets ? m.get("report.yes") : m.get("report.no"), isBold,
-                Element.ALIGN_CENTER));
+    private void addRow(PdfPTable t, String[] row, int[] align, boolean isBold) {
+        for (int i = 0; i < row.length; i++) t.addCell(cell(row[i], isBold, align[i]));
+    }
+
+    /**
+     * A category's line. Its target is the category's own, or else the overall target the province set (a
+     * category without its own target is measured against that one: the column is never empty while a target
+     * exists).
+     */
+    private String[] categoryRow(CoverageService.Report r, String label, Category c, CoverageCount k) {
+        BigDecimal target = (c == null ? r.target(null) : r.target(c).or(() -> r.target(null)))
+                .map(CoverageService.Target::percent).orElse(null);
+        Boolean meets = target == null ? null : k.percent().compareTo(target) >= 0;
+        return new String[] {label, count(k.covered()), count(k.eligible()), pct(k.percent()), pct(target),
+            meets == null ? "—" : meets ? m.get("report.yes") : m.get("report.no")};
     }
 
     private void kecamatanSection(Document doc, PdfWriter writer, CoverageService.Report r, Progress progress)
             throws DocumentException {
         if (r.kecamatan().isEmpty()) return;
-        doc.add(heading(m.get("report.pdf.byKecamatan")));
-        PdfPTable t = new PdfPTable(new float[] {3f, 1.1f, 1.1f, 1f, 1f, 1f, 1f});
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String h : new String[] {m.get("report.col.kecamatan"), m.get("report.col.covered"),
-            m.get("report.col.eligible"), m.get("report.col.percent"), m.get("report.villages.none"),
-            m.get("report.villages.some"), m.get("report.villages.full")}) {
-            t.addCell(cell(h, true, Element.ALIGN_CENTER));
-        }
+        BigDecimal target = r.target(null).map(CoverageService.Target::percent).orElse(null);
+        List<String> headerList = new ArrayList<>(List.of(m.get("report.col.kecamatan"), m.get("report.col.covered"),
+                m.get("report.col.eligible"), m.get("report.col.percent")));
+        if (target != null) headerList.add(m.get("report.col.target"));
+        headerList.addAll(List.of(m.get("report.villages.none"), m.get("report.villages.some"),
+                m.get("report.villages.full")));
+        String[] headers = headerList.toArray(String[]::new);
+        List<String[]> body = new ArrayList<>();
         for (CoverageService.Area a : r.kecamatan()) {
             progress.checkCancelled();
-            t.addCell(cell(a.name(), false, Element.ALIGN_LEFT));
-            t.addCell(cell(Integer.toString(a.total().covered()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Integer.toString(a.total().eligible()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(pct(a.total().percent()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Integer.toString(a.registeredNone()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Integer.toString(a.registeredSome()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Integer.toString(a.fullyCovered()), false, Element.ALIGN_RIGHT));
+            List<String> row = new ArrayList<>(List.of(a.name(), count(a.total().covered()),
+                    count(a.total().eligible()), pct(a.total().percent())));
+            if (target != null) row.add(pct(target));
+            row.addAll(List.of(count(a.registeredNone()), count(a.registeredSome()), count(a.fullyCovered())));
+            body.add(row.toArray(String[]::new));
         }
-        doc.add(t);
+        float[] weights = target != null ? new float[] {3f, 1.1f, 1.1f, 1f, 1f, 1f, 1f, 1f}
+                : new float[] {3f, 1.1f, 1.1f, 1f, 1f, 1f, 1f};
+        PdfPTable t = table(doc, weights, headers, body);
+        int[] align = new int[headers.length];
+        java.util.Arrays.fill(align, Element.ALIGN_RIGHT);
+        align[0] = Element.ALIGN_LEFT;
+        for (String[] row : body) addRow(t, row, align, false);
+        headedTable(doc, writer, m.get("report.pdf.byKecamatan"), t);
         boolean province = r.districts().size() > 1;
-        doc.add(heading(m.get(province ? "report.pdf.chartDistrict" : "report.pdf.chartKecamatan")));
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (CoverageService.Area a : province ? r.districts() : r.kecamatan()) {
             labels.add(a.name());
             values.add(a.total().percent().doubleValue());
         }
-        Double target = r.target(null).map(tt -> tt.percent().doubleValue()).orElse(null);
-        doc.add(Image.getInstance(barChart(writer.getDirectContent(), labels, values, target)));
+        Double t2 = target == null ? null : target.doubleValue();
+        chart(doc, m.get(province ? "report.pdf.chartDistrict" : "report.pdf.chartKecamatan"),
+                barChart(writer.getDirectContent(), labels, values, t2));
     }
 
-    private void budgetSection(Document doc, BudgetService.Result b) throws DocumentException {
-        doc.add(heading(m.get("report.budget.title", Integer.toString(b.year()))
-                + (b.fundingSource() == null ? "" : " — " + b.fundingSource().labelId())));
-        PdfPTable t = new PdfPTable(new float[] {2.6f, 1.4f, 1f, 1.4f, 0.8f, 1.8f});
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String h : new String[] {m.get("report.col.category"), m.get("report.col.source"),
-            m.get("report.col.headcount"), m.get("report.col.monthly"), m.get("report.col.months"),
-            m.get("report.col.amount")}) {
-            t.addCell(cell(h, true, Element.ALIGN_CENTER));
-        }
+    /**
+     * The budget as one table: its lines, a subtotal per funding source when there are several, the total and,
+     * with the ledger, what is paid and what remains. Kept on one page with its heading when it fits on one.
+     */
+    private void budgetSection(Document doc, PdfWriter writer, BudgetService.Result b, Paid paid, boolean budgetOnly)
+            throws DocumentException {
+        String heading = m.get(budgetOnly ? "report.s6.budget.lines" : "report.budget.title",
+                Integer.toString(b.year()))
+                + (budgetOnly || b.fundingSource() == null ? "" : " — " + b.fundingSource().labelId());
+        String[] headers = {m.get("report.col.category"), m.get("report.col.source"), m.get("report.col.headcount"),
+            m.get("report.col.monthly"), m.get("report.col.months"), m.get("report.col.amount")};
+        List<String[]> body = new ArrayList<>();
         for (BudgetLine l : b.current().lines()) {
-            t.addCell(cell(l.category().labelId(), false, Element.ALIGN_LEFT));
-            t.addCell(cell(l.fundingSource().labelId(), false, Element.ALIGN_LEFT));
-            t.addCell(cell(Integer.toString(l.headcount()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Formats.rupiah(l.monthly(), m), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Integer.toString(l.months()), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(Formats.rupiah(l.total(), m), false, Element.ALIGN_RIGHT));
+            body.add(new String[] {l.category().labelId(), l.fundingSource().labelId(), count(l.headcount()),
+                Formats.rupiah(l.monthly(), m), count(l.months()), Formats.rupiah(l.total(), m)});
         }
-        PdfPCell total = cell(m.get("report.total"), true, Element.ALIGN_LEFT);
-        total.setColspan(5);
-        t.addCell(total);
-        t.addCell(cell(Formats.rupiah(b.current().total(), m), true, Element.ALIGN_RIGHT));
-        doc.add(t);
-        StringBuilder sources = new StringBuilder();
-        b.current().byFundingSource().forEach((k, v) -> sources.append(sources.isEmpty() ? "" : "; ")
-                .append(k.labelId()).append(' ').append(Formats.rupiah(v, m)));
-        if (!sources.isEmpty()) {
-            Paragraph p = new Paragraph(m.get("report.budget.bySource") + ": " + sources, font(9, false));
-            p.setSpacingBefore(4);
-            doc.add(p);
+        var bySource = b.current().byFundingSource();
+        List<String[]> totals = new ArrayList<>();
+        if (bySource.size() > 1) {
+            bySource.forEach((k, v) -> totals.add(new String[] {m.get("report.s6.budget.subtotal", k.labelId()),
+                Formats.rupiah(v, m)}));
+        }
+        totals.add(new String[] {m.get(paid != null ? "report.s6.budget.wholeYear" : "report.total",
+            Integer.toString(b.year())), Formats.rupiah(b.current().total(), m)});
+        if (paid != null) {
+            totals.add(new String[] {m.get("report.s6.budget.paid", Formats.date(paid.asOf(), m)),
+                Formats.rupiah(paid.amount(), m)});
+            totals.add(new String[] {m.get("report.s6.budget.remaining"),
+                Formats.rupiah(b.current().total() - paid.amount(), m)});
         }
         if (b.projected() != null) {
-            Paragraph p = new Paragraph(m.get("report.pdf.whatIf", Formats.rupiah(b.projected().total(), m),
-                    Formats.rupiah(b.difference(), m)), font(9, false));
-            doc.add(p);
+            totals.add(new String[] {m.get("report.budget.whatIfTitle", Integer.toString(b.year())),
+                Formats.rupiah(b.projected().total(), m)});
+            totals.add(new String[] {m.get("report.budget.difference"), Formats.rupiah(b.difference(), m)});
         }
+        List<String[]> measured = new ArrayList<>(body);
+        for (String[] tl : totals) measured.add(new String[] {null, null, null, null, null, tl[1]});
+        PdfPTable t = table(doc, new float[] {2.6f, 1.4f, 1f, 1.4f, 0.8f, 1.8f}, headers, measured);
+        int[] align = {Element.ALIGN_LEFT, Element.ALIGN_LEFT, Element.ALIGN_RIGHT, Element.ALIGN_RIGHT,
+            Element.ALIGN_RIGHT, Element.ALIGN_RIGHT};
+        for (String[] row : body) addRow(t, row, align, false);
+        for (String[] tl : totals) {
+            PdfPCell label = cell(tl[0], true, Element.ALIGN_LEFT);
+            label.setColspan(5);
+            t.addCell(label);
+            t.addCell(cell(tl[1], true, Element.ALIGN_RIGHT));
+        }
+        // One table on one page when it fits there; a longer one continues with its header repeated.
+        float height = start(t, t.size());
+        float page = doc.top() - doc.bottom();
+        keepWithNext(doc, writer, height < page ? height : start(t, 4));
+        doc.add(heading(heading));
+        doc.add(t);
     }
 
     private void signature(Document doc, Office office, String clerk, LocalDate date) throws DocumentException {
@@ -340,7 +501,8 @@ public final class MonevPdf {
         for (int i = 0; i < trend.size(); i++) {
             float x = left + i * step;
             if (i % 3 == 0 || i == trend.size() - 1) {
-                text(t, trend.get(i).month().toString(), x, bottom - 4, 6, 45, Element.ALIGN_RIGHT);
+                text(t, java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", m.locale()).format(trend.get(i).month()),
+                        x, bottom - 4, 6, 45, Element.ALIGN_RIGHT);
             }
         }
         r.target(null).ifPresent(tt -> targetLine(t, left, bottom, plotW, plotH, tt.percent().doubleValue()));

@@ -355,6 +355,49 @@ public final class RosterService {
         return after;
     }
 
+    /** One term in a joint end (s6): the post and its version, and its successor (someone on a roster, new, or none). */
+    public record JointEnd(UUID postId, int version, UUID successorId, NewPerson newSuccessor) {
+    }
+
+    /**
+     * Ends several terms together under one decision (SK), as when the terms of a village's BPD have run out (s6,
+     * issue 13): each post ends on {@code endDate}, or on its own planned end when {@code endDate} is null; each
+     * successor is appointed to the same post with the one SK, from {@code startDate} (or the end date). One
+     * transaction: all or nothing.
+     */
+    public List<Post> endTogether(List<JointEnd> ends, LocalDate endDate, EndReason reason, String skNumber,
+                                  LocalDate skDate, LocalDate startDate) {
+        if (ends == null || ends.isEmpty()) throw ValidationException.of("posts", "roster.s6.together.none");
+        for (JointEnd j : ends) {
+            if (j.newSuccessor() == null) continue;
+            List<ValidationException.FieldError> errors = validate(j.newSuccessor());
+            if (!errors.isEmpty()) throw new ValidationException(errors);
+        }
+        return db.write(tx -> {
+            List<Post> out = new ArrayList<>();
+            for (JointEnd j : ends) {
+                Post before = posts.find(tx, j.postId()).orElseThrow(() -> notFound("post", j.postId()));
+                LocalDate end = endDate != null ? endDate : before.plannedEndDate();
+                if (end == null) throw ValidationException.of("endDate", "error.required");
+                Post ended = endTermIn(tx, j.postId(), j.version(), end, reason);
+                UUID successor = j.successorId();
+                if (successor == null && j.newSuccessor() != null) {
+                    successor = insertPersonIn(tx, j.newSuccessor(), ended.villageCode()).id();
+                }
+                if (successor == null) {
+                    out.add(ended);
+                    continue;
+                }
+                NewPost next = new NewPost(successor, ended.villageCode(), ended.position(), ended.unitLabel(),
+                        skNumber, skDate, startDate == null ? end : startDate, null);
+                List<ValidationException.FieldError> errors = validate(next);
+                if (!errors.isEmpty()) throw new ValidationException(errors);
+                out.add(appointIn(tx, next));
+            }
+            return out;
+        });
+    }
+
     /** Ends a term and appoints a successor to the same post in one transaction. */
     public Post endAndAppoint(UUID postId, int version, LocalDate endDate, EndReason reason, UUID successorId,
                               String skNumber, LocalDate skDate, LocalDate startDate) {

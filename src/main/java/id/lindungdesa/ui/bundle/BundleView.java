@@ -2,6 +2,7 @@ package id.lindungdesa.ui.bundle;
 
 import id.lindungdesa.bundle.FingerprintWords;
 import id.lindungdesa.bundle.ImportReport;
+import id.lindungdesa.bundle.Period;
 import id.lindungdesa.bundle.PublicKeyFile;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.SentBundle;
@@ -22,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
@@ -45,6 +47,7 @@ public final class BundleView implements Screen {
     private final Label message = new Label();
     private final Label fingerprint = new Label();
     private final PasswordField passphrase = new PasswordField();
+    private final ComboBox<Period> period = new ComboBox<>();
     private final TableView<SentBundle> sent = new TableView<>();
     private final TableView<TrustedKey> trusted = new TableView<>();
     private final TableView<Map.Entry<String, ImportReport.Counts>> report = new TableView<>();
@@ -64,6 +67,20 @@ public final class BundleView implements Screen {
         fingerprint.setWrapText(true);
         passphrase.setId("bundlePassphrase");
         passphrase.setPromptText(Messages.tr("bundle.ui.passphrase"));
+        passphrase.setAccessibleText(Messages.tr("bundle.s6.passphraseLabel"));
+        passphrase.setPrefColumnCount(18);
+        period.setId("bundlePeriod");
+        period.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Period p) {
+                return p == null ? "" : BundleViewModel.periodLabel(p);
+            }
+
+            @Override
+            public Period fromString(String s) {
+                return null;
+            }
+        });
 
         sent.setId("bundleSent");
         sent.getColumns().add(col(Messages.tr("bundle.ui.sequence"), s -> "#" + s.sequence()));
@@ -160,14 +177,35 @@ public final class BundleView implements Screen {
             sent.getItems().setAll(s.sent());
             Button export = new Button(Messages.tr("bundle.ui.export"));
             export.setId("bundleExport");
-            export.setOnAction(e -> save(s.bundleFileName()).ifPresent(this::export));
+            export.setDefaultButton(true);
+            export.setDisable(s.key().isEmpty());
+            export.setOnAction(e -> startExport(s.bundleFileName()));
             Button receipt = new Button(Messages.tr("bundle.ui.importReceipt"));
             receipt.setOnAction(e -> open().ifPresent(f -> vm.importReceipt(f, d -> {
                         say(Messages.tr("bundle.ui.receiptImported", d.sequence(), d.province()));
                         refresh();
                     }, this::fail)));
+            java.time.LocalDate today = java.time.LocalDate.now(ctx.services().clock());
+            Period keep = period.getValue();
+            period.getItems().setAll(BundleViewModel.periods(today));
+            period.setValue(keep != null && period.getItems().contains(keep) ? keep : period.getItems().getFirst());
+            Label passLabel = new Label(Messages.tr("bundle.s6.passphraseLabel"));
+            passLabel.setLabelFor(passphrase);
+            passLabel.setMinWidth(Label.USE_PREF_SIZE);
+            Label periodLabel = new Label(Messages.tr("bundle.s6.periodLabel"));
+            periodLabel.setLabelFor(period);
+            periodLabel.setMinWidth(Label.USE_PREF_SIZE);
+            javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+            form.setHgap(8);
+            form.setVgap(6);
+            form.addRow(0, periodLabel, period);
+            form.addRow(1, passLabel, passphrase);
+            Label hint = new Label(Messages.tr("bundle.s6.passphraseHint"));
+            hint.setWrapText(true);
+            hint.getStyleClass().add("hint");
             content.getChildren().add(new TitledPane(Messages.tr("bundle.ui.sent"), new VBox(6,
-                    new HBox(8, passphrase, export, receipt), sent)));
+                    form, hint, new HBox(8, export, receipt), sent)));
+            if (passphrase.getScene() != null) passphrase.requestFocus();
         }
         if (level == OfficeLevel.PROVINCE) {
             trusted.getItems().setAll(s.trusted());
@@ -189,12 +227,55 @@ public final class BundleView implements Screen {
         content.getChildren().add(message);
     }
 
-    private void export(Path f) {
+    /**
+     * Export, in the order a clerk expects: the passphrase is checked first (a wrong one is said before any file
+     * dialog), then the file is chosen, then the bundle is written; the passphrase field is emptied afterwards,
+     * whatever the outcome.
+     */
+    private void startExport(String fileName) {
+        message.getStyleClass().remove("error");
+        if (passphrase.getText().isEmpty()) {
+            failText(Messages.tr("bundle.s6.passphraseMissing"));
+            passphrase.requestFocus();
+            return;
+        }
         char[] pass = passphrase.getText().toCharArray();
-        ctx.runWithProgress(vm.export(f, pass).onSuccess(r -> {
+        Period p = period.getValue();
+        message.setText(Messages.tr("bundle.s6.checking"));
+        vm.run(Messages.tr("bundle.ui.export"), vm.checkPassphrase(pass).job(), ok -> {
+            message.setText("");
+            Optional<Path> f = id.lindungdesa.ui.report.SaveDialog.ask(
+                    root.getScene() == null ? null : root.getScene().getWindow(), Messages.tr("bundle.ui.export"),
+                    fileName.replace(".ldb", "-" + (p == null ? "" : p.label()) + ".ldb"));
+            if (f.isEmpty()) {
+                java.util.Arrays.fill(pass, '\0');
+                return;
+            }
+            export(f.get(), pass, p);
+        }, e -> {
+            java.util.Arrays.fill(pass, '\0');
+            passphrase.clear();
+            passphrase.requestFocus();
+            fail(e);
+        });
+    }
+
+    private void export(Path f, char[] pass, Period p) {
+        ctx.runWithProgress(vm.export(f, pass, p).onSuccess(r -> {
+                    java.util.Arrays.fill(pass, '\0');
+                    passphrase.clear();
                     say(Messages.tr("bundle.ui.exported", r.manifest().sequence(), r.file()));
                     refresh();
-                }).onFailure(this::fail));
+                }).onFailure(e -> {
+                    java.util.Arrays.fill(pass, '\0');
+                    passphrase.clear();
+                    fail(e);
+                }));
+    }
+
+    private void failText(String text) {
+        message.setText(text);
+        if (!message.getStyleClass().contains("error")) message.getStyleClass().add("error");
     }
 
     private void enrol(Path f) {
@@ -237,12 +318,13 @@ public final class BundleView implements Screen {
     }
 
     private void say(String s) {
+        message.getStyleClass().remove("error");
         message.setText(s);
         ctx.window().say(s);
     }
 
     private void fail(Throwable e) {
-        message.setText(String.valueOf(e.getMessage()));
+        failText(String.valueOf(e.getMessage()));
     }
 
     private Optional<Path> save(String name) {

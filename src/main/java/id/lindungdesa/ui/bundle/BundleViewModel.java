@@ -3,6 +3,7 @@ package id.lindungdesa.ui.bundle;
 import id.lindungdesa.bundle.BundleServices;
 import id.lindungdesa.bundle.ExportService;
 import id.lindungdesa.bundle.ImportReport;
+import id.lindungdesa.bundle.Period;
 import id.lindungdesa.bundle.PublicKeyFile;
 import id.lindungdesa.bundle.ReceiptService;
 import id.lindungdesa.domain.Office;
@@ -14,6 +15,7 @@ import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.task.BackgroundTask;
 import id.lindungdesa.task.TaskExecutor;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -95,8 +97,39 @@ public final class BundleViewModel {
 
     /** The export for the province (the view runs it with progress in the status bar). */
     public BackgroundTask<ExportService.Result> export(Path file, char[] passphrase) {
+        return export(file, passphrase, null);
+    }
+
+    /** The export of one period (null: the current quarter). */
+    public BackgroundTask<ExportService.Result> export(Path file, char[] passphrase, Period period) {
         return BackgroundTask.of(Messages.tr("bundle.ui.export"),
-                p -> bundles.export().export(file, passphrase, null, p));
+                p -> bundles.export().export(file, passphrase, period, p));
+    }
+
+    /**
+     * Opens the office key with the passphrase without exporting anything: the view checks it before it asks where
+     * to save, so a wrong passphrase is said at once (not after the file dialog). Fails with the key service's
+     * "wrong passphrase" message.
+     */
+    public BackgroundTask<Integer> checkPassphrase(char[] passphrase) {
+        return BackgroundTask.of(Messages.tr("bundle.ui.export"), p -> bundles.keys().signers(passphrase).size());
+    }
+
+    /** The periods a bundle can report: the current quarter (the default) and the four before it. */
+    public static List<Period> periods(LocalDate today) {
+        List<Period> out = new java.util.ArrayList<>();
+        Period p = Period.containing(today);
+        for (int i = 0; i < 5; i++) {
+            out.add(p);
+            p = Period.containing(p.from().minusDays(1));
+        }
+        return out;
+    }
+
+    /** A period as the clerk reads it: "2026-Q4 (1 Oktober – 31 Desember 2026)". */
+    public static String periodLabel(Period p) {
+        return Messages.tr("bundle.s6.period", p.label(), id.lindungdesa.i18n.Formats.date(p.from()),
+                id.lindungdesa.i18n.Formats.date(p.to()));
     }
 
     /** Step 1 of the import wizard: verify and dry run; on success the file is pending. */

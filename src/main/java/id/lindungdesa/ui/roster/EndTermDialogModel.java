@@ -89,7 +89,9 @@ public final class EndTermDialogModel extends FormModel {
                     if (post == null) {
                         errors().put(GENERAL, Messages.tr("form.error.stale"));
                     } else {
-                        if (post.plannedEndDate() != null && !post.plannedEndDate().isAfter(roster.today())) {
+                        // The planned end (passed, or within the 90 days a term is "ending"), not today.
+                        if (post.plannedEndDate() != null
+                                && !post.plannedEndDate().isAfter(roster.today().plusDays(90))) {
                             endDate.set(text(post.plannedEndDate()));
                         }
                         ready.set(true);

@@ -1,5 +1,6 @@
 package id.lindungdesa.ui.roster;
 
+import id.lindungdesa.domain.Alert;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.RosterRow;
@@ -11,6 +12,7 @@ import id.lindungdesa.ui.shell.Screen;
 import id.lindungdesa.ui.shell.ScreenContext;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -113,12 +115,21 @@ public final class RosterView implements Screen {
         status.setButtonCell(labelCell(RosterViewModel.StatusChoice::label));
         status.setCellFactory(l -> labelCell(RosterViewModel.StatusChoice::label));
         status.valueProperty().bindBidirectional(vm.statusProperty());
+        ComboBox<RosterViewModel.TermChoice> term = new ComboBox<>();
+        term.setId("rosterTerm");
+        term.getItems().setAll(RosterViewModel.TermChoice.values());
+        term.setButtonCell(labelCell(RosterViewModel.TermChoice::label));
+        term.setCellFactory(l -> labelCell(RosterViewModel.TermChoice::label));
+        term.valueProperty().bindBidirectional(vm.termProperty());
+        term.setAccessibleText(Messages.tr("roster.s6.term.label"));
 
         Button add = button("rosterNew", "roster.new", NEW, this::newPerson);
         Button edit = button("rosterEdit", "roster.edit", EDIT, this::editSelected);
         Button enrol = button("rosterEnrol", "roster.enrol", ENROL, this::enrolSelected);
         Button end = button("rosterEndTerm", "roster.endTerm", END_TERM, this::endTermSelected);
         Button remove = button("rosterRemove", "roster.removePost", null, this::removeSelected);
+        Button together = button("rosterEndTogether", "roster.s6.together.button", null, this::endTogether);
+        together.setTooltip(new Tooltip(Messages.tr("roster.s6.together.tooltip")));
         Button history = button("rosterVillageAudit", "roster.villageHistory", HISTORY, this::villageHistory);
         Button regions = button("rosterImportRegions", "roster.importRegions", null, this::importRegions);
         edit.disableProperty().bind(vm.selectedProperty().isNull());
@@ -134,9 +145,9 @@ public final class RosterView implements Screen {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, search, category, status, spacer, language);
+        HBox filters = new HBox(8, search, category, status, term, spacer, language);
         filters.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(6, add, edit, enrol, end, remove, history, regions);
+        HBox actions = new HBox(6, add, edit, enrol, end, together, remove, history, regions);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, filters, actions);
         top.setPadding(new Insets(8));
@@ -261,6 +272,28 @@ public final class RosterView implements Screen {
     @Override
     public void open(Object target) {
         if (target instanceof String code) selectCode(code);
+        if (target instanceof Alert a && "person".equals(a.target().type())) {
+            // From "needs attention": the person's village, with their post selected (filters that would hide it
+            // are cleared). The roster reloads on activation, so the selection waits for that load.
+            UUID post = a.target().key() == null ? null : UUID.fromString(a.target().key());
+            UUID person = a.target().id();
+            vm.searchProperty().set("");
+            vm.categoryProperty().set(null);
+            vm.statusProperty().set(RosterViewModel.StatusChoice.ALL);
+            vm.termProperty().set(RosterViewModel.TermChoice.ALL);
+            Runnable select = () -> {
+                if (a.villageCode() != null) selectCode(a.villageCode());
+                table.getItems().stream().filter(r -> r.postId().equals(post)).findFirst()
+                        .or(() -> table.getItems().stream().filter(r -> r.personId().equals(person)).findFirst())
+                        .ifPresent(r -> {
+                            table.getSelectionModel().select(r);
+                            table.scrollTo(r);
+                            table.requestFocus();
+                        });
+            };
+            if (vm.loadingProperty().get() || vm.allRows().isEmpty()) vm.onLoadedOnce(select);
+            else select.run();
+        }
     }
 
     // ------------------------------------------------------------------ shortcuts
@@ -520,6 +553,28 @@ public final class RosterView implements Screen {
                 o.position(), o.predecessor()).recordingIn(ctx.services().undo(), o.successorName());
         new EnrolmentDialog(form, o.successorName() + " — " + label(o.position()) + ", " + was.villageName(),
                 window(), e -> afterSave(o.personId(), Messages.tr("enrolment.saved"))).show();
+    }
+
+    /** Ends the expired terms of the selected village together (one SK, successors); BPD first when there is any. */
+    private void endTogether() {
+        String village = vm.selectedVillage();
+        if (village == null) {
+            ctx.window().say(Messages.tr("roster.s6.together.pickVillage"));
+            return;
+        }
+        LocalDate on = vm.on() == null ? LocalDate.now(ctx.services().clock()) : vm.on();
+        List<RosterRow> expired = EndTogetherDialogModel.expired(vm.allRows(), village, on);
+        List<RosterRow> bpd = expired.stream().filter(r -> r.category() == Category.BPD).toList();
+        List<RosterRow> rows = bpd.isEmpty() ? expired : bpd;
+        if (rows.isEmpty()) {
+            ctx.window().say(Messages.tr("roster.s6.together.nothing", vm.node(village).name()));
+            return;
+        }
+        EndTogetherDialogModel form = new EndTogetherDialogModel(ctx.services().roster(), ctx.tasks(), rows);
+        new EndTogetherDialog(form, vm.node(village).name(), window(), posts -> {
+            ctx.window().say(Messages.tr("roster.s6.together.done", posts.size()));
+            vm.reload();
+        }).show();
     }
 
     private void removeSelected() {

@@ -74,6 +74,28 @@ public final class RosterViewModel {
         }
     }
 
+    /**
+     * Term filter choices: every post; terms whose planned end has passed but are not closed ("masa jabatan
+     * berakhir"); terms ending within 90 days.
+     */
+    public enum TermChoice {
+        ALL, ENDED, ENDING_90;
+
+        public static final int WINDOW_DAYS = 90;
+
+        public String label() {
+            return Messages.tr("roster.s6.term." + name());
+        }
+
+        boolean test(RosterRow r, LocalDate on) {
+            if (this == ALL) return true;
+            LocalDate end = r.plannedEndDate();
+            if (end == null || on == null) return false;
+            if (this == ENDED) return !end.isAfter(on);
+            return end.isAfter(on) && !end.isAfter(on.plusDays(WINDOW_DAYS));
+        }
+    }
+
     /** A node of the navigator: the district (level 0), a kecamatan (1) or a village (2). */
     public record NavNode(String code, String name, int level, int holders, int covered, int eligible, Badge badge,
                           List<NavNode> children) {
@@ -96,6 +118,9 @@ public final class RosterViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
     private final ObjectProperty<StatusChoice> status = new SimpleObjectProperty<>(StatusChoice.ALL);
+    private final ObjectProperty<TermChoice> term = new SimpleObjectProperty<>(TermChoice.ALL);
+    private LocalDate on;
+    private Map<UUID, String> names = Map.of();
     private final ObjectProperty<String> village = new SimpleObjectProperty<>();
     private final ObjectProperty<RosterRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> visibleWarnings = FXCollections.observableArrayList();
@@ -117,6 +142,7 @@ public final class RosterViewModel {
         search.addListener(refilter);
         category.addListener(refilter);
         status.addListener(refilter);
+        term.addListener(refilter);
         village.addListener(refilter);
         village.addListener(rewarn);
         selected.addListener(rewarn);
@@ -203,6 +229,10 @@ public final class RosterViewModel {
         index(l.tree(), index);
         byCode = index;
         warnings = l.warnings();
+        on = l.on();
+        Map<UUID, String> n = new HashMap<>();
+        for (RosterRow r : l.rows()) n.putIfAbsent(r.personId(), r.fullName());
+        names = n;
         UUID keep = selected.get() == null ? null : selected.get().postId();
         rows.setAll(l.rows());
         tree.set(l.tree());
@@ -224,7 +254,9 @@ public final class RosterViewModel {
         RosterFilter f = RosterFilter.ALL.withText(search.get()).withCategory(category.get())
                 .withStatus(st.state, st.none).withVillage(village.get());
         filter.set(f);
-        filtered.setPredicate(f);
+        TermChoice t = term.get() == null ? TermChoice.ALL : term.get();
+        LocalDate day = on;
+        filtered.setPredicate(t == TermChoice.ALL ? f : f.and(r -> t.test(r, day)));
     }
 
     private void updateWarnings() {
@@ -238,7 +270,9 @@ public final class RosterViewModel {
             } else {
                 show = w.villageCode() != null && Region.within(w.villageCode(), village.get());
             }
-            if (show) out.add(text(w));
+            // A village's warnings name their person: seven "Masa jabatan berakhir …" lines are told apart.
+            String who = w.personId() == null ? null : names.get(w.personId());
+            if (show) out.add(who == null ? text(w) : who + ": " + text(w));
         }
         visibleWarnings.setAll(out);
     }
@@ -262,6 +296,12 @@ public final class RosterViewModel {
     public ObjectProperty<Category> categoryProperty() { return category; }
 
     public ObjectProperty<StatusChoice> statusProperty() { return status; }
+
+    /** The term filter (all, ended, ending within 90 days). */
+    public ObjectProperty<TermChoice> termProperty() { return term; }
+
+    /** The date the roster was read for. */
+    public LocalDate on() { return on; }
 
     /** Selected region code in the navigator (district, kecamatan or village), or null for all. */
     public ObjectProperty<String> villageProperty() { return village; }

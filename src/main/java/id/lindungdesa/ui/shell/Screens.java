@@ -16,6 +16,7 @@ public final class Screens {
         f.add(id.lindungdesa.ui.roster.RosterView::new);
         f.add(id.lindungdesa.ui.agreements.AgreementsView::new);
         f.add(id.lindungdesa.ui.monev.MonevView::new);
+        f.add(id.lindungdesa.ui.report.CoverageReportView::new); // s6: the coverage recapitulation, own entry
         f.add(id.lindungdesa.ui.dashboard.DashboardView::new);
         f.add(id.lindungdesa.ui.budget.BudgetView::new);
         f.add(id.lindungdesa.ui.ledger.LedgerView::new);
