@@ -367,6 +367,7 @@ public final class RosterService {
      */
     public List<Post> endTogether(List<JointEnd> ends, LocalDate endDate, EndReason reason, String skNumber,
                                   LocalDate skDate, LocalDate startDate) {
+        audit.require(Role.CLERK); // issue 17
         if (ends == null || ends.isEmpty()) throw ValidationException.of("posts", "roster.s6.together.none");
         for (JointEnd j : ends) {
             if (j.newSuccessor() == null) continue;
