@@ -81,10 +81,9 @@ public final class Exports {
     /** The monev recapitulation (coverage, trend and the year's budget) as PDF. */
     public Path monevPdf(Path file, LocalDate on, Progress progress) {
         progress.update(0, -1, Messages.tr("report.progress.reading"));
-        var snapshot = services.coverage().snapshot(on);
-        CoverageService.Overview o = services.coverage().overview(snapshot, on, 24);
+        CoverageService.Overview o = services.coverage().overview(on, 24);
         progress.checkCancelled();
-        BudgetService.Result b = services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot);
+        BudgetService.Result b = services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE);
         progress.checkCancelled();
         var office = services.currentOffice().orElse(null);
         return atomically(file, progress, out -> MonevPdf.indonesian().write(out, office, services.actor(), on,
