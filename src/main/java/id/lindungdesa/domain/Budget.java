@@ -57,10 +57,19 @@ public final class Budget {
 
     /** Computes the budget for {@code year} from the dated {@code rates}. */
     public static Result compute(int year, List<ContributionRate> rates, List<Insured> insured) {
+        Map<Insured, Integer> counted = new LinkedHashMap<>();
+        for (Insured p : insured) counted.merge(p, 1, Integer::sum);
+        return computeCounted(year, rates, counted);
+    }
+
+    /** The same with alike people counted once: {@code insured} maps a person to how many are insured so. */
+    public static Result computeCounted(int year, List<ContributionRate> rates, Map<Insured, Integer> insured) {
         record Key(Category category, FundingSource source, long monthly, int months) {
         }
         Map<Key, Integer> heads = new LinkedHashMap<>();
-        for (Insured p : insured) {
+        for (Map.Entry<Insured, Integer> e : insured.entrySet()) {
+            Insured p = e.getKey();
+            int n = e.getValue();
             // Months per monthly amount for this person (a rate change splits the year).
             Map<Long, Integer> monthsPerAmount = new LinkedHashMap<>();
             for (int m = 1; m <= 12; m++) {
@@ -71,7 +80,7 @@ public final class Budget {
                 monthsPerAmount.merge(monthly, 1, Integer::sum);
             }
             monthsPerAmount.forEach((monthly, months) ->
-                    heads.merge(new Key(p.category(), p.fundingSource(), monthly, months), 1, Integer::sum));
+                    heads.merge(new Key(p.category(), p.fundingSource(), monthly, months), n, Integer::sum));
         }
         List<BudgetLine> lines = new ArrayList<>();
         heads.forEach((k, n) -> lines.add(BudgetLine.of(k.category(), k.source(), n, k.monthly(), k.months())));

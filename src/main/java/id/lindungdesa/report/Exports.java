@@ -84,14 +84,13 @@ public final class Exports {
      */
     public Path monevPdf(Path file, LocalDate on, Progress progress) {
         progress.update(0, -1, Messages.tr("report.progress.reading"));
-        var snapshot = services.coverage().snapshot(on);
-        CoverageService.Overview o = services.coverage().overview(snapshot, on, 24);
+        CoverageService.Overview o = services.coverage().overview(on, 24);
         progress.checkCancelled();
-        BudgetService.Result b = services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot);
+        BudgetService.Result b = services.budget().budget(on.getYear(), null, BudgetService.Scenario.NONE);
         MonevPdf.Paid paid = null;
         LocalDate today = services.roster().today();
         if (on.getYear() == today.getYear()) {
-            b = ReportData.wholeYear(b, snapshot, on);
+            b = services.budget().wholeYear(b, on);
             paid = new MonevPdf.Paid(ReportData.paid(services.ledger().payments(), on.getYear(), null), today);
         }
         progress.checkCancelled();
@@ -110,11 +109,10 @@ public final class Exports {
                           Progress progress) {
         progress.update(0, -1, Messages.tr("report.progress.reading"));
         LocalDate today = services.roster().today();
-        var snapshot = services.roster().snapshot(services.coverage().officeRegion(), today);
-        BudgetService.Result b = services.budget().budget(year, source, scenario, snapshot);
+        BudgetService.Result b = services.budget().budget(year, source, scenario);
         MonevPdf.Paid paid = null;
         if (year == today.getYear() && (scenario == null || scenario.isNone())) {
-            b = ReportData.wholeYear(b, snapshot, today);
+            b = services.budget().wholeYear(b, today);
             paid = new MonevPdf.Paid(ReportData.paid(services.ledger().payments(), year, source), today);
         }
         progress.checkCancelled();

@@ -74,36 +74,6 @@ public final class ReportData {
         return out;
     }
 
-    /**
-     * The budget a head of office signs for the current year: everyone insured (ACTIVE) on {@code on}, counted for
-     * all twelve months of {@code year} at the rates of each month, by category and funding source. (The plain
-     * budget counts the months that have passed from the status history: asked in November about people enrolled
-     * in November, it shows one or two months; the appropriation is for the whole year.) The what-if part of
-     * {@code asComputed} is kept as it is.
-     */
-    public static BudgetService.Result wholeYear(BudgetService.Result asComputed, RosterService.Snapshot s,
-                                                 LocalDate on) {
-        int year = asComputed.year();
-        Set<java.time.YearMonth> months = Budget.wholeYear(year);
-        Map<UUID, Post> posts = new java.util.HashMap<>();
-        for (Post p : s.posts()) posts.put(p.id(), p);
-        List<Budget.Insured> insured = new ArrayList<>();
-        for (Enrolment e : s.enrolments()) {
-            if (s.people().get(e.personId()) == null || s.stateOn(e.id(), on) != EnrolmentState.ACTIVE) continue;
-            Post post = e.postId() == null ? null : posts.get(e.postId());
-            Category c = post != null ? post.category() : s.posts().stream()
-                    .filter(p -> p.personId().equals(e.personId()))
-                    .min(Comparator.comparing((Post p) -> !p.currentOn(on)).thenComparing(p -> p.position().ordinal()))
-                    .map(Post::category).orElse(null);
-            if (c == null) continue;
-            insured.add(new Budget.Insured(c, e.fundingSource(), e.segment(), e.programmes(), e.jkkRiskClass(),
-                    e.wageBase(), months));
-        }
-        Budget.Result whole = Budget.compute(year, s.rates(), insured).only(asComputed.fundingSource());
-        return new BudgetService.Result(year, asComputed.fundingSource(), on, whole, asComputed.projected(),
-                asComputed.scenario());
-    }
-
     /** What the ledger records as paid for {@code year} (one funding source, or all when null). */
     public static long paid(List<Payment> payments, int year, FundingSource source) {
         long sum = 0;

@@ -9,12 +9,8 @@ import id.lindungdesa.domain.AgreementParty;
 import id.lindungdesa.domain.AttachmentInfo;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.CoverageTerm;
-import id.lindungdesa.domain.Enrolment;
-import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.MonevScheduleItem;
-import id.lindungdesa.domain.Person;
-import id.lindungdesa.domain.Post;
 import id.lindungdesa.persistence.AgreementRepository;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.DurableFiles;
@@ -50,18 +46,18 @@ public final class AgreementService {
     private final Database db;
     private final AgreementRepository repo;
     private final MonevRepository monev;
-    private final RosterService roster;
+    private final DistrictFigures figures;
     private final OfficeService office;
     private final Clock clock;
     private final AuditLog audit;
     private final ViewingFolder viewing;
 
-    public AgreementService(Database db, AgreementRepository repo, MonevRepository monev, RosterService roster,
+    public AgreementService(Database db, AgreementRepository repo, MonevRepository monev, DistrictFigures figures,
                             OfficeService office, Clock clock, AuditLog audit) {
         this.db = db;
         this.repo = repo;
         this.monev = monev;
-        this.roster = roster;
+        this.figures = figures;
         this.office = office;
         this.clock = clock;
         this.audit = audit;
@@ -532,42 +528,39 @@ public final class AgreementService {
         }
     }
 
-    /** The links on {@code date} within the office's area. */
+    /** The links on {@code date} within the office's area (the rows from the database, decision 0120). */
     public CoverageLinks links(LocalDate date) {
         String prefix = office.office().map(o -> o.regionCode()).orElse("");
-        return links(roster.snapshot(prefix, date), inForce(date), date);
+        return links(figures.activeLinks(prefix, date), inForce(date), date);
     }
 
-    /** The links computed from a roster snapshot and the agreements in force (no database access). */
-    public static CoverageLinks links(RosterService.Snapshot s, List<AgreementInForce> inForce, LocalDate on) {
-        Map<UUID, List<Post>> currentPosts = new HashMap<>();
-        for (Post p : s.posts()) {
-            if (p.currentOn(on)) currentPosts.computeIfAbsent(p.personId(), k -> new ArrayList<>()).add(p);
-        }
+    /** The links from the ACTIVE enrolments of current office-holders and the agreements in force. */
+    static CoverageLinks links(List<id.lindungdesa.persistence.FiguresRepository.ActiveLink> active,
+                               List<AgreementInForce> inForce, LocalDate on) {
         List<LinkedEnrolment> covered = new ArrayList<>();
         List<LinkedEnrolment> uncovered = new ArrayList<>();
         Map<String, Integer> enrolledPerTerm = new HashMap<>();
-        for (Enrolment e : s.enrolments()) {
-            if (s.stateOn(e.id(), on) != EnrolmentState.ACTIVE) continue;
-            List<Post> held = currentPosts.getOrDefault(e.personId(), List.of());
-            if (held.isEmpty()) continue;
-            Post post = held.stream().filter(p -> p.id().equals(e.postId())).findFirst()
-                    .orElse(held.stream().min(Comparator.comparing(p -> p.position().ordinal())).orElseThrow());
-            Person person = s.people().get(e.personId());
-            if (person == null) continue;
-            var region = s.villages().get(post.villageCode());
-            Optional<AgreementInForce> ag = covering(inForce, post.category(), e.fundingSource());
-            LinkedEnrolment l = new LinkedEnrolment(e.id(), person.id(), person.fullName(), post.villageCode(),
-                    region == null ? post.villageCode() : region.name(), post.category(), e.fundingSource(),
-                    ag.map(x -> x.agreement().id()).orElse(null), ag.map(x -> x.agreement().number()).orElse(null));
+        for (var a : active) {
+            Optional<AgreementInForce> ag = covering(inForce, a.category(), a.fundingSource());
+            LinkedEnrolment l = new LinkedEnrolment(a.enrolmentId(), a.personId(), a.fullName(), a.villageCode(),
+                    a.villageName(), a.category(), a.fundingSource(), ag.map(x -> x.agreement().id()).orElse(null),
+                    ag.map(x -> x.agreement().number()).orElse(null));
             if (ag.isPresent()) {
                 covered.add(l);
-                enrolledPerTerm.merge(ag.get().agreement().id() + "/" + post.category() + "/" + e.fundingSource(), 1,
+                enrolledPerTerm.merge(ag.get().agreement().id() + "/" + a.category() + "/" + a.fundingSource(), 1,
                         Integer::sum);
             } else {
                 uncovered.add(l);
             }
         }
+        Comparator<LinkedEnrolment> order = Comparator.comparing(LinkedEnrolment::villageCode)
+                .thenComparing(l -> l.category().ordinal()).thenComparing(LinkedEnrolment::fullName);
+        covered.sort(order);
+        uncovered.sort(order);
+        return new CoverageLinks(on, covered, uncovered, terms(inForce, enrolledPerTerm));
+    }
+
+    private static List<CoveredTerm> terms(List<AgreementInForce> inForce, Map<String, Integer> enrolledPerTerm) {
         List<CoveredTerm> terms = new ArrayList<>();
         for (AgreementInForce x : inForce) {
             for (CoverageTerm t : x.terms()) {
@@ -575,11 +568,36 @@ public final class AgreementService {
                         .getOrDefault(x.agreement().id() + "/" + t.category() + "/" + t.fundingSource(), 0)));
             }
         }
-        Comparator<LinkedEnrolment> order = Comparator.comparing(LinkedEnrolment::villageCode)
-                .thenComparing(l -> l.category().ordinal()).thenComparing(LinkedEnrolment::fullName);
-        covered.sort(order);
-        uncovered.sort(order);
-        return new CoverageLinks(on, covered, uncovered, terms);
+        return terms;
+    }
+
+    /** Counts only (alerts): uncovered ACTIVE enrolments per category and source, and every term in force. */
+    public record LinkCounts(Map<CoverageTerm.Key, Integer> uncoveredCounts, List<CoveredTerm> terms) {
+        public List<CoveredTerm> nobodyEnrolled() {
+            return terms.stream().filter(t -> t.enrolled() == 0).toList();
+        }
+    }
+
+    /** The counts of {@link #links} from the enrolments counted per category and source by the database. */
+    public LinkCounts linkCounts(LocalDate date, List<AgreementInForce> inForce) {
+        String prefix = office.office().map(o -> o.regionCode()).orElse("");
+        List<id.lindungdesa.persistence.FiguresRepository.ActiveCount> counts =
+                new ArrayList<>(figures.activeCounts(prefix, date));
+        counts.sort(Comparator.comparing((id.lindungdesa.persistence.FiguresRepository.ActiveCount c)
+                -> c.category().ordinal()).thenComparing(c -> c.fundingSource().ordinal()));
+        Map<CoverageTerm.Key, Integer> uncovered = new java.util.LinkedHashMap<>();
+        Map<String, Integer> enrolledPerTerm = new HashMap<>();
+        for (var c : counts) {
+            Optional<AgreementInForce> ag = covering(inForce, c.category(), c.fundingSource());
+            if (ag.isPresent()) {
+                enrolledPerTerm.merge(ag.get().agreement().id() + "/" + c.category() + "/" + c.fundingSource(),
+                        c.enrolments(), Integer::sum);
+            } else {
+                uncovered.merge(new CoverageTerm.Key(c.category(), c.fundingSource()), c.enrolments(),
+                        Integer::sum);
+            }
+        }
+        return new LinkCounts(uncovered, terms(inForce, enrolledPerTerm));
     }
 
     // ---------------------------------------------------------------- helpers

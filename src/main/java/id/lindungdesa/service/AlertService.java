@@ -6,13 +6,9 @@ import id.lindungdesa.domain.AgreementInForce;
 import id.lindungdesa.domain.Alert;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.CoverageTerm;
-import id.lindungdesa.domain.Enrolment;
-import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.FollowUp;
 import id.lindungdesa.domain.MonevEvaluation;
 import id.lindungdesa.domain.MonevScheduleItem;
-import id.lindungdesa.domain.Person;
-import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.domain.RosterRules;
 import id.lindungdesa.i18n.Messages;
@@ -42,15 +38,15 @@ public final class AlertService {
 
     private final AgreementService agreements;
     private final MonevService monev;
-    private final RosterService roster;
+    private final DistrictFigures figures;
     private final OfficeService office;
     private final Clock clock;
 
-    public AlertService(AgreementService agreements, MonevService monev, RosterService roster, OfficeService office,
+    public AlertService(AgreementService agreements, MonevService monev, DistrictFigures figures, OfficeService office,
                         Clock clock) {
         this.agreements = agreements;
         this.monev = monev;
-        this.roster = roster;
+        this.figures = figures;
         this.office = office;
         this.clock = clock;
     }
@@ -74,9 +70,8 @@ public final class AlertService {
         agreementAlerts(out, all, addenda, states, inForce, on);
         monevAlerts(out, all, addenda, on);
         String prefix = office.office().map(o -> o.regionCode()).orElse("");
-        RosterService.Snapshot s = roster.snapshot(prefix, on);
-        rosterAlerts(out, s, on);
-        AgreementService.CoverageLinks links = AgreementService.links(s, inForce, on);
+        rosterAlerts(out, prefix, on);
+        AgreementService.LinkCounts links = agreements.linkCounts(on, inForce);
         links.uncoveredCounts().forEach((k, n) -> out.add(new Alert(Alert.Kind.CATEGORY_UNCOVERED,
                 Alert.Severity.HIGH, on, 0, new Alert.Target("coverage", null, k.category() + "/" + k.fundingSource()),
                 null, List.of(k.category(), k.fundingSource(), n))));
@@ -165,59 +160,62 @@ public final class AlertService {
         }
     }
 
-    private void rosterAlerts(List<Alert> out, RosterService.Snapshot s, LocalDate on) {
-        Set<UUID> ageSeen = new HashSet<>();
-        Set<UUID> lapsedSeen = new HashSet<>();
-        for (Post post : s.posts()) {
-            if (!post.currentOn(on)) continue;
-            Person p = s.people().get(post.personId());
-            if (p == null) continue;
-            Region r = s.villages().get(post.villageCode());
-            String village = r == null ? post.villageCode() : r.name();
-            Alert.Target target = new Alert.Target("person", p.id(), post.id().toString());
-            if (post.plannedEndDate() != null) {
-                long days = ChronoUnit.DAYS.between(on, post.plannedEndDate());
-                if (days < 0) {
-                    out.add(new Alert(Alert.Kind.TERM_ENDED, Alert.Severity.MEDIUM, post.plannedEndDate(), days, target,
-                            post.villageCode(), List.of(p.fullName(), post.position(), village, post.plannedEndDate())));
-                } else if (days <= TERM_WINDOW_DAYS) {
-                    out.add(new Alert(Alert.Kind.TERM_ENDING, Alert.Severity.MEDIUM, post.plannedEndDate(), days,
-                            target, post.villageCode(),
-                            List.of(p.fullName(), post.position(), village, post.plannedEndDate())));
+    /**
+     * Terms ending or ended, perangkat reaching 60 and lapsed enrolments: the database picks the candidates
+     * (current posts near their planned end or with a holder near 60, lapsed enrolments), the rules decide here.
+     */
+    private void rosterAlerts(List<Alert> out, String prefix, LocalDate on) {
+        LocalDate endBy = on.plusDays(TERM_WINDOW_DAYS);
+        // A margin of a few days for 29 February; the exact rule is applied below.
+        LocalDate bornBy = on.plusDays(AGE_WINDOW_DAYS).minusYears(RosterRules.RETIREMENT_AGE).plusDays(3);
+        figures.read(tx -> {
+            Map<String, Region> villages = figures.villages(tx, prefix);
+            Set<UUID> ageSeen = new HashSet<>();
+            for (var l : figures.repository().termAndAgeCandidates(tx, prefix, on, endBy, bornBy)) {
+                Region r = villages.get(l.villageCode());
+                String village = r == null ? l.villageCode() : r.name();
+                Alert.Target target = new Alert.Target("person", l.personId(), l.postId().toString());
+                if (l.plannedEndDate() != null) {
+                    long days = ChronoUnit.DAYS.between(on, l.plannedEndDate());
+                    if (days < 0) {
+                        out.add(new Alert(Alert.Kind.TERM_ENDED, Alert.Severity.MEDIUM, l.plannedEndDate(), days,
+                                target, l.villageCode(),
+                                List.of(l.fullName(), l.position(), village, l.plannedEndDate())));
+                    } else if (days <= TERM_WINDOW_DAYS) {
+                        out.add(new Alert(Alert.Kind.TERM_ENDING, Alert.Severity.MEDIUM, l.plannedEndDate(), days,
+                                target, l.villageCode(),
+                                List.of(l.fullName(), l.position(), village, l.plannedEndDate())));
+                    }
                 }
-            }
-            if (post.category() == Category.PERANGKAT_DESA && p.birthDate() != null && ageSeen.add(p.id())) {
-                LocalDate sixty = p.birthDate().plusYears(RosterRules.RETIREMENT_AGE);
-                long days = ChronoUnit.DAYS.between(on, sixty);
-                if (days <= AGE_WINDOW_DAYS) {
-                    out.add(new Alert(Alert.Kind.AGE_60, days <= 0 ? Alert.Severity.HIGH : Alert.Severity.MEDIUM,
-                            sixty, days, target, post.villageCode(),
-                            List.of(p.fullName(), post.position(), village, sixty)));
-                }
-            }
-            if (lapsedSeen.add(p.id())) {
-                for (Enrolment e : s.enrolmentsByPerson().getOrDefault(p.id(), List.of())) {
-                    if (s.stateOn(e.id(), on) == EnrolmentState.LAPSED
-                            && s.enrolmentOf(p.id(), on).map(x -> x.id().equals(e.id())).orElse(false)) {
-                        out.add(new Alert(Alert.Kind.ENROLMENT_LAPSED, Alert.Severity.MEDIUM, lapsedSince(s, e, on), 0,
-                                target, post.villageCode(), List.of(p.fullName(), village, shown(e.kpj()))));
+                if (l.position().category() == Category.PERANGKAT_DESA && l.birthDate() != null
+                        && !ageSeen.contains(l.personId())) {
+                    LocalDate sixty = l.birthDate().plusYears(RosterRules.RETIREMENT_AGE);
+                    long days = ChronoUnit.DAYS.between(on, sixty);
+                    if (days <= AGE_WINDOW_DAYS) {
+                        ageSeen.add(l.personId());
+                        out.add(new Alert(Alert.Kind.AGE_60, days <= 0 ? Alert.Severity.HIGH : Alert.Severity.MEDIUM,
+                                sixty, days, target, l.villageCode(),
+                                List.of(l.fullName(), l.position(), village, sixty)));
                     }
                 }
             }
-        }
+            Set<UUID> lapsedSeen = new HashSet<>();
+            for (var l : figures.repository().lapsed(tx, prefix, on)) {
+                if (!lapsedSeen.add(l.personId())) continue;
+                Region r = villages.get(l.villageCode());
+                String village = r == null ? l.villageCode() : r.name();
+                out.add(new Alert(Alert.Kind.ENROLMENT_LAPSED, Alert.Severity.MEDIUM,
+                        l.since() == null ? on : l.since(), 0,
+                        new Alert.Target("person", l.personId(), l.postId().toString()), l.villageCode(),
+                        List.of(l.fullName(), village, shown(l.kpj()))));
+            }
+            return null;
+        });
     }
 
     /** An optional value as an alert shows it: a dash where the record has none (a KPJ not issued yet). */
     private static Object shown(Object value) {
         return value == null ? "\u2013" : value;
-    }
-
-    private static LocalDate lapsedSince(RosterService.Snapshot s, Enrolment e, LocalDate on) {
-        LocalDate since = on;
-        for (var st : s.statuses().getOrDefault(e.id(), List.of())) {
-            if (!st.effectiveDate().isAfter(on)) since = st.effectiveDate();
-        }
-        return since;
     }
 
     /** Number of alerts per kind (for the home screen's summary). */

@@ -4,20 +4,17 @@ import id.lindungdesa.domain.Budget;
 import id.lindungdesa.domain.BudgetLine;
 import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.ContributionRate;
-import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.FundingSource;
-import id.lindungdesa.domain.Person;
-import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Programme;
 import id.lindungdesa.domain.Segment;
+import id.lindungdesa.persistence.FiguresRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +34,14 @@ public final class BudgetService {
     private final RosterService roster;
     private final EnrolmentService enrolments;
     private final CoverageService coverage;
+    private final DistrictFigures figures;
 
-    public BudgetService(RosterService roster, EnrolmentService enrolments, CoverageService coverage) {
+    public BudgetService(RosterService roster, EnrolmentService enrolments, CoverageService coverage,
+                         DistrictFigures figures) {
         this.roster = roster;
         this.enrolments = enrolments;
         this.coverage = coverage;
+        this.figures = figures;
     }
 
     /** Adds a category: {@code headcount} people (null: the category's eligible office-holders not yet insured). */
@@ -76,96 +76,90 @@ public final class BudgetService {
         }
     }
 
+    /**
+     * The budget of the office's region, from enrolments grouped alike by the database (decision 0120): each group's
+     * category, source, segment, programmes, risk class, wage and state on today and on each month's first day.
+     */
     public Result budget(int year, FundingSource source, Scenario scenario) {
         if (year < 2000 || year > 2100) throw ValidationException.of("year", "target.error.year");
         LocalDate today = roster.today();
-        return budget(year, source, scenario, roster.snapshot(coverage.officeRegion(), today));
-    }
-
-    /** The same over a snapshot already read (of the office's region; its date does not matter). */
-    public Result budget(int year, FundingSource source, Scenario scenario, RosterService.Snapshot s) {
-        if (year < 2000 || year > 2100) throw ValidationException.of("year", "target.error.year");
-        LocalDate today = roster.today();
-        List<Budget.Insured> insured = insured(s, year, today);
-        Budget.Result current = Budget.compute(year, s.rates(), insured).only(source);
+        String prefix = coverage.officeRegion();
+        List<LocalDate> dates = new ArrayList<>();
+        dates.add(today);
+        for (LocalDate first : Budget.firstDays(year)) if (!first.isAfter(today)) dates.add(first);
+        List<FiguresRepository.EnrolmentGroup> groups = figures.enrolmentGroups(prefix, today, dates, false, false);
+        List<ContributionRate> rates = figures.rates();
+        Map<Budget.Insured, Integer> insured = insured(groups, dates, year, today);
+        Budget.Result current = Budget.computeCounted(year, rates, insured).only(source);
         Budget.Result projected = null;
         Scenario sc = scenario == null ? Scenario.NONE : scenario;
         if (!sc.isNone()) {
-            List<ContributionRate> rates = new ArrayList<>(s.rates());
-            for (RateChange rc : sc.rateChanges()) rates.add(rate(s.rates(), rc));
-            List<Budget.Insured> all = new ArrayList<>(insured);
-            all.addAll(hypothetical(s, year, today, sc));
-            projected = Budget.compute(year, rates, all).only(source);
+            List<ContributionRate> withChanges = new ArrayList<>(rates);
+            for (RateChange rc : sc.rateChanges()) withChanges.add(rate(rates, rc));
+            Map<Budget.Insured, Integer> all = new LinkedHashMap<>(insured);
+            Map<Category, Integer> uninsured = figures.read(tx -> figures.repository().uninsuredHolders(tx, prefix,
+                    today));
+            hypothetical(all, groups, uninsured, year, today, sc);
+            projected = Budget.computeCounted(year, withChanges, all).only(source);
         }
         return new Result(year, source, today, current, projected, sc);
     }
 
-    /** Everyone insured in {@code year}, with the months they are counted for. */
-    static List<Budget.Insured> insured(RosterService.Snapshot s, int year, LocalDate today) {
-        Map<UUID, Post> posts = new HashMap<>();
-        for (Post p : s.posts()) posts.put(p.id(), p);
-        List<Budget.Insured> out = new ArrayList<>();
-        for (Enrolment e : s.enrolments()) {
-            Person person = s.people().get(e.personId());
-            if (person == null) continue;
-            Category cat = categoryOf(s, e, posts, today);
-            if (cat == null) continue;
+    /**
+     * The whole year's amount for everyone insured on {@code on} (what a head signs for the current year, issue 13
+     * item 6), from enrolments grouped alike by the database; the projection and scenario of {@code asComputed} stay.
+     */
+    public Result wholeYear(Result asComputed, LocalDate on) {
+        int year = asComputed.year();
+        Set<YearMonth> months = Budget.wholeYear(year);
+        Map<Budget.Insured, Integer> insured = new LinkedHashMap<>();
+        for (FiguresRepository.EnrolmentGroup g : figures.enrolmentGroups(coverage.officeRegion(), on, List.of(on),
+                false, true)) {
+            if (g.category() == null) continue;
+            insured.merge(new Budget.Insured(g.category(), g.fundingSource(), g.segment(), g.programmes(),
+                    g.riskClass(), g.wage(), months), g.count(), Integer::sum);
+        }
+        Budget.Result whole = Budget.computeCounted(year, figures.rates(), insured).only(asComputed.fundingSource());
+        return new Result(year, asComputed.fundingSource(), on, whole, asComputed.projected(), asComputed.scenario());
+    }
+
+    /** Everyone insured in {@code year} (alike people counted together), with the months they are counted for. */
+    static Map<Budget.Insured, Integer> insured(List<FiguresRepository.EnrolmentGroup> groups, List<LocalDate> dates,
+                                                int year, LocalDate today) {
+        Map<Budget.Insured, Integer> out = new LinkedHashMap<>();
+        for (FiguresRepository.EnrolmentGroup g : groups) {
+            if (g.category() == null) continue;
             Set<YearMonth> months = new HashSet<>();
-            EnrolmentState now = s.stateOn(e.id(), today);
+            EnrolmentState now = g.states().getFirst();
             for (LocalDate first : Budget.firstDays(year)) {
-                EnrolmentState st = first.isAfter(today) ? now : s.stateOn(e.id(), first);
+                EnrolmentState st = first.isAfter(today) ? now : g.states().get(dates.indexOf(first));
                 if (st == EnrolmentState.ACTIVE) months.add(YearMonth.from(first));
             }
             if (months.isEmpty()) continue;
-            out.add(new Budget.Insured(cat, e.fundingSource(), e.segment(), e.programmes(), e.jkkRiskClass(),
-                    e.wageBase(), months));
+            out.merge(new Budget.Insured(g.category(), g.fundingSource(), g.segment(), g.programmes(),
+                    g.riskClass(), g.wage(), months), g.count(), Integer::sum);
         }
         return out;
     }
 
-    private static Category categoryOf(RosterService.Snapshot s, Enrolment e, Map<UUID, Post> posts, LocalDate on) {
-        if (e.postId() != null && posts.containsKey(e.postId())) return posts.get(e.postId()).category();
-        return s.posts().stream().filter(p -> p.personId().equals(e.personId()))
-                .min(Comparator.comparing((Post p) -> !p.currentOn(on)).thenComparing(p -> p.position().ordinal()))
-                .map(Post::category).orElse(null);
-    }
-
-    private List<Budget.Insured> hypothetical(RosterService.Snapshot s, int year, LocalDate today, Scenario sc) {
-        List<Budget.Insured> out = new ArrayList<>();
+    private void hypothetical(Map<Budget.Insured, Integer> out, List<FiguresRepository.EnrolmentGroup> groups,
+                              Map<Category, Integer> uninsured, int year, LocalDate today, Scenario sc) {
         Set<YearMonth> all = Budget.wholeYear(year);
-        Map<Category, List<Person>> uninsured = uninsuredHolders(s, today);
         Set<Category> added = EnumSet.noneOf(Category.class);
         for (Addition a : sc.additions()) {
-            Template t = template(s, a.category(), a.segment(), a.wage(), a.fundingSource(), today);
-            int n = a.headcount() != null ? a.headcount() : uninsured.getOrDefault(a.category(), List.of()).size();
+            Template t = template(groups, a.category(), a.segment(), a.wage(), a.fundingSource(), today);
+            int n = a.headcount() != null ? a.headcount() : uninsured.getOrDefault(a.category(), 0);
             if (n < 0) throw ValidationException.of("headcount", "budget.error.headcount");
             if (a.headcount() == null) added.add(a.category());
-            for (int i = 0; i < n; i++) out.add(t.insured(a.category(), all));
+            if (n > 0) out.merge(t.insured(a.category(), all), n, Integer::sum);
         }
         if (sc.allEligible()) {
             for (var e : uninsured.entrySet()) {
-                if (added.contains(e.getKey()) || e.getValue().isEmpty()) continue;
-                Template t = template(s, e.getKey(), null, null, null, today);
-                for (int i = 0; i < e.getValue().size(); i++) out.add(t.insured(e.getKey(), all));
+                if (added.contains(e.getKey()) || e.getValue() == 0) continue;
+                Template t = template(groups, e.getKey(), null, null, null, today);
+                out.merge(t.insured(e.getKey(), all), e.getValue(), Integer::sum);
             }
         }
-        return out;
-    }
-
-    /** Current eligible office-holders without an ACTIVE enrolment today, per category (each person once). */
-    static Map<Category, List<Person>> uninsuredHolders(RosterService.Snapshot s, LocalDate on) {
-        Map<Category, List<Person>> out = new LinkedHashMap<>();
-        Set<UUID> seen = new HashSet<>();
-        List<Post> current = s.posts().stream().filter(p -> p.currentOn(on))
-                .sorted(Comparator.comparing((Post p) -> p.position().ordinal())).toList();
-        for (Post p : current) {
-            Person person = s.people().get(p.personId());
-            if (person == null || !person.enrollable() || !seen.add(person.id())) continue;
-            boolean active = s.enrolmentOf(person.id(), on).map(e -> s.stateOn(e.id(), on) == EnrolmentState.ACTIVE)
-                    .orElse(false);
-            if (!active) out.computeIfAbsent(p.category(), k -> new ArrayList<>()).add(person);
-        }
-        return out;
     }
 
     /** How a hypothetical person of a category would be insured. */
@@ -179,15 +173,13 @@ public final class BudgetService {
      * Like the category's existing enrolments (the most common segment, programmes, risk class, wage and source);
      * overridden by what the user gave. Without either, PU JKK+JKM on the category's default wage base.
      */
-    private Template template(RosterService.Snapshot s, Category c, Segment segment, Long wage, FundingSource source,
-                              LocalDate today) {
-        Map<UUID, Post> posts = new HashMap<>();
-        for (Post p : s.posts()) posts.put(p.id(), p);
-        Map<Template, Integer> seen = new HashMap<>();
-        for (Enrolment e : s.enrolments()) {
-            if (categoryOf(s, e, posts, today) != c) continue;
-            seen.merge(new Template(e.fundingSource(), e.segment(), e.programmes(), e.jkkRiskClass(), e.wageBase()),
-                    1, Integer::sum);
+    private Template template(List<FiguresRepository.EnrolmentGroup> groups, Category c, Segment segment,
+                              Long wage, FundingSource source, LocalDate today) {
+        Map<Template, Integer> seen = new LinkedHashMap<>();
+        for (FiguresRepository.EnrolmentGroup g : groups) {
+            if (g.category() != c) continue;
+            seen.merge(new Template(g.fundingSource(), g.segment(), g.programmes(), g.riskClass(), g.wage()),
+                    g.count(), Integer::sum);
         }
         Template common = seen.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(null);

@@ -20,16 +20,17 @@ import java.util.TreeMap;
 /**
  * Coverage per category per village, rolled up to kecamatan, district (and province), on any date, from the
  * enrolment status history (see {@link RosterReadModel#coverage}); the yearly target in force; a month-by-month
- * trend. One snapshot is read per call; everything else is arithmetic over it.
+ * trend. The counts come from the database ({@link DistrictFigures}, decision 0120); rollups are sums here.
  */
 public final class CoverageService {
-    private final RosterService roster;
+    private final DistrictFigures figures;
     private final RegionService regions;
     private final TargetService targets;
     private final OfficeService office;
 
-    public CoverageService(RosterService roster, RegionService regions, TargetService targets, OfficeService office) {
-        this.roster = roster;
+    public CoverageService(DistrictFigures figures, RegionService regions, TargetService targets,
+                           OfficeService office) {
+        this.figures = figures;
         this.regions = regions;
         this.targets = targets;
         this.office = office;
@@ -81,12 +82,11 @@ public final class CoverageService {
     }
 
     public Report report(String prefix, LocalDate on) {
-        RosterService.Snapshot s = roster.snapshot(prefix, on);
-        return build(prefix, s, on);
+        return build(prefix, figures.villageCoverage(prefix, on), on);
     }
 
-    Report build(String prefix, RosterService.Snapshot s, LocalDate on) {
-        Map<String, RosterReadModel.VillageCoverage> vc = RosterReadModel.coverage(s, on);
+    /** The report from coverage per village (from the database, or from a snapshot in the equivalence test). */
+    Report build(String prefix, Map<String, RosterReadModel.VillageCoverage> vc, LocalDate on) {
         Map<String, String> names = new java.util.HashMap<>();
         for (Region r : regions.within(prefix)) names.put(r.code(), r.name());
         List<Area> villages = new ArrayList<>();
@@ -157,44 +157,31 @@ public final class CoverageService {
     }
 
     public List<TrendPoint> trend(String prefix, LocalDate on, int months) {
-        RosterService.Snapshot s = roster.snapshot(prefix, on);
-        return trend(s, on, months);
-    }
-
-    static List<TrendPoint> trend(RosterService.Snapshot s, LocalDate on, int months) {
         List<TrendPoint> out = new ArrayList<>();
         YearMonth last = YearMonth.from(on);
         for (int i = months - 1; i >= 0; i--) {
             YearMonth m = last.minusMonths(i);
             LocalDate d = i == 0 ? on : m.atEndOfMonth();
             Map<Category, CoverageCount> byCat = new EnumMap<>(Category.class);
-            for (Category c : Category.values()) byCat.put(c, CoverageCount.ZERO);
-            CoverageCount total = CoverageCount.ZERO;
-            for (RosterReadModel.VillageCoverage v : RosterReadModel.coverage(s, d).values()) {
-                v.byCategory().forEach((c, k) -> byCat.merge(c, new CoverageCount(k.covered(), k.eligible()),
-                        CoverageCount::plus));
-                total = total.plus(new CoverageCount(v.total().covered(), v.total().eligible()));
-            }
-            out.add(new TrendPoint(m, d, byCat, total));
+            figures.categoryTotals(prefix, d).forEach((c, k) -> byCat.put(c, new CoverageCount(k.covered(),
+                    k.eligible())));
+            RosterReadModel.Count t = figures.total(prefix, d);
+            out.add(new TrendPoint(m, d, byCat, new CoverageCount(t.covered(), t.eligible())));
         }
         return out;
     }
 
-    /** A report and its trend from one snapshot (dashboard, PDF). */
+    /** A report and its trend (dashboard, PDF). */
     public record Overview(Report report, List<TrendPoint> trend) {
     }
 
     public Overview overview(LocalDate on, int months) {
-        return overview(roster.snapshot(officeRegion(), on), on, months);
+        String region = officeRegion();
+        return new Overview(report(region, on), trend(region, on, months));
     }
 
-    /** The same over a snapshot of the office's region already read (exports share one read). */
-    public Overview overview(RosterService.Snapshot s, LocalDate on, int months) {
-        return new Overview(build(officeRegion(), s, on), trend(s, on, months));
-    }
-
-    /** One read of the office's region (all history; the date only labels it). */
-    public RosterService.Snapshot snapshot(LocalDate on) {
-        return roster.snapshot(officeRegion(), on);
+    /** Coverage of the villages within {@code prefix} (one village: what a desk re-reads after an edit). */
+    public Map<String, RosterReadModel.VillageCoverage> villageCoverage(String prefix, LocalDate on) {
+        return figures.villageCoverage(prefix, on);
     }
 }

@@ -22,9 +22,10 @@ final class LedgerDemo {
     static void addPayments(CoreServices services, Random random, LocalDate today) {
         String district = services.coverage().officeRegion();
         LedgerService ledger = services.ledger();
-        var snapshot = services.roster().snapshot(district, today);
-        LedgerService.Billing b = ledger.new Billing(snapshot, List.of());
         YearMonth last = YearMonth.from(today).minusMonths(1);
+        List<YearMonth> months = new ArrayList<>();
+        for (int i = 11; i >= 0; i--) months.add(last.minusMonths(i));
+        LedgerService.Billing b = ledger.billingFor(months, List.of());
         OffsetDateTime now = OffsetDateTime.now(services.clock());
         List<Payment> out = new ArrayList<>();
         for (int i = 11; i >= 0; i--) {

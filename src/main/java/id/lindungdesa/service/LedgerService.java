@@ -2,16 +2,15 @@ package id.lindungdesa.service;
 
 import id.lindungdesa.domain.Arrears;
 import id.lindungdesa.domain.Contribution;
-import id.lindungdesa.domain.Enrolment;
+import id.lindungdesa.domain.ContributionRate;
 import id.lindungdesa.domain.EnrolmentState;
 import id.lindungdesa.domain.EnrolmentStatus;
 import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.Payment;
-import id.lindungdesa.domain.Person;
-import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.Region;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.EnrolmentRepository;
+import id.lindungdesa.persistence.FiguresRepository;
 import id.lindungdesa.persistence.LedgerRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,18 +42,18 @@ public final class LedgerService {
     private final Database db;
     private final LedgerRepository repo;
     private final EnrolmentRepository enrolments;
-    private final RosterService roster;
+    private final DistrictFigures figures;
     private final CoverageService coverage;
     private final OfficeService office;
     private final Clock clock;
     private final AuditLog audit;
 
-    public LedgerService(Database db, LedgerRepository repo, EnrolmentRepository enrolments, RosterService roster,
+    public LedgerService(Database db, LedgerRepository repo, EnrolmentRepository enrolments, DistrictFigures figures,
                          CoverageService coverage, OfficeService office, Clock clock, AuditLog audit) {
         this.db = db;
         this.repo = repo;
         this.enrolments = enrolments;
-        this.roster = roster;
+        this.figures = figures;
         this.coverage = coverage;
         this.office = office;
         this.clock = clock;
@@ -141,44 +140,47 @@ public final class LedgerService {
 
     // ------------------------------------------------------------------ billing
 
-    /** What one enrolment is billed in a month (0 when not ACTIVE on the month's first day). */
-    static long billedFor(RosterService.Snapshot s, Enrolment e, YearMonth m) {
-        LocalDate first = m.atDay(1);
-        if (s.stateOn(e.id(), first) != EnrolmentState.ACTIVE) return 0;
+    /** What one enrolment (of a group alike) is billed in a month whose state is {@code state}. */
+    static long billedFor(List<ContributionRate> rates, FiguresRepository.EnrolmentGroup g, EnrolmentState state,
+                          YearMonth m) {
+        if (state != EnrolmentState.ACTIVE) return 0;
         try {
-            return Contribution.monthly(s.rates(), e.segment(), e.programmes(), e.jkkRiskClass(), e.wageBase(), first)
+            return Contribution.monthly(rates, g.segment(), g.programmes(), g.riskClass(), g.wage(), m.atDay(1))
                     .total();
         } catch (Contribution.MissingRateException ex) {
             return 0;
         }
     }
 
-    /** The village an enrolment is billed to: its post's, else the person's first post's, else home village. */
-    static String villageOf(RosterService.Snapshot s, Enrolment e, Map<UUID, Post> posts,
-                            Map<UUID, String> firstVillage) {
-        if (e.postId() != null && posts.containsKey(e.postId())) return posts.get(e.postId()).villageCode();
-        String v = firstVillage.get(e.personId());
-        if (v != null) return v;
-        Person p = s.people().get(e.personId());
-        return p == null ? null : p.homeVillageCode();
-    }
-
-    /** Billing over a snapshot: per month, source and village. */
+    /**
+     * Billing of some months: per month, source and village, from enrolments grouped alike by the database with
+     * their state on each month's first day (decision 0120). The village billed is the enrolment's post's, else the
+     * holder's first post's, else the holder's home village ({@link FiguresRepository#enrolmentGroups}).
+     */
     final class Billing {
-        final RosterService.Snapshot s;
-        final Map<UUID, Post> posts = new HashMap<>();
-        final Map<UUID, String> firstVillage = new HashMap<>();
-        final Map<UUID, String> village = new HashMap<>();
+        final List<ContributionRate> rates;
         final Map<YearMonth, Map<FundingSource, Map<String, Long>>> cache = new HashMap<>();
+        final Map<YearMonth, Map<FundingSource, Integer>> insured = new HashMap<>();
         final Map<YearMonth, Map<FundingSource, Map<String, Long>>> paid = new HashMap<>();
 
-        Billing(RosterService.Snapshot s, List<Payment> payments) {
-            this.s = s;
-            for (Post p : s.posts()) {
-                posts.put(p.id(), p);
-                firstVillage.putIfAbsent(p.personId(), p.villageCode());
+        /** {@code groups} carry their states on the first days of {@code months}, from {@code offset} on. */
+        Billing(List<ContributionRate> rates, List<YearMonth> months, List<FiguresRepository.EnrolmentGroup> groups,
+                int offset, List<Payment> payments) {
+            this.rates = rates;
+            for (int i = 0; i < months.size(); i++) {
+                YearMonth m = months.get(i);
+                Map<FundingSource, Map<String, Long>> bySource = new EnumMap<>(FundingSource.class);
+                Map<FundingSource, Integer> counts = new EnumMap<>(FundingSource.class);
+                for (FiguresRepository.EnrolmentGroup g : groups) {
+                    long b = billedFor(rates, g, g.states().get(offset + i), m);
+                    if (b == 0 || g.villageCode() == null) continue;
+                    bySource.computeIfAbsent(g.fundingSource(), x -> new HashMap<>())
+                            .merge(g.villageCode(), Math.multiplyExact(b, g.count()), Long::sum);
+                    counts.merge(g.fundingSource(), g.count(), Integer::sum);
+                }
+                cache.put(m, bySource);
+                insured.put(m, counts);
             }
-            for (Enrolment e : s.enrolments()) village.put(e.id(), villageOf(s, e, posts, firstVillage));
             for (Payment p : payments) {
                 paid.computeIfAbsent(p.month(), k -> new EnumMap<>(FundingSource.class))
                         .computeIfAbsent(p.fundingSource(), k -> new HashMap<>())
@@ -186,22 +188,10 @@ public final class LedgerService {
             }
         }
 
-        final Map<YearMonth, Map<FundingSource, Integer>> insured = new HashMap<>();
-
         Map<String, Long> billed(YearMonth m, FundingSource src) {
-            return cache.computeIfAbsent(m, k -> {
-                Map<FundingSource, Map<String, Long>> bySource = new EnumMap<>(FundingSource.class);
-                Map<FundingSource, Integer> counts = new EnumMap<>(FundingSource.class);
-                for (Enrolment e : s.enrolments()) {
-                    long b = billedFor(s, e, m);
-                    String v = village.get(e.id());
-                    if (b == 0 || v == null) continue;
-                    bySource.computeIfAbsent(e.fundingSource(), x -> new HashMap<>()).merge(v, b, Long::sum);
-                    counts.merge(e.fundingSource(), 1, Integer::sum);
-                }
-                insured.put(m, counts);
-                return bySource;
-            }).getOrDefault(src, Map.of());
+            Map<FundingSource, Map<String, Long>> bySource = cache.get(m);
+            if (bySource == null) throw new IllegalStateException("month not read for billing: " + m);
+            return bySource.getOrDefault(src, Map.of());
         }
 
         int insured(YearMonth m, FundingSource src) {
@@ -241,15 +231,21 @@ public final class LedgerService {
         }
     }
 
-    private Billing billing(LocalDate on) {
-        RosterService.Snapshot s = roster.snapshot(coverage.officeRegion(), on);
-        return new Billing(s, payments());
+    /** Billing of {@code months} for the office's region, with the payments given. */
+    Billing billingFor(List<YearMonth> months, List<Payment> payments) {
+        LocalDate today = LocalDate.now(clock);
+        List<LocalDate> dates = months.stream().map(m -> m.atDay(1)).toList();
+        List<FiguresRepository.EnrolmentGroup> groups = dates.isEmpty() ? List.of()
+                : figures.enrolmentGroups(coverage.officeRegion(), today, dates, false, false);
+        return new Billing(figures.rates(), months, groups, 0, payments);
     }
 
     /** The ledger of a year: twelve months per funding source (only sources with anything billed or paid). */
     public List<Month> ledger(int year, FundingSource only) {
         LocalDate today = LocalDate.now(clock);
-        Billing b = billing(today);
+        List<YearMonth> months = new ArrayList<>();
+        for (int mo = 1; mo <= 12; mo++) months.add(YearMonth.of(year, mo));
+        Billing b = billingFor(months, payments());
         List<Month> out = new ArrayList<>();
         for (FundingSource src : FundingSource.values()) {
             if (only != null && src != only) continue;
@@ -277,7 +273,7 @@ public final class LedgerService {
     }
 
     public List<VillageLine> villages(YearMonth m, FundingSource src) {
-        Billing b = billing(LocalDate.now(clock));
+        Billing b = billingFor(List.of(m), payments());
         List<VillageLine> out = new ArrayList<>();
         for (var e : new java.util.TreeMap<>(b.billed(m, src)).entrySet()) {
             out.add(new VillageLine(e.getKey(), e.getValue(), b.unpaid(m, src, e.getKey())));
@@ -291,31 +287,46 @@ public final class LedgerService {
      */
     public List<LapseCandidate> lapseCandidates() {
         LocalDate today = LocalDate.now(clock);
-        return candidates(billing(today), today, lapseThreshold());
+        return candidates(today, lapseThreshold());
     }
 
-    private List<LapseCandidate> candidates(Billing b, LocalDate today, int threshold) {
+    private List<LapseCandidate> candidates(LocalDate today, int threshold) {
         YearMonth lastClosed = YearMonth.from(today).minusMonths(1);
+        List<Payment> payments = payments();
+        Optional<YearMonth> earliest = payments.stream().map(Payment::month).min(Comparator.naturalOrder());
+        if (earliest.isEmpty() || earliest.get().isAfter(lastClosed)) return List.of();
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = earliest.get(); !m.isAfter(lastClosed); m = m.plusMonths(1)) months.add(m);
+        Billing b = billingFor(months, payments);
+        // The enrolments ACTIVE today, each with its state on today (0) and on each month's first day (1…).
+        List<LocalDate> dates = new ArrayList<>();
+        dates.add(today);
+        months.forEach(m -> dates.add(m.atDay(1)));
+        String prefix = coverage.officeRegion();
+        List<FiguresRepository.EnrolmentGroup> active = figures.enrolmentGroups(prefix, today, dates, true, true);
+        Map<String, Region> villages = figures.read(tx -> figures.villages(tx, prefix));
         List<LapseCandidate> out = new ArrayList<>();
-        for (Enrolment e : b.s.enrolments()) {
-            if (b.s.stateOn(e.id(), today) != EnrolmentState.ACTIVE) continue;
+        for (FiguresRepository.EnrolmentGroup e : active) {
             Optional<YearMonth> start = b.ledgerStart(e.fundingSource());
-            String v = b.village.get(e.id());
+            String v = e.villageCode();
             if (start.isEmpty() || v == null) continue;
-            List<YearMonth> months = new ArrayList<>();
-            for (YearMonth m = start.get(); !m.isAfter(lastClosed); m = m.plusMonths(1)) {
-                if (billedFor(b.s, e, m) > 0) months.add(m);
+            Map<YearMonth, Long> billedMonths = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < months.size(); i++) {
+                YearMonth m = months.get(i);
+                if (m.isBefore(start.get())) continue;
+                long billed = billedFor(b.rates, e, e.states().get(1 + i), m);
+                if (billed > 0) billedMonths.put(m, billed);
             }
-            int run = Arrears.trailingUnpaid(months, m -> b.unpaid(m, e.fundingSource(), v));
+            List<YearMonth> ms = new ArrayList<>(billedMonths.keySet());
+            int run = Arrears.trailingUnpaid(ms, m -> b.unpaid(m, e.fundingSource(), v));
             if (run < threshold) continue;
             long arrears = 0;
-            for (int i = months.size() - run; i < months.size(); i++) arrears += billedFor(b.s, e, months.get(i));
-            YearMonth first = months.get(months.size() - run);
-            Person p = b.s.people().get(e.personId());
-            Region r = b.s.villages().get(v);
-            out.add(new LapseCandidate(e.id(), e.personId(), p == null ? "" : p.nik(),
-                    p == null ? "" : p.fullName(), v, r == null ? v : r.name(), e.fundingSource(), first, run,
-                    arrears, Arrears.lapseDate(first, threshold)));
+            for (int i = ms.size() - run; i < ms.size(); i++) arrears += billedMonths.get(ms.get(i));
+            YearMonth first = ms.get(ms.size() - run);
+            Region r = villages.get(v);
+            out.add(new LapseCandidate(e.enrolmentId(), e.personId(), e.nik() == null ? "" : e.nik(),
+                    e.fullName() == null ? "" : e.fullName(), v, r == null ? v : r.name(), e.fundingSource(), first,
+                    run, arrears, Arrears.lapseDate(first, threshold)));
         }
         out.sort(Comparator.comparing(LapseCandidate::villageCode).thenComparing(LapseCandidate::fullName));
         return out;
@@ -330,7 +341,7 @@ public final class LedgerService {
         Set<UUID> wanted = new HashSet<>(confirmed);
         LocalDate today = LocalDate.now(clock);
         int threshold = lapseThreshold();
-        List<LapseCandidate> now = candidates(billing(today), today, threshold).stream()
+        List<LapseCandidate> now = candidates(today, threshold).stream()
                 .filter(c -> wanted.contains(c.enrolmentId())).toList();
         if (now.isEmpty()) return 0;
         OffsetDateTime at = OffsetDateTime.now(clock);

@@ -28,17 +28,17 @@ public final class MonevService {
     private final Database db;
     private final MonevRepository repo;
     private final AgreementRepository agreements;
-    private final RosterService roster;
+    private final DistrictFigures figures;
     private final OfficeService office;
     private final Clock clock;
     private final AuditLog audit;
 
-    public MonevService(Database db, MonevRepository repo, AgreementRepository agreements, RosterService roster,
+    public MonevService(Database db, MonevRepository repo, AgreementRepository agreements, DistrictFigures figures,
                         OfficeService office, Clock clock, AuditLog audit) {
         this.db = db;
         this.repo = repo;
         this.agreements = agreements;
-        this.roster = roster;
+        this.figures = figures;
         this.office = office;
         this.clock = clock;
         this.audit = audit;
@@ -233,14 +233,10 @@ public final class MonevService {
         });
     }
 
-    /** Coverage per category across the office's area on {@code date} ({@code RosterReadModel.coverage}). */
+    /** Coverage per category across the office's area on {@code date} (from the database, decision 0120). */
     public List<CategoryCoverage> coverageOn(LocalDate date) {
         String prefix = office.office().map(o -> o.regionCode()).orElse("");
-        var byVillage = RosterReadModel.coverage(roster.snapshot(prefix, date), date);
-        Map<Category, RosterReadModel.Count> sum = new EnumMap<>(Category.class);
-        for (var v : byVillage.values()) {
-            v.byCategory().forEach((c, n) -> sum.merge(c, n, RosterReadModel.Count::plus));
-        }
+        Map<Category, RosterReadModel.Count> sum = figures.categoryTotals(prefix, date);
         List<CategoryCoverage> out = new ArrayList<>();
         sum.forEach((c, n) -> {
             if (n.eligible() > 0) out.add(new CategoryCoverage(c, n.covered(), n.eligible()));

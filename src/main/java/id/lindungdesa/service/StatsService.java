@@ -1,29 +1,23 @@
 package id.lindungdesa.service;
 
 import id.lindungdesa.domain.Category;
-import id.lindungdesa.domain.EnrolmentState;
-import id.lindungdesa.domain.Person;
-import id.lindungdesa.domain.Post;
 import id.lindungdesa.domain.RegionLevel;
 import id.lindungdesa.domain.VillageType;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.RegionRepository;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /** Head-line figures of a database (the {@code stats} command). */
 public final class StatsService {
     private final Database db;
     private final RegionRepository regions;
-    private final RosterService roster;
+    private final DistrictFigures figures;
 
-    public StatsService(Database db, RegionRepository regions, RosterService roster) {
+    public StatsService(Database db, RegionRepository regions, DistrictFigures figures) {
         this.db = db;
         this.regions = regions;
-        this.roster = roster;
+        this.figures = figures;
     }
 
     /** Villages and kecamatan under the office's region. */
@@ -46,21 +40,7 @@ public final class StatsService {
         Villages villages = db.read(tx -> new Villages(regions.countLevel(tx, "", RegionLevel.SUBDISTRICT),
                 regions.countVillages(tx, "", VillageType.DESA), regions.countVillages(tx, "", VillageType.DESA_ADAT),
                 regions.countVillages(tx, "", VillageType.KELURAHAN)));
-        RosterService.Snapshot s = roster.snapshot("", on);
-        Map<Category, Integer> counts = new java.util.EnumMap<>(Category.class);
-        for (Category c : Category.values()) counts.put(c, 0);
-        Set<UUID> holders = new HashSet<>();
-        for (Post p : s.posts()) {
-            if (!p.currentOn(on) || !s.people().containsKey(p.personId())) continue;
-            counts.merge(p.category(), 1, Integer::sum);
-            holders.add(p.personId());
-        }
-        int active = 0;
-        for (Person p : s.people().values()) {
-            boolean isActive = s.enrolmentOf(p.id(), on).map(e -> s.stateOn(e.id(), on) == EnrolmentState.ACTIVE)
-                    .orElse(false);
-            if (isActive) active++;
-        }
-        return new Stats(on, villages, s.people().size(), holders.size(), counts, active);
+        var t = figures.totals(on);
+        return new Stats(on, villages, t.people(), t.officeHolders(), t.posts(), t.enrolledActive());
     }
 }

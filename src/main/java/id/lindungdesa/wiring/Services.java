@@ -62,6 +62,7 @@ public final class Services implements CoreServices, AutoCloseable {
     private final CoverageService coverage;
     private final BudgetService budget;
     private final LedgerService ledger;
+    private final id.lindungdesa.service.DistrictFigures figures;
     private final CoreServices core;
     private final id.lindungdesa.imports.RosterImportService imports;
     private final id.lindungdesa.bundle.BundleServices bundles;
@@ -97,17 +98,19 @@ public final class Services implements CoreServices, AutoCloseable {
         this.enrolments = new EnrolmentService(db, enrolmentRepo, personRepo, postRepo, rateRepo, clock, audit);
         this.undo = new id.lindungdesa.service.RosterUndo(db, personRepo, postRepo, enrolmentRepo, clock, audit);
         db.onReplaced(undo::clear);
-        this.stats = new StatsService(db, regionRepo, roster);
+        this.figures = new id.lindungdesa.service.DistrictFigures(db,
+                new id.lindungdesa.persistence.FiguresRepository(), regionRepo, rateRepo);
+        this.stats = new StatsService(db, regionRepo, figures);
         this.targets = new TargetService(db, new TargetRepository(), clock, audit);
         var agreementRepo = new id.lindungdesa.persistence.AgreementRepository();
         var monevRepo = new id.lindungdesa.persistence.MonevRepository();
-        this.agreements = new AgreementService(db, agreementRepo, monevRepo, roster, office, clock, audit);
-        this.monev = new MonevService(db, monevRepo, agreementRepo, roster, office, clock, audit);
-        this.alerts = new AlertService(agreements, monev, roster, office, clock);
-        this.coverage = new CoverageService(roster, regions, targets, office);
-        this.budget = new BudgetService(roster, enrolments, coverage);
-        this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo, roster,
-                coverage, office, clock, audit);
+        this.agreements = new AgreementService(db, agreementRepo, monevRepo, figures, office, clock, audit);
+        this.monev = new MonevService(db, monevRepo, agreementRepo, figures, office, clock, audit);
+        this.alerts = new AlertService(agreements, monev, figures, office, clock);
+        this.coverage = new CoverageService(figures, regions, targets, office);
+        this.budget = new BudgetService(roster, enrolments, coverage, figures);
+        this.ledger = new LedgerService(db, new id.lindungdesa.persistence.LedgerRepository(), enrolmentRepo,
+                figures, coverage, office, clock, audit);
         // no `this` leaves the constructor: features get the core services, built here
         this.core = new CoreServices.Parts(db, clock, audit::actor, cachedOffice::get, audit, office, regions, roster,
                 enrolments, targets, agreements, monev, coverage, budget, ledger);
@@ -186,6 +189,9 @@ public final class Services implements CoreServices, AutoCloseable {
     public BudgetService budget() { return budget; }
 
     public LedgerService ledger() { return ledger; }
+
+    /** The district's figures from the database (issue 14; benches and tests compare them). */
+    public id.lindungdesa.service.DistrictFigures figures() { return figures; }
     /** Roster import from spreadsheets (issue 4). */
     public id.lindungdesa.imports.RosterImportService imports() { return imports; }
     /** Signed bundles: keys, trust registry, export, import, receipts, province dashboard. */

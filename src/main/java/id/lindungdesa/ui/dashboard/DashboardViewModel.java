@@ -56,10 +56,8 @@ public final class DashboardViewModel {
         record Loaded(CoverageService.Overview overview, Map<FundingSource, Long> funding) {
         }
         tasks.execute(BackgroundTask.<Loaded>of("dashboard", p -> {
-                    var snapshot = coverage.snapshot(on);
-                    return new Loaded(coverage.overview(snapshot, on, 24), budget
-                            .budget(on.getYear(), null, BudgetService.Scenario.NONE, snapshot).current()
-                            .byFundingSource());
+                    return new Loaded(coverage.overview(on, 24), budget
+                            .budget(on.getYear(), null, BudgetService.Scenario.NONE).current().byFundingSource());
                 })
                 .onSuccess(l -> {
                     error.set("");

@@ -274,7 +274,7 @@ final class PersonDialog {
 
     private void changed() {
         reloadDetails();
-        vm.reload();
+        vm.refreshPerson(form.editing().id()); // only this person's villages (issue 14)
     }
 
     private void reloadDetails() {

@@ -499,7 +499,7 @@ public final class RosterView implements Screen {
                 }
             }
         });
-        vm.reload();
+        vm.refreshPerson(personId); // only the villages this person is in (issue 14)
     }
 
     private void newPerson() {
@@ -583,7 +583,7 @@ public final class RosterView implements Screen {
         RemoveDialog.post(ctx, r.postId(), r.fullName() + " — " + label(r.position()) + ", " + r.villageName(),
                 window(), () -> {
                     ctx.window().say(Messages.tr("remove.done"));
-                    vm.reload();
+                    vm.refreshPerson(r.personId());
                 });
     }
 

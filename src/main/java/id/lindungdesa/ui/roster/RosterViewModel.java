@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -222,6 +223,118 @@ public final class RosterViewModel {
         NavNode root = new NavNode(scope, districtName.isEmpty() ? Messages.tr("roster.allVillages") : districtName,
                 0, allHolders, allCovered, allEligible, Badge.of(allCovered, allEligible), List.copyOf(kecs));
         return new Loaded(on, rows, root, RosterService.warnings(s));
+    }
+
+    /** What one refresh after an edit read: the villages touched, their rows, coverage and warnings. */
+    public record Touched(LocalDate on, Set<String> villages, List<RosterRow> rows,
+                          Map<String, RosterReadModel.VillageCoverage> coverage, List<Warning> warnings) {
+    }
+
+    /**
+     * After an edit of {@code personId} (issue 14): re-reads only the villages the person holds or held a post in
+     * (before and after the edit) and puts their rows, navigator counts and warnings in place; the rest of the
+     * district is not read again. Falls back to {@link #reload()} before the first load.
+     */
+    public void refreshPerson(UUID personId) {
+        if (tree.get() == null || personId == null) {
+            reload();
+            return;
+        }
+        Set<String> before = new java.util.TreeSet<>();
+        for (RosterRow r : rows) if (r.personId().equals(personId)) before.add(r.villageCode());
+        tasks.execute(BackgroundTask.<Touched>of(Messages.tr("roster.loading"),
+                        p -> loadTouched(roster, personId, before))
+                .onSuccess(this::publishTouched)
+                .onFailure(e -> loadError.set(e)));
+    }
+
+    /** The background half of {@link #refreshPerson}: one read per village touched. */
+    static Touched loadTouched(RosterService roster, UUID personId, Set<String> before) {
+        LocalDate on = roster.today();
+        Set<String> villages = new java.util.TreeSet<>(before);
+        for (id.lindungdesa.domain.Post p : roster.postsOf(personId)) villages.add(p.villageCode());
+        List<RosterRow> out = new ArrayList<>();
+        Map<String, RosterReadModel.VillageCoverage> cov = new HashMap<>();
+        java.util.LinkedHashSet<Warning> warns = new java.util.LinkedHashSet<>();
+        for (String v : villages) {
+            RosterService.Snapshot s = roster.snapshot(v, on);
+            out.addAll(RosterReadModel.rows(s, false));
+            RosterReadModel.VillageCoverage c = RosterReadModel.coverage(s, on).get(v);
+            if (c != null) cov.put(v, c);
+            for (Warning w : RosterService.warnings(s)) {
+                if (w.villageCode() == null || villages.contains(w.villageCode())) warns.add(w);
+            }
+        }
+        return new Touched(on, villages, out, cov, List.copyOf(warns));
+    }
+
+    /** The UI half: swaps the touched villages' rows, counts and warnings in; the rest stays as it was. */
+    void publishTouched(Touched t) {
+        UUID keep = selected.get() == null ? null : selected.get().postId();
+        rows.removeIf(r -> t.villages().contains(r.villageCode()));
+        List<RosterRow> fresh = new ArrayList<>(t.rows());
+        fresh.sort(RosterService.ROSTER_ORDER);
+        for (RosterRow r : fresh) {
+            int at = java.util.Collections.binarySearch(rows, r, RosterService.ROSTER_ORDER);
+            rows.add(at < 0 ? -at - 1 : at, r);
+        }
+        List<Warning> ws = new ArrayList<>();
+        for (Warning w : warnings) {
+            if (w.villageCode() != null && t.villages().contains(w.villageCode())) continue;
+            ws.add(w);
+        }
+        java.util.LinkedHashSet<Warning> merged = new java.util.LinkedHashSet<>(ws);
+        merged.addAll(t.warnings());
+        warnings = List.copyOf(merged);
+        NavNode root = withVillages(tree.get(), t.coverage(), t.villages());
+        Map<String, NavNode> index = new HashMap<>();
+        index(root, index);
+        byCode = index;
+        tree.set(root);
+        if (keep != null) selected.set(rows.stream().filter(r -> r.postId().equals(keep)).findFirst().orElse(null));
+        applyFilter();
+        updateWarnings();
+        loading.set(false);
+        loadError.set(null);
+        List.copyOf(loadedListeners).forEach(Runnable::run);
+    }
+
+    /** The navigator with the touched villages' counts replaced and their kecamatan and the district re-summed. */
+    static NavNode withVillages(NavNode root, Map<String, RosterReadModel.VillageCoverage> cov, Set<String> touched) {
+        List<NavNode> kecs = new ArrayList<>();
+        int allHolders = 0;
+        int allCovered = 0;
+        int allEligible = 0;
+        for (NavNode k : root.children()) {
+            List<NavNode> desa = new ArrayList<>();
+            int h = 0;
+            int c = 0;
+            int el = 0;
+            int full = 0;
+            for (NavNode v : k.children()) {
+                NavNode n = v;
+                if (touched.contains(v.code())) {
+                    RosterReadModel.VillageCoverage vc = cov.get(v.code());
+                    int holders = vc == null ? 0 : vc.holders();
+                    int covered = vc == null ? 0 : vc.total().covered();
+                    int eligible = vc == null ? 0 : vc.total().eligible();
+                    n = new NavNode(v.code(), v.name(), 2, holders, covered, eligible, Badge.of(covered, eligible),
+                            List.of());
+                }
+                desa.add(n);
+                h += n.holders();
+                c += n.covered();
+                el += n.eligible();
+                if (n.badge() == Badge.FULL) full++;
+            }
+            Badge kb = el == 0 ? Badge.EMPTY : full == desa.size() ? Badge.FULL : c == 0 ? Badge.NONE : Badge.SOME;
+            kecs.add(new NavNode(k.code(), k.name(), 1, h, c, el, kb, List.copyOf(desa)));
+            allHolders += h;
+            allCovered += c;
+            allEligible += el;
+        }
+        return new NavNode(root.code(), root.name(), 0, allHolders, allCovered, allEligible,
+                Badge.of(allCovered, allEligible), List.copyOf(kecs));
     }
 
     void publish(Loaded l) {
