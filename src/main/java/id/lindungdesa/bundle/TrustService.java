@@ -79,10 +79,15 @@ public final class TrustService {
         return t;
     }
 
-    /** A province trusts offices within it; a district or sub-district trusts the offices above it. */
+    /**
+     * A province trusts offices within it; the national office trusts districts of every province; a district or
+     * sub-district trusts the offices above it.
+     */
     static void checkRelation(Office me, String code, OfficeLevel level) {
-        boolean ok = me.level() == OfficeLevel.PROVINCE
-                ? level != OfficeLevel.PROVINCE && Region.within(code, me.regionCode())
+        boolean ok = me.level() == OfficeLevel.NATIONAL
+                ? level == OfficeLevel.DISTRICT // district keys of any province (issue 14, decision 0131)
+                : me.level() == OfficeLevel.PROVINCE
+                ? level != OfficeLevel.PROVINCE && level != OfficeLevel.NATIONAL && Region.within(code, me.regionCode())
                 : Region.within(me.regionCode(), code) && !code.equals(me.regionCode());
         if (!ok) throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.notRelated", code, me.regionCode());
     }
