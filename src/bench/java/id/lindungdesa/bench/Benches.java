@@ -8,6 +8,7 @@ public final class Benches implements BenchSuite {
     @Override
     public List<Object> commands() {
         return List.of(new DeskBench(), new AlertsBench(), new ReportBench(), new ImportBench(),
-                new BenchBundleCommand(), new CrashBench(), new BackupBench(), new StartupBenchCommand());
+                new BenchBundleCommand(), new CrashBench(), new BackupBench(), new StartupBenchCommand(),
+                new NationalBench());
     }
 }
