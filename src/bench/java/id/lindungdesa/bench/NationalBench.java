@@ -58,10 +58,14 @@ public final class NationalBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "14")
     long seed;
 
+    @Option(names = "--raw", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Juga sisipan mentah pembanding / also the bare-insert yardstick (--no-raw: import only)")
+    boolean raw;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> r = run(people, keep, seed, line -> {
+        Map<String, Object> r = run(people, keep, seed, raw, line -> {
             if (!json) {
                 out.println(line);
                 out.flush();
@@ -73,7 +77,8 @@ public final class NationalBench implements Callable<Integer> {
     }
 
     /** Runs the benchmark and returns the figures (keys as in issue 14, plus a few that explain them). */
-    public static Map<String, Object> run(long people, Path keep, long seed, java.util.function.Consumer<String> log)
+    public static Map<String, Object> run(long people, Path keep, long seed, boolean withRaw,
+                                          java.util.function.Consumer<String> log)
             throws Exception {
         String auto = System.getProperty(BackupService.AUTO_PROPERTY);
         System.setProperty(BackupService.AUTO_PROPERTY, "false"); // no daily full backup in the middle of a timing
@@ -125,7 +130,7 @@ public final class NationalBench implements Callable<Integer> {
                     if (rows.people().isEmpty()) break;
                     var d = rows.district();
                     long t0 = System.nanoTime();
-                    rawRows += bare.insert(d.code(), UUID.randomUUID(), rows.people(), rows.posts(),
+                    if (withRaw) rawRows += bare.insert(d.code(), UUID.randomUUID(), rows.people(), rows.posts(),
                             rows.enrolments(), rows.history());
                     rawNanos += System.nanoTime() - t0;
                     NationalSet.DistrictKey key = NationalSet.key(d, work);
@@ -159,9 +164,11 @@ public final class NationalBench implements Callable<Integer> {
             r.put("import_rows", importRows);
             r.put("import_seconds", Math.round(importNanos / 1e7) / 100.0);
             r.put("import_rows_per_s", rate(importRows, importNanos));
-            r.put("raw_rows_per_s", rate(rawRows, rawNanos));
-            r.put("ratio", Math.round(100.0 * rate(importRows, importNanos) / Math.max(1, rate(rawRows, rawNanos)))
-                    / 100.0);
+            if (withRaw) {
+                r.put("raw_rows_per_s", rate(rawRows, rawNanos));
+                r.put("ratio", Math.round(100.0 * rate(importRows, importNanos)
+                        / Math.max(1, rate(rawRows, rawNanos))) / 100.0);
+            }
             r.put("peak_heap_mb", peak.get() / (1024 * 1024));
             r.put("peak_heap_first_half_mb", peakFirstHalf / (1024 * 1024));
             r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
