@@ -145,16 +145,18 @@ public final class BackupService {
             ScriptIO.Facts facts = c.facts();
             ScriptIO.Summary summary = c.summary();
             String sha = ScriptIO.sha256(tmp);
-            pending.commit(); // fsync, atomic move, fsync of the folder (a same-named backup is replaced, as before)
             String keyId = pw == null ? null : keys.keyId(pw);
-            BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
-                    appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
-                    facts.contentHash(), sha, Files.size(file), keyId, false, null);
-            ScriptIO.Facts restored = restoreToScratch(file, pw);
+            // verified BEFORE it takes its name: a failure (a mismatch, an error, running out of memory) leaves no
+            // file behind, never an unverified backup (decision 0130)
+            ScriptIO.Facts restored = restoreToScratch(tmp, pw);
             if (!restored.equals(facts)) {
-                writeSidecar(folder, info);
                 throw new BackupException("backup.error.failedVerify", file);
             }
+            long size = Files.size(tmp);
+            pending.commit(); // fsync, atomic move, fsync of the folder (a same-named backup is replaced, as before)
+            BackupInfo info = new BackupInfo(name, OffsetDateTime.now(clock).withNano(0).toString(), reason,
+                    appVersion(), summary.schemaVersion(), summary.officeName(), summary.officeCode(), facts.counts(),
+                    facts.contentHash(), sha, size, keyId, false, null);
             info = info.verifiedAt(OffsetDateTime.now(clock).withNano(0).toString());
             writeSidecar(folder, info);
             if (pw != null) copyKeyFile(dbBase, keyId, folder, keys);
@@ -229,9 +231,14 @@ public final class BackupService {
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info));
     }
 
-    /** Restores a backup into an in-memory scratch database and returns its facts. */
+    /**
+     * Restores a backup into a scratch database file beside it (encrypted like the backup, deleted afterwards) and
+     * returns its facts. Streams: memory does not grow with the backup.
+     */
     static ScriptIO.Facts restoreToScratch(Path file, String pw) throws IOException {
-        return ScriptIO.inScratch(s -> {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isWritable(folder)) folder = Path.of(System.getProperty("java.io.tmpdir"));
+        return ScriptIO.inScratch(folder, pw, s -> {
             s.runScript(file, pw);
             return s.facts();
         });

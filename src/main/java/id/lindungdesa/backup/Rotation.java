@@ -12,10 +12,14 @@ import java.util.function.Function;
 
 /**
  * Grandfather-father-son rotation: keep the newest backup of each of the last {@code daily} days that have one,
- * of the last {@code weekly} ISO weeks and of the last {@code monthly} months; every backup of the newest day is kept
- * too (so the backups taken before today's imports survive until tomorrow).
+ * of the last {@code weekly} ISO weeks and of the last {@code monthly} months; the newest {@value #SAME_DAY} backups of
+ * the newest day are kept too (so the backups taken before today's last imports survive until tomorrow). The number
+ * kept is bounded: thirty imports in a day no longer leave thirty full copies (decision 0130).
  */
 public final class Rotation {
+    /** How many backups of the newest day are kept (besides the daily/weekly/monthly ones). */
+    public static final int SAME_DAY = 5;
+
     private Rotation() {}
 
     public record Item(String name, LocalDateTime at) {
@@ -28,7 +32,7 @@ public final class Rotation {
         Set<Item> keep = new HashSet<>();
         if (!sorted.isEmpty()) {
             var newestDay = sorted.getFirst().at().toLocalDate();
-            sorted.stream().filter(i -> i.at().toLocalDate().equals(newestDay)).forEach(keep::add);
+            sorted.stream().filter(i -> i.at().toLocalDate().equals(newestDay)).limit(SAME_DAY).forEach(keep::add);
         }
         keep.addAll(newestPer(sorted, i -> i.at().toLocalDate(), daily));
         keep.addAll(newestPer(sorted, i -> i.at().get(IsoFields.WEEK_BASED_YEAR) * 100

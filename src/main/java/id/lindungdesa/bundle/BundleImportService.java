@@ -59,12 +59,6 @@ public final class BundleImportService {
     private final Clock clock;
     private final AuditLog audit;
     private volatile long maxBytes = -1;
-    private volatile id.lindungdesa.service.BackupHook beforeApply = id.lindungdesa.service.BackupHook.NONE;
-
-    /** Runs before a real (not dry-run) import writes, e.g. a verified backup (issue 7). */
-    public void setBeforeApply(id.lindungdesa.service.BackupHook hook) {
-        this.beforeApply = hook;
-    }
 
     public BundleImportService(Database db, BundleRepository bundles, KeyRepository keyRepo, ProvinceRepository prov,
                          OfficeService office, KeyService keys, ReceiptService receipts, Clock clock, AuditLog audit) {
@@ -137,11 +131,23 @@ public final class BundleImportService {
 
     private ImportReport run(Path file, boolean dryRun, char[] passphrase, Path receiptOut, Progress progress) {
         Office me = office.require();
-        if (me.level() != OfficeLevel.PROVINCE) throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.notProvince");
+        if (!me.level().receivesBundles()) {
+            throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.notProvince");
+        }
         progress.update(0, -1, id.lindungdesa.i18n.Text.of("bundle.progress.checking"));
-        Verified v = BundleVerifier.verify(file, trustLookup(), cap());
+        // A province keeps the district's signed bytes untouched, to forward them to the national office
+        // (decision 0131): copied first, then the COPY is verified and imported, so what is kept is what was read.
+        try (BundleArchive.Pending kept = dryRun || me.level() != OfficeLevel.PROVINCE ? null
+                : BundleArchive.of(db).keep(file, cap())) {
+            return run(file, kept, me, dryRun, passphrase, receiptOut, progress);
+        }
+    }
+
+    private ImportReport run(Path file, BundleArchive.Pending kept, Office me, boolean dryRun, char[] passphrase,
+                             Path receiptOut, Progress progress) {
+        Verified v = BundleVerifier.verify(kept != null ? kept.temp() : file, trustLookup(), cap());
         Manifest m = v.manifest();
-        if (!id.lindungdesa.domain.Region.within(m.issuer().code(), me.regionCode())) {
+        if (!me.level().covers(me.regionCode(), m.issuer().code())) {
             throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.otherProvince", m.issuer().code(),
                     me.regionCode());
         }
@@ -150,7 +156,8 @@ public final class BundleImportService {
         // the receipt's place is chosen and checked BEFORE anything is saved (decision 0112)
         Path out = receiptOut != null ? receiptOut.toAbsolutePath() : receipts.defaultLocation(file);
         if (!dryRun) ReceiptService.probeWritable(out);
-        if (!dryRun) beforeApply.beforeRiskyOperation("bundle-import");
+        // No full dump of the store before the import at a province or the national office (decision 0130): the
+        // import is one transaction (all of it or nothing) and the store is backed up on a schedule.
         byte[][] receipt = new byte[1][];
         id.lindungdesa.persistence.AuditRepository.Head[] receiptHead = new id.lindungdesa.persistence.AuditRepository.Head[1];
         ImportReport report;
@@ -193,10 +200,14 @@ public final class BundleImportService {
                 receiptHead[0] = audit.head(tx);
                 receipt[0] = ReceiptService.sign(receipts.statement(v, r, me, now, receiptHead[0]), signer);
                 bundles.storeReceipt(tx, m.bundleId(), new String(receipt[0], java.nio.charset.StandardCharsets.UTF_8));
+                if (kept != null) kept.commit(m); // the original bytes take their name; a failure rolls back
                 return r;
             });
         } catch (DryRunRollback d) {
             return d.report;
+        } catch (RuntimeException e) {
+            if (kept != null) kept.undo();
+            throw e;
         }
         // committed: from here on nothing may say "refused"
         audit.anchored(receiptHead[0], "receipt for " + m.issuer().code() + " #" + m.sequence() + " " + m.bundleId());
@@ -211,6 +222,65 @@ public final class BundleImportService {
         }
         return new ImportReport(report.bundleId(), report.districtCode(), report.districtName(), report.sequence(),
                 report.period(), false, report.counts(), report.warnings(), problem == null ? out : null, problem);
+    }
+
+    /** One received bundle handed on by {@link #forward}: written to {@code file}, or {@code problem} says why not. */
+    public record Forwarded(ReceivedBundle bundle, Path file, String problem) {
+    }
+
+    /**
+     * A province hands the district bundles it received to the national office, untouched: the districts' own
+     * signed files, kept at import ({@link BundleArchive}), each checked against what was recorded at import (the
+     * signed statement's and the payload's SHA-256) and copied to {@code outDir} as
+     * {@code bundle-<district>-<sequence>.ldb} (names sort in the order to import them). {@code period} (null: all)
+     * keeps those of one period. A bundle imported before its bytes were kept, or whose kept copy changed, is
+     * reported with its problem and not written (decision 0131).
+     */
+    public List<Forwarded> forward(Path outDir, String period) {
+        Office me = office.require();
+        if (me.level() != OfficeLevel.PROVINCE) {
+            throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.forwardNotProvince");
+        }
+        BundleArchive archive = BundleArchive.of(db);
+        List<ReceivedBundle> all = db.read(tx -> bundles.receivedAll(tx)).stream()
+                .filter(r -> Manifest.KIND_DISTRICT_SNAPSHOT.equals(r.kind()))
+                .filter(r -> period == null || period.equals(r.periodLabel()))
+                .sorted(java.util.Comparator.comparing(ReceivedBundle::issuerCode)
+                        .thenComparingLong(ReceivedBundle::sequence))
+                .toList();
+        List<Forwarded> out = new ArrayList<>();
+        try {
+            java.nio.file.Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new BundleException(Reason.IO, e, "bundle.error.io", outDir, e.getMessage());
+        }
+        for (ReceivedBundle r : all) {
+            Optional<Path> kept = archive.find(r.bundleId());
+            if (kept.isEmpty()) {
+                out.add(new Forwarded(r, null, id.lindungdesa.i18n.Messages.tr("bundle.forward.notKept",
+                        r.issuerCode(), r.sequence())));
+                continue;
+            }
+            try {
+                BundleFile.Header h = BundleFile.readHeader(kept.get(), cap());
+                Manifest m = Manifest.parse(h.envelope().payload());
+                if (!Hashes.sha256Hex(h.envelope().payload()).equals(r.statementSha256())
+                        || !m.bundleId().equals(r.bundleId())) {
+                    throw new BundleException(Reason.PAYLOAD_CHANGED, "bundle.error.payloadChanged",
+                            kept.get().getFileName());
+                }
+                BundleFile.checkPayload(kept.get(), h, m);
+                Path target = outDir.resolve(String.format("bundle-%s-%06d.ldb", r.issuerCode(), r.sequence()));
+                id.lindungdesa.persistence.DurableFiles.write(target, o -> java.nio.file.Files.copy(kept.get(), o));
+                out.add(new Forwarded(r, target, null));
+            } catch (BundleException e) {
+                out.add(new Forwarded(r, null, e.message(id.lindungdesa.i18n.Messages.current())));
+            } catch (IOException | RuntimeException e) {
+                out.add(new Forwarded(r, null, id.lindungdesa.i18n.Messages.tr("bundle.error.io", kept.get(),
+                        e.getMessage())));
+            }
+        }
+        return out;
     }
 
     private volatile java.util.function.Consumer<Path> afterCommit = p -> { };
@@ -319,6 +389,8 @@ public final class BundleImportService {
         private final OffsetDateTime now;
         String districtName;
         private final Map<Kind, long[]> counts = new EnumMap<>(Kind.class);
+        /** Kinds of which the province holds nothing of this district yet: every record is new, none is looked up. */
+        private final Set<Kind> fresh = java.util.EnumSet.noneOf(Kind.class);
         private final List<Hashed<Region>> regions = new ArrayList<>();
         private final List<Hashed<Person>> people = new ArrayList<>();
         private final List<Hashed<Post>> posts = new ArrayList<>();
@@ -333,7 +405,10 @@ public final class BundleImportService {
             this.bundle = m.bundleId();
             this.d = m.issuer().code();
             this.now = OffsetDateTime.now(clock);
-            for (Kind k : Kind.values()) counts.put(k, new long[4]);
+            for (Kind k : Kind.values()) {
+                counts.put(k, new long[4]);
+                if (!prov.holdsAny(tx, k, d)) fresh.add(k);
+            }
         }
 
         @Override
@@ -374,7 +449,7 @@ public final class BundleImportService {
                 default -> Kind.ENROLMENT;
             };
             flushAll();
-            if (!prov.existing(tx, k, d, List.of(t.id())).isEmpty()) {
+            if (!fresh.contains(k) && !prov.existing(tx, k, d, List.of(t.id())).isEmpty()) {
                 boolean wasLive = prov.tombstone(tx, k, d, t.id(), t.deletedAt(), t.reason(), bundle);
                 counts.get(k)[wasLive ? 2 : 3]++;
             }
@@ -397,7 +472,8 @@ public final class BundleImportService {
                             key.apply(h.value()));
                 }
             }
-            Map<Object, Existing> ex = prov.existing(tx, kind, d, keys);
+            // every look-up is by this district's keys: the cost does not grow with the districts already held
+            Map<Object, Existing> ex = fresh.contains(kind) ? Map.of() : prov.existing(tx, kind, d, keys);
             List<Hashed<T>> write = new ArrayList<>();
             List<Object> replace = new ArrayList<>();
             List<Object> same = new ArrayList<>();
@@ -462,7 +538,9 @@ public final class BundleImportService {
         void finish() {
             flushAll();
             String reason = "Tidak ada dalam bundel #" + m.sequence() + " / absent from bundle " + m.bundleId();
-            for (Kind k : Kind.values()) counts.get(k)[2] += prov.removeAbsent(tx, k, d, bundle, now, reason);
+            for (Kind k : Kind.values()) {
+                if (!fresh.contains(k)) counts.get(k)[2] += prov.removeAbsent(tx, k, d, bundle, now, reason);
+            }
         }
 
         Map<String, ImportReport.Counts> counts() {

@@ -163,12 +163,7 @@ public final class ProvinceService {
 
     /** True at an office that holds imported district data: a province, or a national office. */
     public boolean isProvince() {
-        return office.office().map(ProvinceService::aggregates).orElse(false);
-    }
-
-    /** Province and national offices aggregate districts (the national level is matched by name). */
-    static boolean aggregates(Office o) {
-        return o.level() == OfficeLevel.PROVINCE || "NATIONAL".equals(o.level().name());
+        return office.office().map(o -> o.level().receivesBundles()).orElse(false);
     }
 
     /** The office's name (documents' letterhead). */

@@ -84,14 +84,16 @@ public final class TrustService {
     }
 
     /**
-     * A province trusts offices within it; a district or sub-district trusts the offices above it; a district also
-     * trusts its kecamatan officers (field visits, issue 15).
+     * A province trusts offices within it; the national office trusts districts of every province; a district or
+     * sub-district trusts the offices above it; a district also trusts its kecamatan officers (field visits, issue 15).
      */
     static void checkRelation(Office me, String code, OfficeLevel level) {
         boolean officer = me.level() == OfficeLevel.DISTRICT && level == OfficeLevel.SUBDISTRICT
                 && Region.within(code, me.regionCode());
-        boolean ok = officer || (me.level() == OfficeLevel.PROVINCE
-                ? level != OfficeLevel.PROVINCE && Region.within(code, me.regionCode())
+        boolean ok = officer || (me.level() == OfficeLevel.NATIONAL
+                ? level == OfficeLevel.DISTRICT // district keys of any province (issue 14, decision 0131)
+                : me.level() == OfficeLevel.PROVINCE
+                ? level != OfficeLevel.PROVINCE && level != OfficeLevel.NATIONAL && Region.within(code, me.regionCode())
                 : Region.within(me.regionCode(), code) && !code.equals(me.regionCode()));
         if (!ok) throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.notRelated", code, me.regionCode());
     }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bundle", description = "Bundel bertanda tangan kabupaten → provinsi / signed district bundles",
         subcommands = {BundleCommand.Export.class, BundleCommand.Verify.class, BundleCommand.Import.class,
-            BundleCommand.Receipt.class, BundleCommand.ListBundles.class})
+            BundleCommand.Receipt.class, BundleCommand.ListBundles.class, BundleCommand.Forward.class})
 final class BundleCommand {
 
     /** Exit code: the import was saved, but its receipt file could not be written (decision 0112). */
@@ -305,6 +305,68 @@ final class BundleCommand {
             } catch (BundleException e) {
                 return refused(spec.commandLine().getErr(), e);
             }
+        }
+    }
+
+    /**
+     * {@code bundle forward --out DIR [--period P] [--json]}: a province writes the district bundles it received,
+     * untouched, for the national office (issue 14, decision 0131). Exit 1 when one could not be written.
+     */
+    @Command(name = "forward")
+    static final class Forward implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", descriptionKey = "lindungdesa.bundle.forward.out")
+        Path outDir;
+
+        @Option(names = "--period", paramLabel = "YYYY-Qn", descriptionKey = "lindungdesa.bundle.forward.period")
+        String period;
+
+        @Mixin
+        Options.Json jsonOption;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            if (period != null) {
+                try {
+                    Period.parse(period);
+                } catch (RuntimeException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            RootCommand.t("cli.bundle.period"));
+                }
+            }
+            List<id.lindungdesa.bundle.BundleImportService.Forwarded> done;
+            try {
+                done = root.services().bundles().imports().forward(outDir, period);
+            } catch (BundleException e) {
+                return refused(spec.commandLine().getErr(), e);
+            }
+            int code = 0;
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (var f : done) {
+                if (f.problem() != null) {
+                    code = 1;
+                    spec.commandLine().getErr().println(RootCommand.t("cli.bundle.forward.notWritten",
+                            f.bundle().issuerCode(), String.valueOf(f.bundle().sequence()), f.problem()));
+                } else if (!jsonOption.on()) {
+                    root.out().println(RootCommand.t("cli.bundle.forward.written", f.bundle().issuerCode(),
+                            String.valueOf(f.bundle().sequence()), f.bundle().periodLabel(), f.file()));
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("district", f.bundle().issuerCode());
+                m.put("sequence", f.bundle().sequence());
+                m.put("period", f.bundle().periodLabel());
+                m.put("bundleId", f.bundle().bundleId().toString());
+                m.put("file", f.file() == null ? null : f.file().toString());
+                m.put("problem", f.problem());
+                out.add(m);
+            }
+            if (jsonOption.on()) root.out().println(Json.write(Map.of("forwarded", out)));
+            else root.out().println(RootCommand.t("cli.bundle.forward.summary",
+                    done.stream().filter(f -> f.problem() == null).count(), done.size(), outDir));
+            return code;
         }
     }
 

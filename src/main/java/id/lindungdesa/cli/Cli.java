@@ -90,6 +90,13 @@ public final class Cli {
         CommandLine cl = commandLine(desktop);
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // said as such (never "storage full"); a transaction in progress was rolled back (decision 0130)
+            RuntimeException said = new id.lindungdesa.persistence.OutOfMemoryException(e);
+            id.lindungdesa.task.TaskFailures.logCommand("lindungdesa", said);
+            cl.getErr().println(Messages.tr("cli.failed", message(said)));
+            cl.getErr().flush();
+            return LOCKED;
         } finally {
             ((RootCommand) cl.getCommand()).closeServices();
         }

@@ -21,7 +21,7 @@ final class OfficeCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--level", required = true, paramLabel = "district|subdistrict|province")
+        @Option(names = "--level", required = true, paramLabel = "district|subdistrict|province|national")
         String level;
 
         @Option(names = "--code", required = true, paramLabel = "CODE", description = "Kode wilayah, mis. 36.04")
@@ -40,13 +40,15 @@ final class OfficeCommand {
                 case "district", "kabupaten", "kota" -> OfficeLevel.DISTRICT;
                 case "subdistrict", "kecamatan" -> OfficeLevel.SUBDISTRICT;
                 case "province", "provinsi" -> OfficeLevel.PROVINCE;
+                case "national", "nasional" -> OfficeLevel.NATIONAL;
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        RootCommand.t("cli.office.level"));
+                        RootCommand.t("cli.office.levelAll"));
             };
             Office o = root.services().office().init(l, code, name, clerk);
             root.out().println(RootCommand.t("cli.office.setUp", o.name(), o.regionCode(), o.level()));
             try {
-                var r = root.services().regions().importBuiltinAtSetUp(o.regionCode(), Progress.NONE);
+                var r = root.services().regions().importBuiltinAtSetUp(
+                        o.level() == OfficeLevel.NATIONAL ? null : o.regionCode(), Progress.NONE);
                 root.out().println(Messages.tr("office.regionsImported", r.within(), r.kecamatan(), r.desa(),
                         r.desaAdat(), r.kelurahan()));
             } catch (RegionService.BadFileException e) {

@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
 
     /** H2 error codes that mean "the storage refused the write" (I/O error, read-only, closed after a failure). */
     private static final java.util.Set<Integer> H2_STORAGE = java.util.Set.of(90028, 90031, 90097, 90098, 90121,
-            90108, 50000);
+            50000);
     /** H2 error code: wrong file password / not an encrypted file. */
     private static final int H2_ENCRYPTION = 90049;
     /** H2 error code: wrong user name or password. */
@@ -247,7 +247,12 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         try (var c = pool.getConnection()) {
             return work.run(c);
+        } catch (OutOfMemoryError e) {
+            throw new OutOfMemoryException(e);
         } catch (DatabaseException e) {
+            if (!(e instanceof OutOfMemoryException) && OutOfMemoryException.isMemory(e)) {
+                throw new OutOfMemoryException(e);
+            }
             throw e;
         } catch (RuntimeException e) {
             throw storageOr(e);
@@ -341,6 +346,9 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             throw storageOr(e);
+        } catch (OutOfMemoryError e) {
+            // jOOQ rolled the transaction back; the heap it held is free again (decision 0130)
+            throw new OutOfMemoryException(e);
         } finally {
             writeLock.unlock();
         }
@@ -351,7 +359,8 @@ public final class Database implements AutoCloseable {
      * with a clear message; anything else (validation, stale record…) passes through unchanged.
      */
     static RuntimeException storageOr(RuntimeException e) {
-        if (e instanceof StorageException) return e;
+        if (e instanceof StorageException || e instanceof OutOfMemoryException) return e;
+        if (OutOfMemoryException.isMemory(e)) return new OutOfMemoryException(e);
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IOException io && io.getMessage() != null) {
                 String m = io.getMessage().toLowerCase(java.util.Locale.ROOT);

@@ -147,6 +147,11 @@ public final class ProvinceRepository {
                 .and(lastSeen(kind).ne(bundle)).execute();
     }
 
+    /** Whether the district has any record of this kind (a first import need not look anything up). */
+    public boolean holdsAny(Tx tx, Kind kind, String districtCode) {
+        return tx.dsl().fetchExists(tx.dsl().selectOne().from(table(kind)).where(district(kind).eq(districtCode)));
+    }
+
     // ------------------------------------------------------------------ inserts (batched)
 
     public void insertRegions(Tx tx, String d, List<Hashed<Region>> rows, UUID bundle) {

@@ -74,7 +74,24 @@ public final class ScriptIO {
         return id.lindungdesa.persistence.FileHashes.sha256(file);
     }
 
+    /**
+     * Row counts and content hash, read table by table in primary-key order with H2's lazy query execution: rows
+     * stream from the index, so memory does not grow with the table.
+     */
     public static Facts facts(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        try {
+            return factsOf(c);
+        } finally {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+    }
+
+    private static Facts factsOf(Connection c) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         MessageDigest md;
         try {
@@ -216,13 +233,26 @@ public final class ScriptIO {
         return db.withConnection(c -> work.run(new Session(c)));
     }
 
-    /** Runs {@code work} on a fresh in-memory scratch database (verifying a backup), dropped afterwards. */
-    public static <T> T inScratch(Work<T> work) throws IOException {
-        try (Connection s = java.sql.DriverManager.getConnection("jdbc:h2:mem:verify-" + java.util.UUID.randomUUID(),
-                "lindungdesa", "")) {
-            return work.run(new Session(s));
-        } catch (SQLException e) {
-            throw new DatabaseException(e.getMessage(), e);
+    /**
+     * Runs {@code work} on a fresh scratch database FILE in {@code folder} (verifying a backup), encrypted with
+     * {@code filePassword} when given (a decrypted copy never reaches the disk), with a small page cache, and
+     * deleted afterwards whatever happens. Memory does not grow with the backup: rows go to the file, not the heap
+     * (decision 0130; it used to be an in-memory database, which held the whole store).
+     */
+    public static <T> T inScratch(Path folder, String filePassword, Work<T> work) throws IOException {
+        java.nio.file.Files.createDirectories(folder);
+        Path base = folder.resolve(".verify-" + java.util.UUID.randomUUID());
+        try {
+            try (Connection s = java.sql.DriverManager.getConnection(Database.jdbcUrl(base, filePassword)
+                    + ";CACHE_SIZE=4096", "lindungdesa", Database.jdbcPassword(filePassword))) {
+                return work.run(new Session(s));
+            } catch (SQLException e) {
+                throw new DatabaseException(e.getMessage(), e);
+            }
+        } finally {
+            for (String suffix : List.of(".mv.db", ".trace.db", ".lock.db", ".tempFile")) {
+                java.nio.file.Files.deleteIfExists(Path.of(base + suffix));
+            }
         }
     }
 

@@ -51,9 +51,13 @@ public final class OfficeService {
         if (level == null) errors.add(ValidationException.FieldError.of("level", "error.required"));
         if (!Region.isValidCode(code)) {
             errors.add(ValidationException.FieldError.of("code", "office.error.code", String.valueOf(code)));
+        } else if (level == OfficeLevel.NATIONAL) {
+            if (!OfficeLevel.NATIONAL_CODE.equals(code)) {
+                errors.add(ValidationException.FieldError.of("code", "office.error.codeLevel", code, level));
+            }
         } else if (level != null) {
             RegionLevel expected = switch (level) {
-                case PROVINCE -> RegionLevel.PROVINCE;
+                case PROVINCE, NATIONAL -> RegionLevel.PROVINCE;
                 case DISTRICT -> RegionLevel.REGENCY;
                 case SUBDISTRICT -> RegionLevel.SUBDISTRICT;
             };

@@ -119,7 +119,8 @@ public final class RegionService {
         String scope = within;
         if (scope == null || scope.isBlank()) {
             scope = db.read(tx -> new id.lindungdesa.persistence.OfficeRepository().find(tx))
-                    .map(Office::regionCode).orElse("");
+                    .map(o -> o.level() == id.lindungdesa.domain.OfficeLevel.NATIONAL ? "" : o.regionCode())
+                    .orElse("");
         }
         if (!scope.isEmpty() && !Region.isValidCode(scope)) {
             throw new BadFileException("regions.error.code", scope);

@@ -139,7 +139,8 @@ public final class Services implements CoreServices, AutoCloseable {
         };
         regions.setBeforeImport(backupFirst);
         imports.setBeforeApply(backupFirst);
-        bundles.imports().setBeforeApply(backupFirst);
+        // a province or national bundle import takes no full dump first: its transaction and the scheduled
+        // backups are its safety net (issue 14, decision 0130)
     }
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */

@@ -207,7 +207,7 @@ public final class BundleView implements Screen {
                     form, hint, new HBox(8, export, receipt), sent)));
             if (passphrase.getScene() != null) passphrase.requestFocus();
         }
-        if (level == OfficeLevel.PROVINCE) {
+        if (level != null && level.receivesBundles()) {
             trusted.getItems().setAll(s.trusted());
             Button add = new Button(Messages.tr("bundle.ui.trustAdd"));
             add.setOnAction(e -> open().ifPresent(this::enrol));
