@@ -62,6 +62,19 @@ public final class FailureDialog implements FailureReporter {
         alert.getDialogPane().setContent(box);
         alert.getDialogPane().setId("failureDialog");
         alert.setResizable(true);
+        // Expanding the details grows the dialog only up to the screen; the Close button stays visible.
+        details.expandedProperty().addListener((o, was, now) -> {
+            if (alert.getDialogPane().getScene() != null
+                    && alert.getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage st) {
+                st.sizeToScene();
+                var screen = id.lindungdesa.ui.form.DialogScaffold.screenFor(alert.getOwner());
+                if (st.getHeight() > screen.getHeight() - 40) st.setHeight(screen.getHeight() - 40);
+                if (st.getY() + st.getHeight() > screen.getMaxY()) {
+                    st.setY(Math.max(screen.getMinY(), screen.getMaxY() - st.getHeight()));
+                }
+            }
+        });
+        id.lindungdesa.ui.form.Forms.fitScreen(alert);
         alert.show();
         return alert;
     }

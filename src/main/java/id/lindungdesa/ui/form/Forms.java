@@ -49,15 +49,35 @@ public final class Forms {
             general.setText(rest.toString());
             fit(general);
         };
+        message(general);
         errors.addListener(l);
         return l;
     }
 
-    /** Grows the dialog holding {@code n} to fit what became visible (error messages, optional sections). */
+    /**
+     * Makes {@code n}, which just became visible (an error message, an optional section), visible in its dialog:
+     * scrolls the dialog's content to it. The dialog never changes size after it opened, so its buttons stay
+     * where the pointer is.
+     */
     public static void fit(Node n) {
-        if (n.getScene() != null && n.getScene().getWindow() instanceof Stage st && st.getOwner() != null) {
-            st.sizeToScene();
-        }
+        DialogScaffold.reveal(n);
+    }
+
+    /**
+     * Reserves room in the dialog for {@code optional}, a section that may become visible after the dialog opens
+     * (the successor of an end of term): the dialog opens tall enough for it, so showing it moves nothing.
+     */
+    public static void roomFor(Node optional) {
+        optional.getProperties().put(DialogScaffold.ROOM_FOR, Boolean.TRUE);
+    }
+
+    /**
+     * Marks {@code n} as a message of its dialog (errors, warnings, a confirmation step): it is shown in the
+     * dialog's message area just above the buttons, which has a bounded height and scrolls.
+     */
+    public static <N extends Node> N message(N n) {
+        if (!n.getStyleClass().contains(DialogScaffold.MESSAGE)) n.getStyleClass().add(DialogScaffold.MESSAGE);
+        return n;
     }
 
     /** Adds a row: label, field, and the field's error label under the field. */
@@ -76,8 +96,10 @@ public final class Forms {
     }
 
     /**
-     * A modal window: Enter presses {@code save} (default button), Esc presses {@code cancel} (cancel button,
-     * which closes the window).
+     * A modal window built on the shared {@link DialogScaffold}: the content scrolls, messages sit in a bounded
+     * area above the buttons, and the buttons (the row holding {@code save}/{@code cancel}) are a fixed bar at the
+     * bottom; the window fits the screen (at least 1366×768). Enter presses {@code save} (default button), Esc
+     * presses {@code cancel} (cancel button, which closes the window).
      */
     public static Stage dialog(Window owner, String title, Parent content, Button save, Button cancel) {
         Stage st = new Stage();
@@ -89,10 +111,40 @@ public final class Forms {
         if (save != null) save.setDefaultButton(true);
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> st.close());
-        Scene scene = new Scene(content);
+        DialogScaffold scaffold = new DialogScaffold(content, save, cancel);
+        Scene scene = new Scene(scaffold.root());
         var css = Forms.class.getResource("/ui/app.css");
         if (css != null) scene.getStylesheets().add(css.toExternalForm());
         st.setScene(scene);
+        scaffold.attach(st);
         return st;
+    }
+
+    /**
+     * The same rule for the toolkit's own dialogs ({@code Alert}, {@code Dialog}): their content scrolls and the
+     * pane never grows past the screen, so their button bar stays visible (also when details are expanded).
+     */
+    public static <D extends javafx.scene.control.Dialog<?>> D fitScreen(D d) {
+        javafx.scene.control.DialogPane pane = d.getDialogPane();
+        Node content = pane.getContent();
+        if (content != null && !(content instanceof javafx.scene.control.ScrollPane)) {
+            javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(content);
+            sp.setFitToWidth(true);
+            sp.getStyleClass().add("dialog-content");
+            pane.setContent(sp);
+        }
+        Window owner = d.getOwner();
+        javafx.geometry.Rectangle2D screen = DialogScaffold.screenFor(owner);
+        pane.setMaxHeight(screen.getHeight() - DialogScaffold.DECORATION);
+        pane.setMaxWidth(screen.getWidth() - 16);
+        d.setOnShown(e -> {
+            if (pane.getScene() != null && pane.getScene().getWindow() instanceof Stage st) {
+                if (st.getHeight() > screen.getHeight()) st.setHeight(screen.getHeight());
+                if (st.getY() + st.getHeight() > screen.getMaxY()) {
+                    st.setY(Math.max(screen.getMinY(), screen.getMaxY() - st.getHeight()));
+                }
+            }
+        });
+        return d;
     }
 }

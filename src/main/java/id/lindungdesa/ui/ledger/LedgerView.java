@@ -173,6 +173,7 @@ public final class LedgerView implements Screen {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.tr("ledger.confirm", n),
                 ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText(null);
+        id.lindungdesa.ui.form.Forms.fitScreen(a);
         if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         vm.applyLapses();
     }
