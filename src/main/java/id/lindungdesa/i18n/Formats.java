@@ -128,6 +128,27 @@ public final class Formats {
         return month(ym, Messages.current());
     }
 
+    /** Parses a month as typed: "Okt 2026", "Oktober 2026", "10-2026", "10/2026" or ISO "2026-10". */
+    public static Optional<java.time.YearMonth> parseMonth(String s) {
+        if (s == null || s.isBlank()) return Optional.empty();
+        String t = s.strip();
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("(\\p{L}+)\\.?[\\s-]+(\\d{4})").matcher(t);
+        if (named.matches()) {
+            Integer m = MONTHS.get(named.group(1).toLowerCase(Locale.ROOT));
+            return m == null ? Optional.empty() : Optional.of(java.time.YearMonth.of(Integer.parseInt(named.group(2)), m));
+        }
+        java.util.regex.Matcher num = java.util.regex.Pattern.compile("(\\d{1,2})[-/.](\\d{4})").matcher(t);
+        if (num.matches()) {
+            int m = Integer.parseInt(num.group(1));
+            return m < 1 || m > 12 ? Optional.empty() : Optional.of(java.time.YearMonth.of(Integer.parseInt(num.group(2)), m));
+        }
+        try {
+            return Optional.of(java.time.YearMonth.parse(t));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A stored instant in the computer's local time, short month: "27 Okt 2026 14:05". */
     public static String localDateTime(java.time.Instant t, Messages m) {
         if (t == null) return "";
