@@ -89,6 +89,7 @@ public final class DialogScaffold {
     /** Sizes {@code st} when it opens and keeps it on its screen. */
     void attach(Stage st) {
         st.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+            Forms.placeholders(content);
             collectMessages();
             size(st);
         });

@@ -147,4 +147,29 @@ public final class Forms {
         });
         return d;
     }
+
+    /**
+     * Gives every table under {@code n} without a placeholder one in the user's language (the toolkit's own is
+     * "No content in table", in English whatever the language).
+     */
+    public static void placeholders(Node n) {
+        if (n instanceof javafx.scene.control.TableView<?> t) {
+            if (t.getPlaceholder() == null) t.setPlaceholder(new Label(id.lindungdesa.i18n.Messages.tr("table.empty")));
+        } else if (n instanceof javafx.scene.control.TreeTableView<?> t) {
+            if (t.getPlaceholder() == null) t.setPlaceholder(new Label(id.lindungdesa.i18n.Messages.tr("table.empty")));
+        }
+        if (n instanceof javafx.scene.control.TabPane tabs) {
+            tabs.getTabs().forEach(tab -> {
+                if (tab.getContent() != null) placeholders(tab.getContent());
+            });
+        } else if (n instanceof javafx.scene.control.ScrollPane sp) {
+            if (sp.getContent() != null) placeholders(sp.getContent());
+        } else if (n instanceof javafx.scene.control.SplitPane sp) {
+            sp.getItems().forEach(Forms::placeholders);
+        } else if (n instanceof javafx.scene.control.TitledPane tp) {
+            if (tp.getContent() != null) placeholders(tp.getContent());
+        } else if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(Forms::placeholders);
+        }
+    }
 }

@@ -60,7 +60,7 @@ public final class ProvinceDashboardView implements Screen {
         districts.getColumns().add(col(Messages.tr("province.ui.district"), d -> d.code() + " " + d.name()));
         districts.getColumns().add(col(Messages.tr("province.ui.coverage"), d -> pct(d.total(), null)));
         for (Category c : SHOWN) {
-            districts.getColumns().add(col(c.labelId(), d -> pct(d.byCategory().get(c), d.targetFor(c))));
+            districts.getColumns().add(col(c.label(Messages.current().indonesian()), d -> pct(d.byCategory().get(c), d.targetFor(c))));
         }
         districts.getColumns().add(col(Messages.tr("province.ui.villagesNone"),
                 d -> d.villagesNoneRegistered() + " / " + d.villages()));
@@ -84,7 +84,7 @@ public final class ProvinceDashboardView implements Screen {
         villages.getColumns().add(vSub);
         villages.getColumns().add(vCov);
         for (Category c : SHOWN) {
-            TableColumn<VillageRow, String> col = new TableColumn<>(c.labelId());
+            TableColumn<VillageRow, String> col = new TableColumn<>(c.label(Messages.current().indonesian()));
             col.setCellValueFactory(v -> new SimpleStringProperty(pct(v.getValue().byCategory().get(c), null)));
             villages.getColumns().add(col);
         }
@@ -141,6 +141,13 @@ public final class ProvinceDashboardView implements Screen {
     @Override
     public String id() {
         return "province";
+    }
+
+    /** District and sub-district offices have no province figures: they do not see this screen. */
+    @Override
+    public boolean shownTo(id.lindungdesa.domain.OfficeLevel level) {
+        return level != id.lindungdesa.domain.OfficeLevel.DISTRICT
+                && level != id.lindungdesa.domain.OfficeLevel.SUBDISTRICT;
     }
 
     @Override

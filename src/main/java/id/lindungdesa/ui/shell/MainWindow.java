@@ -42,9 +42,10 @@ public final class MainWindow {
         this.services = services;
         this.tasks = tasks;
         ScreenContext ctx = new ScreenContext(services, tasks, this);
+        var level = services.currentOffice().map(o -> o.level()).orElse(null);
         for (Function<ScreenContext, Screen> f : Screens.factories()) {
             Screen s = f.apply(ctx);
-            screens.put(s.id(), s);
+            if (level == null || s.shownTo(level)) screens.put(s.id(), s);
         }
         nav.getItems().setAll(screens.values());
         nav.setId("navigation");
@@ -116,6 +117,7 @@ public final class MainWindow {
             if (active != null) active.deactivate();
             active = s;
             content.getChildren().setAll(s.view());
+            id.lindungdesa.ui.form.Forms.placeholders(s.view());
             s.activate();
             if (nav.getSelectionModel().getSelectedItem() != s) nav.getSelectionModel().select(s);
         }

@@ -22,6 +22,11 @@ public interface Screen {
     default void deactivate() {
     }
 
+    /** Whether an office at {@code level} sees this screen (default: every office). */
+    default boolean shownTo(id.lindungdesa.domain.OfficeLevel level) {
+        return true;
+    }
+
     /** Opens a specific record (e.g. from the "needs attention" list); default: just show the screen. */
     default void open(Object target) {
     }
