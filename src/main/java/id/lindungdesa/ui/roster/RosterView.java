@@ -123,12 +123,7 @@ public final class RosterView implements Screen {
         enrol.disableProperty().bind(vm.selectedProperty().isNull());
         end.disableProperty().bind(vm.selectedProperty().isNull());
         remove.disableProperty().bind(vm.selectedProperty().isNull());
-        ComboBox<String> language = new ComboBox<>();
-        language.setId("languageSwitch");
-        language.getItems().setAll("Bahasa Indonesia", "English");
-        language.setValue(Messages.current().indonesian() ? "Bahasa Indonesia" : "English");
-        language.setTooltip(new Tooltip(Messages.tr("roster.language")));
-        language.valueProperty().addListener((o, a, b) -> switchLanguage("English".equals(b) ? "en" : "id"));
+        ComboBox<String> language = id.lindungdesa.ui.shell.LanguageSwitch.create(ctx, "languageSwitch");
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -519,16 +514,18 @@ public final class RosterView implements Screen {
         id.lindungdesa.ui.setup.RegionImportView.openDialog(ctx, window(), report -> vm.reload());
     }
 
-    private void switchLanguage(String lang) {
-        if (!active) return;
-        Messages.setCurrent("en".equals(lang) ? Messages.ENGLISH : Messages.INDONESIAN);
-        Scene scene = root.getScene();
-        ctx.tasks().execute(BackgroundTask.<Void>of("language", p -> {
-            ctx.services().office().putSetting("ui.language", lang);
-            return null;
-        }).onSuccess(v -> {
-            Object reload = scene == null ? null : scene.getProperties().get(DesktopApp.RELOAD_KEY);
-            if (reload instanceof Runnable run) run.run();
-        }).onFailure(e -> ctx.window().say(String.valueOf(e.getMessage()))));
+    /** The search text, category and status survive a language switch. */
+    @Override
+    public Object keep() {
+        return new Object[] {vm.searchProperty().get(), vm.categoryProperty().get(), vm.statusProperty().get()};
+    }
+
+    @Override
+    public void restore(Object kept) {
+        if (kept instanceof Object[] k && k.length == 3) {
+            if (k[0] instanceof String q) vm.searchProperty().set(q);
+            if (k[1] instanceof Category c) vm.categoryProperty().set(c);
+            if (k[2] instanceof RosterViewModel.StatusChoice st) vm.statusProperty().set(st);
+        }
     }
 }

@@ -26,6 +26,8 @@ import javafx.scene.layout.StackPane;
  * task's progress and a cancel button at the bottom.
  */
 public final class MainWindow {
+    /** Scene property holding a Runnable that rebuilds the main window (after a language switch). */
+    public static final String RELOAD_KEY = "lindungdesa.reloadMain";
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ListView<Screen> nav = new ListView<>();
@@ -73,7 +75,8 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label office = new Label(services.currentOffice().map(o -> o.name() + " · " + o.clerkName()).orElse(""));
-        HBox bar = new HBox(10, status, spacer, progress, cancel, office);
+        HBox bar = new HBox(10, status, spacer, progress, cancel, office,
+                LanguageSwitch.create(ctx, "menuLanguage"));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("status-bar");
@@ -168,6 +171,24 @@ public final class MainWindow {
         cancel.setVisible(false);
         current = null;
         status.setText("");
+    }
+
+    /** What each screen keeps over a rebuild (by screen id). */
+    public Map<String, Object> kept() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        screens.forEach((id, s) -> {
+            Object k = s.keep();
+            if (k != null) m.put(id, k);
+        });
+        return m;
+    }
+
+    /** Gives the screens back what {@link #kept()} returned from the window before. */
+    public void restore(Map<String, Object> kept) {
+        kept.forEach((id, k) -> {
+            Screen s = screens.get(id);
+            if (s != null) s.restore(k);
+        });
     }
 
     /** Deactivates the active screen (window closing). */

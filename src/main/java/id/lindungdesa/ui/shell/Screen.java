@@ -27,6 +27,15 @@ public interface Screen {
         return true;
     }
 
+    /** What this screen carries over when the window is rebuilt (a language switch), or null. */
+    default Object keep() {
+        return null;
+    }
+
+    /** Takes back what {@link #keep()} returned before the rebuild. */
+    default void restore(Object kept) {
+    }
+
     /** Opens a specific record (e.g. from the "needs attention" list); default: just show the screen. */
     default void open(Object target) {
     }
