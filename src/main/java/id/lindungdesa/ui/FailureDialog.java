@@ -66,12 +66,13 @@ public final class FailureDialog implements FailureReporter {
         details.expandedProperty().addListener((o, was, now) -> {
             if (alert.getDialogPane().getScene() != null
                     && alert.getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage st) {
-                st.sizeToScene();
                 var screen = id.lindungdesa.ui.form.DialogScaffold.screenFor(alert.getOwner());
-                if (st.getHeight() > screen.getHeight() - 40) st.setHeight(screen.getHeight() - 40);
-                if (st.getY() + st.getHeight() > screen.getMaxY()) {
-                    st.setY(Math.max(screen.getMinY(), screen.getMaxY() - st.getHeight()));
-                }
+                double chrome = st.getHeight() - alert.getDialogPane().getHeight();
+                double wanted = Math.min(screen.getHeight() - 40,
+                        alert.getDialogPane().prefHeight(alert.getDialogPane().getWidth()) + chrome);
+                double y = Math.max(screen.getMinY(), Math.min(st.getY(), screen.getMaxY() - wanted));
+                st.setY(y);
+                st.setHeight(wanted);
             }
         });
         id.lindungdesa.ui.form.Forms.fitScreen(alert);
