@@ -11,7 +11,6 @@ import id.lindungdesa.service.RosterService;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.testing.TestDb;
-import id.lindungdesa.ui.dashboard.DashboardView;
 import id.lindungdesa.wiring.Services;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -86,22 +85,22 @@ class SmallThingsFlowTest extends FxRobot {
     void theDashboardReadsIndonesianDatesAndSaysWhenItCannot() throws Exception {
         start();
         interact(() -> app.mainWindow().navigate("dashboard", null));
-        DashboardView dash = (DashboardView) app.mainWindow().screen("dashboard");
-        TextField editor = lookup("#dashDate").queryAs(javafx.scene.control.DatePicker.class).getEditor();
+        javafx.scene.control.DatePicker picker = lookup("#dashDate").queryAs(javafx.scene.control.DatePicker.class);
+        TextField editor = picker.getEditor();
         interact(editor::clear);
         clickOn(editor).write("31-10-2026").type(KeyCode.ENTER);
-        FxAppHarness.waitUntil(() -> LocalDate.of(2026, 10, 31).equals(dash.viewModel().date.get()));
+        FxAppHarness.waitUntil(() -> LocalDate.of(2026, 10, 31).equals(picker.getValue()));
         assertThat(editor.getText()).isEqualTo("31-10-2026");
 
         interact(editor::clear);
         clickOn(editor).write("15 Jan 2026").type(KeyCode.ENTER);
-        FxAppHarness.waitUntil(() -> LocalDate.of(2026, 1, 15).equals(dash.viewModel().date.get()));
+        FxAppHarness.waitUntil(() -> LocalDate.of(2026, 1, 15).equals(picker.getValue()));
 
         interact(editor::clear);
         clickOn(editor).write("31-13-2026").type(KeyCode.ENTER);
         FxAppHarness.waitUntil(() -> !lookup("#dashDateError").queryAs(Label.class).getText().isEmpty());
         assertThat(lookup("#dashDateError").queryAs(Label.class).getText()).contains("31-13-2026");
-        assertThat(dash.viewModel().date.get()).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(picker.getValue()).isEqualTo(LocalDate.of(2026, 1, 15));
 
         // Months read "Jan 2026", not "2026-01".
         @SuppressWarnings("unchecked")

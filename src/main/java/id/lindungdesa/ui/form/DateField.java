@@ -27,6 +27,7 @@ public class DateField extends DatePicker {
 
     public DateField(LocalDate value) {
         super(value);
+        valueProperty().addListener((o, a, b) -> error.set(""));
         getStyleClass().add("date-field");
         setConverter(converter());
         setPromptText(Messages.tr("form.datePrompt"));
@@ -57,7 +58,7 @@ public class DateField extends DatePicker {
         }
         Optional<LocalDate> d = Formats.parseFormDate(text);
         if (d.isPresent()) {
-            error.set("");
+            if (!d.get().equals(getValue())) error.set("");
             setValue(d.get());
             getEditor().setText(Formats.FORM_DATE.format(d.get()));
         } else {
@@ -85,7 +86,9 @@ public class DateField extends DatePicker {
                     error.set(Messages.tr("form.error.date", s.strip()));
                     return getValue();
                 }
-                error.set("");
+                // The picker reads its own text again after putting the old value back: that keeps the error.
+                boolean ownText = getValue() != null && s.strip().equals(toString(getValue()));
+                if (!ownText) error.set("");
                 return d.get();
             }
         };

@@ -150,13 +150,16 @@ public final class Forms {
 
     /**
      * Gives every table under {@code n} without a placeholder one in the user's language (the toolkit's own is
-     * "No content in table", in English whatever the language).
+     * "No content in table", in English whatever the language), also tables added later under a pane of
+     * {@code n} (screens that build parts of themselves after loading).
      */
     public static void placeholders(Node n) {
         if (n instanceof javafx.scene.control.TableView<?> t) {
             if (t.getPlaceholder() == null) t.setPlaceholder(new Label(id.lindungdesa.i18n.Messages.tr("table.empty")));
+            return;
         } else if (n instanceof javafx.scene.control.TreeTableView<?> t) {
             if (t.getPlaceholder() == null) t.setPlaceholder(new Label(id.lindungdesa.i18n.Messages.tr("table.empty")));
+            return;
         }
         if (n instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().forEach(tab -> {
@@ -168,8 +171,17 @@ public final class Forms {
             sp.getItems().forEach(Forms::placeholders);
         } else if (n instanceof javafx.scene.control.TitledPane tp) {
             if (tp.getContent() != null) placeholders(tp.getContent());
-        } else if (n instanceof javafx.scene.Parent p) {
-            p.getChildrenUnmodifiable().forEach(Forms::placeholders);
+        } else if (n instanceof javafx.scene.layout.Pane p) {
+            p.getChildren().forEach(Forms::placeholders);
+            if (p.getProperties().putIfAbsent(PLACEHOLDER_WATCH, Boolean.TRUE) == null) {
+                p.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> {
+                    while (c.next()) c.getAddedSubList().forEach(Forms::placeholders);
+                });
+            }
+        } else if (n instanceof javafx.scene.Group g) {
+            g.getChildren().forEach(Forms::placeholders);
         }
     }
+
+    private static final String PLACEHOLDER_WATCH = "lindungdesa.placeholders";
 }
