@@ -38,7 +38,9 @@ public final class DialogScaffold {
     static final String MESSAGE = "form-message";
     static final String ROOM_FOR = "dialog.roomFor";
     /** Height of the message area before it scrolls. */
-    public static final double MESSAGE_MAX_HEIGHT = 150;
+    public static final double MESSAGE_MAX_HEIGHT = 200;
+    /** Room kept free for a one-line message, so a short error takes no room from the form. */
+    static final double MESSAGE_RESERVE = 40;
     /** Room taken by the window's title bar and a task bar, which the visual bounds do not always exclude. */
     static final double DECORATION = 40;
     /** System property narrowing the screen the dialogs fit ("1366x768"): tests use it on a larger display. */
@@ -94,6 +96,10 @@ public final class DialogScaffold {
             size(st);
         });
         st.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> keepOnScreen(st));
+        // What gets the focus (Tab, a confirmation step) is scrolled into view.
+        st.getScene().focusOwnerProperty().addListener((o, a, b) -> {
+            if (b != null) reveal(b);
+        });
     }
 
     /** The row of buttons: the box holding {@code cancel} (or {@code save}), or a new one. */
@@ -180,7 +186,7 @@ public final class DialogScaffold {
         w = Math.min(w, maxW);
         double contentH = content.prefHeight(w) + in.getTop() + in.getBottom() + 2;
         contentH += reserved(content);
-        double h = contentH + bar.prefHeight(w) + (messageArea.isManaged() ? messageArea.prefHeight(w) : 0);
+        double h = contentH + bar.prefHeight(w) + (messageArea.isManaged() ? messageArea.prefHeight(w) : MESSAGE_RESERVE);
         h = Math.min(h, maxH);
         root.setPrefSize(Math.ceil(w), Math.ceil(h));
         root.setMaxSize(maxW, maxH);
