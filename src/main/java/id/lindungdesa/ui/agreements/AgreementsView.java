@@ -383,7 +383,7 @@ public final class AgreementsView implements Screen {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        return g;
+        return id.lindungdesa.ui.form.Forms.wholeLabels(g);
     }
 
     private TextField field(String id, String prompt) {

@@ -92,7 +92,20 @@ public final class Forms {
     public static GridPane grid() {
         GridPane g = new GridPane(10, 6);
         g.setPadding(new Insets(4));
+        return wholeLabels(g);
+    }
+
+    /** The labels of {@code g} (now and later) are never cut off ("Tanggal tanda …"): the field gives way. */
+    public static GridPane wholeLabels(GridPane g) {
+        g.getChildren().forEach(Forms::whole);
+        g.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> {
+            while (c.next()) c.getAddedSubList().forEach(Forms::whole);
+        });
         return g;
+    }
+
+    private static void whole(Node n) {
+        if (n instanceof Label l && !l.isWrapText()) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     /**
