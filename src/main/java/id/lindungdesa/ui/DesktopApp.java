@@ -38,7 +38,7 @@ public class DesktopApp extends Application {
     /** Start-up probe: JVM start → window shown / roster ready (used by the bench command). */
     public static final String PROBE_PROPERTY = "lindungdesa.startupProbe";
     /** Scene property holding a Runnable that rebuilds the main window (after a language switch). */
-    public static final String RELOAD_KEY = "lindungdesa.reloadMain";
+    public static final String RELOAD_KEY = MainWindow.RELOAD_KEY;
 
     private final Config config;
     private final FxTaskExecutor tasks = new FxTaskExecutor();
@@ -158,8 +158,10 @@ public class DesktopApp extends Application {
     /** Replaces the window content with the main window. */
     public void showMain() {
         String showing = main == null ? null : main.activeScreenId();
+        java.util.Map<String, Object> kept = main == null ? java.util.Map.of() : main.kept();
         if (main != null) main.close();
         main = new MainWindow(services, tasks);
+        main.restore(kept);
         if (showing != null && main.screen(showing) != null) {
             main.navigate(showing, null);
         } else if (Boolean.getBoolean(PROBE_PROPERTY) && main.screen("roster") != null) {

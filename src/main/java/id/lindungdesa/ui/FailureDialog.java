@@ -62,6 +62,20 @@ public final class FailureDialog implements FailureReporter {
         alert.getDialogPane().setContent(box);
         alert.getDialogPane().setId("failureDialog");
         alert.setResizable(true);
+        // Expanding the details grows the dialog only up to the screen; the Close button stays visible.
+        details.expandedProperty().addListener((o, was, now) -> {
+            if (alert.getDialogPane().getScene() != null
+                    && alert.getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage st) {
+                var screen = id.lindungdesa.ui.form.DialogScaffold.screenFor(alert.getOwner());
+                double chrome = st.getHeight() - alert.getDialogPane().getHeight();
+                double wanted = Math.min(screen.getHeight() - 40,
+                        alert.getDialogPane().prefHeight(alert.getDialogPane().getWidth()) + chrome);
+                double y = Math.max(screen.getMinY(), Math.min(st.getY(), screen.getMaxY() - wanted));
+                st.setY(y);
+                st.setHeight(wanted);
+            }
+        });
+        id.lindungdesa.ui.form.Forms.fitScreen(alert);
         alert.show();
         return alert;
     }

@@ -252,7 +252,7 @@ public final class AgreementsView implements Screen {
         title.setId("agreementTitle");
         details.getChildren().add(title);
         for (AgreementParty p : a.parties()) {
-            details.getChildren().add(wrap(p.role() + ": " + p.name()
+            details.getChildren().add(wrap(roleText(p.role()) + ": " + p.name()
                     + (p.signatory() == null ? "" : " (" + p.signatory() + ")")));
         }
         details.getChildren().add(wrap(Messages.tr("agreement.ui.signed", Formats.date(a.signingDate()))
@@ -383,7 +383,7 @@ public final class AgreementsView implements Screen {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        return g;
+        return id.lindungdesa.ui.form.Forms.wholeLabels(g);
     }
 
     private TextField field(String id, String prompt) {
@@ -587,5 +587,12 @@ public final class AgreementsView implements Screen {
         BorderPane pane = new BorderPane(sp);
         pane.setBottom(bottom);
         return pane;
+    }
+
+    /** A party's role as stored ("Pihak Pertama") in the user's language ("First party" in English). */
+    static String roleText(String role) {
+        if (role == null) return "";
+        String key = "agreement.role." + role.strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        return Messages.current().has(key) ? Messages.tr(key) : role;
     }
 }

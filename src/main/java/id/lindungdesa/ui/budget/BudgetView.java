@@ -21,7 +21,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
@@ -52,7 +51,7 @@ public final class BudgetView implements Screen {
     private final ComboBox<Segment> rateSegment = new ComboBox<>();
     private final ComboBox<Programme> rateProgramme = new ComboBox<>();
     private final TextField ratePercent = new TextField();
-    private final DatePicker rateFrom = new DatePicker();
+    private final id.lindungdesa.ui.form.DateField rateFrom = new id.lindungdesa.ui.form.DateField();
     private final TableView<BudgetLine> current = new TableView<>();
     private final TableView<BudgetLine> projected = new TableView<>();
     private final Label totals = new Label();
@@ -131,7 +130,7 @@ public final class BudgetView implements Screen {
         FlowPane whatIf = new FlowPane(8, 6,
                 new Label(Messages.tr("budget.addCategory")), addCategory, addHeadcount, addWage, allEligible,
                 new Label(Messages.tr("budget.rateChange")), rateSegment, rateProgramme, ratePercent,
-                new Label(Messages.tr("budget.from")), rateFrom);
+                new Label(Messages.tr("budget.from")), rateFrom, dateError(rateFrom));
         TitledPane whatIfPane = new TitledPane(Messages.tr("budget.whatIf"), whatIf);
         whatIfPane.setExpanded(true);
 
@@ -211,7 +210,16 @@ public final class BudgetView implements Screen {
         return col;
     }
 
+    private static Label dateError(id.lindungdesa.ui.form.DateField f) {
+        Label l = new Label();
+        l.getStyleClass().add("error");
+        l.textProperty().bind(f.errorProperty());
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        return l;
+    }
+
     private BudgetViewModel.Form form() {
+        rateFrom.commitText();
         return new BudgetViewModel.Form(year.getText(), source.getValue(), addCategory.getValue(),
                 addHeadcount.getText(), addWage.getText(), allEligible.isSelected(), rateSegment.getValue(),
                 rateProgramme.getValue(), ratePercent.getText(), rateFrom.getValue());

@@ -27,7 +27,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -51,7 +50,8 @@ public final class DashboardView implements Screen {
     private final ScreenContext ctx;
     private final DashboardViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final DatePicker date = new DatePicker();
+    private final id.lindungdesa.ui.form.DateField date = new id.lindungdesa.ui.form.DateField();
+    private final Label dateError = new Label();
     private final Label summary = new Label();
     private final Label error = new Label();
     private final TargetBarChart byCategory = new TargetBarChart(Messages.tr("dashboard.category"));
@@ -108,7 +108,11 @@ public final class DashboardView implements Screen {
         summary.setId("dashSummary");
         summary.setWrapText(true);
         error.getStyleClass().add("error");
-        VBox header = new VBox(6, top, summary, error);
+        dateError.setId("dashDateError");
+        dateError.getStyleClass().add("error");
+        dateError.textProperty().bind(date.errorProperty());
+        dateError.managedProperty().bind(dateError.textProperty().isNotEmpty());
+        VBox header = new VBox(6, top, dateError, summary, error);
         header.setPadding(new Insets(10));
 
         byCategory.setId("chartCategory");
@@ -228,8 +232,12 @@ public final class DashboardView implements Screen {
         for (Category c : Category.values()) {
             CoverageCount k = a.of(c);
             if (k.eligible() == 0) continue;
-            cats.getData().add(new XYChart.Data<>(c.label(Messages.current().indonesian()), k.percent()));
+            cats.getData().add(new XYChart.Data<>(Messages.tr("dashboard.cat." + c.key()), k.percent()));
         }
+        // Short category names (the long English ones, turned on their side, left no room for the bars) and the
+        // axis told its categories anew, so bars of a new data set are never drawn against the old ones.
+        ((CategoryAxis) byCategory.getXAxis()).setCategories(javafx.collections.FXCollections.observableArrayList(
+                cats.getData().stream().map(XYChart.Data::getXValue).toList()));
         byCategory.getData().setAll(java.util.List.of(cats));
         int i = 0;
         for (Category c : Category.values()) {
@@ -265,13 +273,13 @@ public final class DashboardView implements Screen {
 
         XYChart.Series<String, Number> t = new XYChart.Series<>();
         t.setName(Messages.tr("dashboard.chart.trend"));
-        for (CoverageService.TrendPoint p : o.trend()) t.getData().add(new XYChart.Data<>(p.month().toString(),
+        for (CoverageService.TrendPoint p : o.trend()) t.getData().add(new XYChart.Data<>(Formats.month(p.month()),
                 p.total().percent()));
         trend.getData().setAll(java.util.List.of(t));
         if (target != null) {
             XYChart.Series<String, Number> tl = new XYChart.Series<>();
             tl.setName(Messages.tr("report.col.target"));
-            for (CoverageService.TrendPoint p : o.trend()) tl.getData().add(new XYChart.Data<>(p.month().toString(),
+            for (CoverageService.TrendPoint p : o.trend()) tl.getData().add(new XYChart.Data<>(Formats.month(p.month()),
                     target));
             trend.getData().add(tl);
         }
@@ -280,9 +288,11 @@ public final class DashboardView implements Screen {
 
     private void showFunding() {
         Map<FundingSource, Long> f = vm.funding.get();
-        funding.getData().clear();
-        f.forEach((k, v) -> funding.getData().add(new PieChart.Data(k.label(Messages.current().indonesian()) + " "
+        // A new list each time: clearing and refilling the same list left the old labels on the chart.
+        javafx.collections.ObservableList<PieChart.Data> data = javafx.collections.FXCollections.observableArrayList();
+        f.forEach((k, v) -> data.add(new PieChart.Data(k.label(Messages.current().indonesian()) + " "
                 + Formats.rupiah(v), v)));
+        funding.setData(data);
     }
 
     /** The view model (tests drive it). */

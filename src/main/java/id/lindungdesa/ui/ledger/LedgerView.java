@@ -92,7 +92,7 @@ public final class LedgerView implements Screen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         months.setId("ledgerMonths");
-        months.getColumns().add(col(Messages.tr("report.col.month"), (LedgerService.Month m) -> m.month().toString()));
+        months.getColumns().add(col(Messages.tr("report.col.month"), (LedgerService.Month m) -> Formats.month(m.month())));
         months.getColumns().add(col(Messages.tr("report.col.source"),
                 (LedgerService.Month m) -> m.fundingSource().label(Messages.current().indonesian())));
         months.getColumns().add(col(Messages.tr("ledger.insured"), (LedgerService.Month m) -> Integer.toString(m.insured())));
@@ -104,8 +104,8 @@ public final class LedgerView implements Screen {
         VBox.setVgrow(months, Priority.ALWAYS);
 
         payMonth.setId("payMonth");
-        payMonth.setText(vm.defaultPaymentMonth().toString());
-        payMonth.setPrefColumnCount(7);
+        payMonth.setText(Formats.month(vm.defaultPaymentMonth()));
+        payMonth.setPrefColumnCount(8);
         paySource.setId("paySource");
         paySource.getItems().addAll(FundingSource.values());
         paySource.setValue(FundingSource.APBD);
@@ -173,6 +173,7 @@ public final class LedgerView implements Screen {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.tr("ledger.confirm", n),
                 ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText(null);
+        id.lindungdesa.ui.form.Forms.fitScreen(a);
         if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         vm.applyLapses();
     }

@@ -10,7 +10,6 @@ import id.lindungdesa.task.TaskExecutor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -122,10 +121,8 @@ public final class LedgerViewModel {
     /** Records a payment read from the form; scope blank: the office's region. Reloads the months and lapses. */
     public void pay(String month, FundingSource source, String scope, String amountText) {
         message.set("");
-        YearMonth m;
-        try {
-            m = YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
+        YearMonth m = Formats.parseMonth(month).orElse(null);
+        if (m == null) {
             message.set(Messages.tr("ledger.error.input"));
             return;
         }
@@ -139,7 +136,7 @@ public final class LedgerViewModel {
         tasks.execute(BackgroundTask.of(Messages.tr("ledger.record"),
                         p -> ledger.recordPayment(m, source, sc, a, today(), null))
                 .onSuccess(p -> {
-                    message.set(Messages.tr("ledger.recorded", p.month().toString(), Formats.rupiah(p.amountPaid())));
+                    message.set(Messages.tr("ledger.recorded", Formats.month(p.month()), Formats.rupiah(p.amountPaid())));
                     reload();
                     loadCandidates();
                 })

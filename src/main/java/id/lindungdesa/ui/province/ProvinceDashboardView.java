@@ -82,7 +82,7 @@ public final class ProvinceDashboardView implements Screen {
         districts.getColumns().add(col(Messages.tr("province.ui.district"), d -> d.code() + " " + d.name()));
         districts.getColumns().add(col(Messages.tr("province.ui.coverage"), d -> pct(d.total(), d.overallTarget())));
         for (Category c : SHOWN) {
-            districts.getColumns().add(col(c.labelId(), d -> pct(d.byCategory().get(c), d.targetFor(c))));
+            districts.getColumns().add(col(c.label(Messages.current().indonesian()), d -> pct(d.byCategory().get(c), d.targetFor(c))));
         }
         districts.getColumns().add(col(Messages.tr("province.ui.villagesNone"),
                 d -> d.villagesNoneRegistered() + " / " + d.villages()));
@@ -99,7 +99,7 @@ public final class ProvinceDashboardView implements Screen {
         kecamatan.setItems(vm.kecamatan());
         kecamatan.getColumns().add(column(Messages.tr("province.ui.subdistrict"), a -> a.code() + " " + a.name()));
         kecamatan.getColumns().add(column(Messages.tr("province.ui.coverage"), a -> pct(a.total(), null)));
-        for (Category c : SHOWN) kecamatan.getColumns().add(column(c.labelId(), a -> pct(a.of(c), null)));
+        for (Category c : SHOWN) kecamatan.getColumns().add(column(c.label(Messages.current().indonesian()), a -> pct(a.of(c), null)));
         kecamatan.getColumns().add(column(Messages.tr("province.ui.villagesNone"),
                 a -> a.registeredNone() + " / " + a.villages()));
         kecamatan.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -110,7 +110,7 @@ public final class ProvinceDashboardView implements Screen {
         villages.getColumns().add(column(Messages.tr("province.ui.village"), v -> v.code() + " " + v.name()));
         villages.getColumns().add(column(Messages.tr("province.ui.subdistrict"), VillageRow::subdistrict));
         villages.getColumns().add(column(Messages.tr("province.ui.coverage"), v -> pct(v.total(), null)));
-        for (Category c : SHOWN) villages.getColumns().add(column(c.labelId(), v -> pct(v.byCategory().get(c), null)));
+        for (Category c : SHOWN) villages.getColumns().add(column(c.label(Messages.current().indonesian()), v -> pct(v.byCategory().get(c), null)));
         villages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         opens(villages, vm::openVillage);
 
@@ -238,7 +238,7 @@ public final class ProvinceDashboardView implements Screen {
 
     private static String position(String name) {
         try {
-            return id.lindungdesa.domain.Position.valueOf(name).labelId();
+            return id.lindungdesa.domain.Position.valueOf(name).label(Messages.current().indonesian());
         } catch (IllegalArgumentException e) {
             return name;
         }
@@ -291,6 +291,13 @@ public final class ProvinceDashboardView implements Screen {
     @Override
     public String id() {
         return "province";
+    }
+
+    /** District and sub-district offices have no province figures: they do not see this screen. */
+    @Override
+    public boolean shownTo(id.lindungdesa.domain.OfficeLevel level) {
+        return level != id.lindungdesa.domain.OfficeLevel.DISTRICT
+                && level != id.lindungdesa.domain.OfficeLevel.SUBDISTRICT;
     }
 
     @Override

@@ -74,6 +74,7 @@ final class EndTermDialog {
         VBox successorBox = new VBox(6, existingHint, s);
         successorBox.visibleProperty().bind(form.appointSuccessor);
         successorBox.managedProperty().bind(form.appointSuccessor);
+        Forms.roomFor(successorBox);
         form.appointSuccessor.addListener((o, a, b) -> Forms.fit(successorBox));
         Label general = Forms.errorLabel("endTermError");
 
@@ -101,6 +102,9 @@ final class EndTermDialog {
         VBox confirmBox = new VBox(8, confirmText, confirmButtons);
         confirmBox.setVisible(false);
         confirmBox.setManaged(false);
+        Forms.message(confirmBox);
+        // The buttons stay in the dialog's bar: during the confirmation step only "Yes" and "Back" act.
+        save.visibleProperty().bind(confirmBox.visibleProperty().not());
 
         Label title = new Label(who);
         title.getStyleClass().add("h2");

@@ -169,6 +169,7 @@ final class PersonDialog {
         }));
         VBox box = new VBox(6, text, addHere);
         box.setId("duplicatePanel");
+        Forms.message(box);
         box.getStyleClass().add("panel");
         box.visibleProperty().bind(form.duplicateProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());

@@ -14,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -40,12 +39,40 @@ final class PostDialog {
     /** Adds the post fields to {@code grid} from {@code row}; error labels come from {@code error(field, id)}. */
     static int fields(GridPane grid, int row, PostDialogModel form, RosterViewModel vm,
                       BiFunction<String, String, Label> error) {
-        ComboBox<RosterViewModel.NavNode> village = new ComboBox<>();
+        // A searchable chooser (ControlsFX): type part of a desa's or kecamatan's name or its code; the desa are
+        // listed by kecamatan, each line naming its kecamatan.
+        Map<String, String> kecamatanOf = new HashMap<>();
+        java.util.List<RosterViewModel.NavNode> choices = new java.util.ArrayList<>();
+        if (vm.treeProperty().get() != null) {
+            vm.treeProperty().get().children().stream()
+                    .sorted(java.util.Comparator.comparing(RosterViewModel.NavNode::name))
+                    .forEach(k -> k.children().stream()
+                            .sorted(java.util.Comparator.comparing(RosterViewModel.NavNode::name))
+                            .forEach(d -> {
+                                kecamatanOf.put(d.code(), k.name());
+                                choices.add(d);
+                            }));
+        } else {
+            choices.addAll(vm.villages());
+        }
+        ComboBox<RosterViewModel.NavNode> village = new org.controlsfx.control.SearchableComboBox<>();
         village.setId("postVillage");
-        village.getItems().setAll(vm.villages());
+        village.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RosterViewModel.NavNode n) {
+                if (n == null) return "";
+                String k = kecamatanOf.get(n.code());
+                return n.name() + (k == null ? "" : " — " + Messages.tr("post.villageIn", k)) + " (" + n.code() + ")";
+            }
+
+            @Override
+            public RosterViewModel.NavNode fromString(String s) {
+                return null;
+            }
+        });
+        village.getItems().setAll(choices);
         village.setVisibleRowCount(14);
-        village.setCellFactory(l -> villageCell());
-        village.setButtonCell(villageCell());
+        village.setPromptText(Messages.tr("post.villageSearch"));
         village.getItems().stream().filter(n -> n.code().equals(form.village.get())).findFirst()
                 .ifPresent(village::setValue);
         village.valueProperty().addListener((o, a, b) -> form.village.set(b == null ? null : b.code()));
@@ -68,16 +95,6 @@ final class PostDialog {
         Forms.row(grid, row++, Messages.tr("post.start"), start, error.apply("startDate", "startDateError"));
         Forms.row(grid, row++, Messages.tr("post.plannedEnd"), end, error.apply("plannedEndDate", "plannedEndError"));
         return row;
-    }
-
-    private static ListCell<RosterViewModel.NavNode> villageCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(RosterViewModel.NavNode n, boolean empty) {
-                super.updateItem(n, empty);
-                setText(empty || n == null ? null : n.name() + " (" + n.code() + ")");
-            }
-        };
     }
 
     void show() {

@@ -136,12 +136,7 @@ public final class RosterView implements Screen {
         enrol.disableProperty().bind(vm.selectedProperty().isNull());
         end.disableProperty().bind(vm.selectedProperty().isNull());
         remove.disableProperty().bind(vm.selectedProperty().isNull());
-        ComboBox<String> language = new ComboBox<>();
-        language.setId("languageSwitch");
-        language.getItems().setAll("Bahasa Indonesia", "English");
-        language.setValue(Messages.current().indonesian() ? "Bahasa Indonesia" : "English");
-        language.setTooltip(new Tooltip(Messages.tr("roster.language")));
-        language.valueProperty().addListener((o, a, b) -> switchLanguage("English".equals(b) ? "en" : "id"));
+        ComboBox<String> language = id.lindungdesa.ui.shell.LanguageSwitch.create(ctx, "languageSwitch");
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -155,14 +150,23 @@ public final class RosterView implements Screen {
         // Table
         table.setId("rosterTable");
         table.setPlaceholder(new Label(Messages.tr("roster.empty")));
-        table.getColumns().add(text("colName", "roster.name", RosterRow::fullName, 165));
-        table.getColumns().add(text("colNik", "roster.nik", RosterRow::nik, 135));
-        table.getColumns().add(text("colPosition", "roster.position", r -> label(r.position()), 145));
-        table.getColumns().add(text("colUnit", "roster.unit", r -> r.unitLabel() == null ? "" : r.unitLabel(), 75));
-        table.getColumns().add(text("colVillage", "roster.village", RosterRow::villageName, 105));
+        table.getColumns().add(text("colName", "roster.name", RosterRow::fullName, 150));
+        // The NIK, dates and status are never cut: their columns are at least as wide as their longest value.
+        TableColumn<RosterRow, String> nikCol = text("colNik", "roster.nik", RosterRow::nik, 0);
+        whole(nikCol, java.util.List.of("0000000000000000", Messages.tr("roster.nik")));
+        table.getColumns().add(nikCol);
+        table.getColumns().add(text("colPosition", "roster.position", r -> label(r.position()), 135));
+        table.getColumns().add(text("colUnit", "roster.unit", r -> r.unitLabel() == null ? "" : r.unitLabel(), 60));
+        table.getColumns().add(text("colVillage", "roster.village", RosterRow::villageName, 100));
         table.getColumns().add(date("colStart", "roster.start", RosterRow::startDate));
         table.getColumns().add(date("colEnd", "roster.plannedEnd", RosterRow::plannedEndDate));
-        table.getColumns().add(text("colEnrolment", "roster.enrolment", RosterView::stateText, 100));
+        TableColumn<RosterRow, String> stateCol = text("colEnrolment", "roster.enrolment", RosterView::stateText, 0);
+        java.util.List<String> states = new java.util.ArrayList<>();
+        states.add(Messages.tr("roster.notEnrolled"));
+        states.add(Messages.tr("roster.enrolment"));
+        for (EnrolmentState st : EnrolmentState.values()) states.add(label(st));
+        whole(stateCol, states);
+        table.getColumns().add(stateCol);
         TableColumn<RosterRow, Long> monthly = new TableColumn<>(Messages.tr("roster.monthly"));
         monthly.setId("colMonthly");
         monthly.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().monthlyContribution()));
@@ -174,8 +178,12 @@ public final class RosterView implements Screen {
             }
         });
         monthly.setStyle("-fx-alignment: CENTER-RIGHT;");
-        monthly.setPrefWidth(95);
+        monthly.setPrefWidth(90);
         table.getColumns().add(monthly);
+        table.getColumns().forEach(c -> c.setReorderable(true));
+        id.lindungdesa.ui.form.TableLayouts.remember(table, ctx.tasks(),
+                () -> ctx.services().office().setting(COLUMNS_SETTING),
+                v -> ctx.services().office().putSetting(COLUMNS_SETTING, v));
         SortedList<RosterRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -215,7 +223,7 @@ public final class RosterView implements Screen {
 
         SplitPane split = new SplitPane(tree, center);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(tree, false);
         root.setTop(top);
         root.setCenter(split);
@@ -474,12 +482,23 @@ public final class RosterView implements Screen {
             @Override
             protected void updateItem(LocalDate d, boolean empty) {
                 super.updateItem(d, empty);
-                setText(empty ? null : Formats.date(d));
+                setText(empty ? null : Formats.shortDate(d));
             }
         });
         c.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
-        c.setPrefWidth(105);
+        whole(c, java.util.List.of(Formats.shortDate(LocalDate.of(2026, 9, 28)), Formats.shortDate(
+                LocalDate.of(2026, 12, 28)), Formats.shortDate(LocalDate.of(2026, 8, 28)), Messages.tr(key)));
         return c;
+    }
+
+    /** Stored layout of the roster table (column order and widths). */
+    static final String COLUMNS_SETTING = "ui.roster.columns";
+
+    /** Makes {@code c} at least as wide as the widest of {@code texts}, so they are never cut off. */
+    private static void whole(TableColumn<RosterRow, ?> c, java.util.List<String> texts) {
+        double w = id.lindungdesa.ui.form.TableLayouts.widthFor(texts);
+        c.setMinWidth(w);
+        c.setPrefWidth(Math.max(c.getPrefWidth(), w));
     }
 
     // ------------------------------------------------------------------ actions
@@ -603,16 +622,18 @@ public final class RosterView implements Screen {
         id.lindungdesa.ui.setup.RegionImportView.openDialog(ctx, window(), report -> vm.reload());
     }
 
-    private void switchLanguage(String lang) {
-        if (!active) return;
-        Messages.setCurrent("en".equals(lang) ? Messages.ENGLISH : Messages.INDONESIAN);
-        Scene scene = root.getScene();
-        ctx.tasks().execute(BackgroundTask.<Void>of("language", p -> {
-            ctx.services().office().putSetting("ui.language", lang);
-            return null;
-        }).onSuccess(v -> {
-            Object reload = scene == null ? null : scene.getProperties().get(DesktopApp.RELOAD_KEY);
-            if (reload instanceof Runnable run) run.run();
-        }).onFailure(e -> ctx.window().say(String.valueOf(e.getMessage()))));
+    /** The search text, category and status survive a language switch. */
+    @Override
+    public Object keep() {
+        return new Object[] {vm.searchProperty().get(), vm.categoryProperty().get(), vm.statusProperty().get()};
+    }
+
+    @Override
+    public void restore(Object kept) {
+        if (kept instanceof Object[] k && k.length == 3) {
+            if (k[0] instanceof String q) vm.searchProperty().set(q);
+            if (k[1] instanceof Category c) vm.categoryProperty().set(c);
+            if (k[2] instanceof RosterViewModel.StatusChoice st) vm.statusProperty().set(st);
+        }
     }
 }

@@ -165,7 +165,10 @@ public final class SettingsView implements Screen {
         bTitle.getStyleClass().add("h2");
         Label eTitle = new Label(Messages.tr("security.title"));
         eTitle.getStyleClass().add("h2");
-        root.getChildren().addAll(title, bTitle, g, new HBox(8, now, verify, restore, fromFile), backups, message, restoreBox,
+        HBox languageRow = new HBox(8, new Label(Messages.tr("settings.language")),
+                id.lindungdesa.ui.shell.LanguageSwitch.create(ctx, "settingsLanguage"));
+        languageRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.getChildren().addAll(title, languageRow, bTitle, g, new HBox(8, now, verify, restore, fromFile), backups, message, restoreBox,
                 eTitle, encryptionState, encryptBox, recoveryCode, logBox);
         root.setPadding(new Insets(16));
     }

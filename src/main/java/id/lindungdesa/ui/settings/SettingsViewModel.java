@@ -3,6 +3,7 @@ package id.lindungdesa.ui.settings;
 import id.lindungdesa.backup.BackupService;
 import id.lindungdesa.backup.BackupSettings;
 import id.lindungdesa.backup.RestoreCandidate;
+import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.security.EncryptionService;
 import java.nio.file.Path;
@@ -41,9 +42,30 @@ public final class SettingsViewModel {
     static Row row(BackupService.Entry e) {
         var i = e.info();
         String text = (e.verified() ? "✔ " : "? ") + (i == null ? e.file().getFileName().toString()
-                : i.createdAt().replace('T', ' ') + " · " + i.reason() + " · "
+                : when(i.createdAt()) + " · " + reason(i.reason()) + " · "
                 + Messages.tr("backup.rowPeople", i.count("PERSON")) + " · " + e.file().getFileName());
         return new Row(e.file(), text, e.verified());
+    }
+
+    /** A backup's time as the clerk reads it: the computer's local time, short Indonesian month. */
+    static String when(String createdAt) {
+        try {
+            return Formats.localDateTime(java.time.OffsetDateTime.parse(createdAt).toInstant(), Messages.current());
+        } catch (java.time.format.DateTimeParseException e) {
+            return createdAt.replace('T', ' ');
+        }
+    }
+
+    /** Why a backup was made, in the user's language: "harian", "manual", "sebelum impor daftar aparat". */
+    static String reason(String reason) {
+        if (reason == null) return "";
+        if (reason.startsWith("before-")) {
+            String what = reason.substring("before-".length());
+            String key = "backup.reason.op." + what;
+            return Messages.tr("backup.reason.before", Messages.current().has(key) ? Messages.tr(key) : what);
+        }
+        String key = "backup.reason." + reason;
+        return Messages.current().has(key) ? Messages.tr(key) : reason;
     }
 
     public void save(String secondFolder, int daily, int weekly, int monthly) {
@@ -87,7 +109,7 @@ public final class SettingsViewModel {
 
     /** The summary of a restore candidate, shown before it is swapped in. */
     public static String describe(RestoreCandidate c) {
-        return Messages.tr("backup.restoreSummary", c.backupFile().getFileName(), c.backupCreatedAt(),
+        return Messages.tr("backup.restoreSummary", c.backupFile().getFileName(), when(c.backupCreatedAt()),
                 c.officeName() == null ? "-" : c.officeName() + " (" + c.officeCode() + ")", c.people(), c.posts(),
                 c.enrolments(), c.auditEntries());
     }

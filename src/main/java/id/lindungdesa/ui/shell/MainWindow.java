@@ -26,6 +26,8 @@ import javafx.scene.layout.StackPane;
  * task's progress and a cancel button at the bottom.
  */
 public final class MainWindow {
+    /** Scene property holding a Runnable that rebuilds the main window (after a language switch). */
+    public static final String RELOAD_KEY = "lindungdesa.reloadMain";
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ListView<Screen> nav = new ListView<>();
@@ -42,9 +44,10 @@ public final class MainWindow {
         this.services = services;
         this.tasks = tasks;
         ScreenContext ctx = new ScreenContext(services, tasks, this);
+        var level = services.currentOffice().map(o -> o.level()).orElse(null);
         for (Function<ScreenContext, Screen> f : Screens.factories()) {
             Screen s = f.apply(ctx);
-            screens.put(s.id(), s);
+            if (level == null || s.shownTo(level)) screens.put(s.id(), s);
         }
         nav.getItems().setAll(screens.values());
         nav.setId("navigation");
@@ -74,7 +77,8 @@ public final class MainWindow {
         Label office = new Label(services.currentOffice().map(o -> o.name() + " · " + services.session().user()
                 .map(id.lindungdesa.domain.User::label).orElse(o.clerkName())).orElse("")); // issue 17: who is signed in
         office.setId("statusSignedIn");
-        HBox bar = new HBox(10, status, spacer, progress, cancel, office);
+        HBox bar = new HBox(10, status, spacer, progress, cancel, office,
+                LanguageSwitch.create(ctx, "menuLanguage"));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("status-bar");
@@ -118,6 +122,7 @@ public final class MainWindow {
             if (active != null) active.deactivate();
             active = s;
             content.getChildren().setAll(s.view());
+            id.lindungdesa.ui.form.Forms.placeholders(s.view());
             s.activate();
             if (nav.getSelectionModel().getSelectedItem() != s) nav.getSelectionModel().select(s);
         }
@@ -168,6 +173,24 @@ public final class MainWindow {
         cancel.setVisible(false);
         current = null;
         status.setText("");
+    }
+
+    /** What each screen keeps over a rebuild (by screen id). */
+    public Map<String, Object> kept() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        screens.forEach((id, s) -> {
+            Object k = s.keep();
+            if (k != null) m.put(id, k);
+        });
+        return m;
+    }
+
+    /** Gives the screens back what {@link #kept()} returned from the window before. */
+    public void restore(Map<String, Object> kept) {
+        kept.forEach((id, k) -> {
+            Screen s = screens.get(id);
+            if (s != null) s.restore(k);
+        });
     }
 
     /** Deactivates the active screen (window closing). */

@@ -22,6 +22,20 @@ public interface Screen {
     default void deactivate() {
     }
 
+    /** Whether an office at {@code level} sees this screen (default: every office). */
+    default boolean shownTo(id.lindungdesa.domain.OfficeLevel level) {
+        return true;
+    }
+
+    /** What this screen carries over when the window is rebuilt (a language switch), or null. */
+    default Object keep() {
+        return null;
+    }
+
+    /** Takes back what {@link #keep()} returned before the rebuild. */
+    default void restore(Object kept) {
+    }
+
     /** Opens a specific record (e.g. from the "needs attention" list); default: just show the screen. */
     default void open(Object target) {
     }

@@ -53,7 +53,7 @@ class LedgerViewModelTest {
         assertThat(vm.months().get(0).paid()).isZero();
 
         vm.pay("2026-01", FundingSource.APBDES, "", "16.200");
-        assertThat(vm.messageProperty().get()).isEqualTo("Pembayaran 2026-01 dicatat: Rp16.200.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Pembayaran Jan 2026 dicatat: Rp16.200.");
         assertThat(vm.months().get(0).paid()).isEqualTo(16_200);
         assertThat(vm.months().get(0).arrears()).isZero();
     }

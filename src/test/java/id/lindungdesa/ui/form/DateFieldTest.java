@@ -1,0 +1,62 @@
+package id.lindungdesa.ui.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindungdesa.i18n.Messages;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The shared date picker: shows dd-MM-yyyy, reads the Indonesian forms, and says so when it cannot read. */
+class DateFieldTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Messages.setCurrent(Messages.INDONESIAN);
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    @Test
+    void readsEveryAcceptedFormAndShowsDdMmYyyy() throws Exception {
+        for (String typed : new String[] {"31-10-2026", "31/10/2026", "31 Okt 2026"}) {
+            AtomicReference<String> shown = new AtomicReference<>();
+            LocalDate v = onFx(() -> {
+                DateField f = new DateField();
+                f.getEditor().setText(typed);
+                f.commitText();
+                shown.set(f.getEditor().getText());
+                assertThat(f.errorProperty().get()).isEmpty();
+                return f.getValue();
+            });
+            assertThat(v).as(typed).isEqualTo(LocalDate.of(2026, 10, 31));
+            assertThat(shown.get()).isEqualTo("31-10-2026");
+        }
+        assertThat(onFx(() -> new DateField().getConverter().toString(LocalDate.of(2026, 3, 2))))
+                .isEqualTo("02-03-2026");
+    }
+
+    @Test
+    void textItCannotReadIsNeverDroppedSilently() throws Exception {
+        String[] result = onFx(() -> {
+            DateField f = new DateField(LocalDate.of(2026, 3, 2));
+            f.getEditor().setText("31-13-2026");
+            f.commitText();
+            String afterCommit = f.errorProperty().get();
+            // The picker's own path (focus lost / Enter) goes through the converter: same message, value kept.
+            LocalDate kept = f.getConverter().fromString("kemarin");
+            return new String[] {afterCommit, String.valueOf(f.getValue()), f.errorProperty().get(),
+                    String.valueOf(kept), String.valueOf(f.getPseudoClassStates())};
+        });
+        assertThat(result[0]).contains("31-13-2026").contains("hh-bb-tttt");
+        assertThat(result[1]).isEqualTo("2026-03-02");
+        assertThat(result[2]).contains("kemarin");
+        assertThat(result[3]).isEqualTo("2026-03-02");
+        assertThat(result[4]).contains("invalid");
+    }
+}
