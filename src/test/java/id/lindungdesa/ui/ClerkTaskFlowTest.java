@@ -79,6 +79,18 @@ class ClerkTaskFlowTest extends FxRobot {
         return s;
     }
 
+    /** The PKS in force for kepala desa and perangkat (APBD, JKK+JKM): the enrolment form takes its defaults. */
+    void pksInForce(Services s) {
+        s.agreements().create(new AgreementService.NewAgreement("445/002/PKS-DPMD/2024", "PKS Aparat Desa",
+                List.of(new AgreementParty("Pihak Pertama", "DPMD Kabupaten Sambas", null)),
+                LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 2), LocalDate.of(2027, 12, 31), List.of(),
+                List.of(new CoverageTerm(Category.KEPALA_DESA, FundingSource.APBD,
+                                EnumSet.of(Programme.JKK, Programme.JKM), null, 16_200L),
+                        new CoverageTerm(Category.PERANGKAT_DESA, FundingSource.APBD,
+                                EnumSet.of(Programme.JKK, Programme.JKM), null, 16_200L)), null, null, null, null),
+                null);
+    }
+
     RosterService.NewPerson person(String nik, String name, Sex sex, LocalDate birth) {
         return new RosterService.NewPerson(nik, name, sex, birth, null, null, null, EmploymentStatus.NON_ASN, null);
     }
@@ -183,6 +195,7 @@ class ClerkTaskFlowTest extends FxRobot {
     @Test
     void task1RegisterAPerangkatWithEnrolment() throws Exception {
         try (Services s = district()) {
+            pksInForce(s);
             s.roster().addPersonAndAppoint(person("6101011203800001", "Ahmad Yani", Sex.L, LocalDate.of(1980, 3, 12)),
                     new RosterService.NewPost(null, LORONG, Position.KEPALA_DESA, null, "141/1/2020",
                             LocalDate.of(2020, 1, 5), LocalDate.of(2020, 1, 10), LocalDate.of(2028, 1, 10)));
@@ -226,6 +239,7 @@ class ClerkTaskFlowTest extends FxRobot {
     @Test
     void task2ReplaceAKepalaDesaAtTermEndAndEnrolTheSuccessor() throws Exception {
         try (Services s = district()) {
+            pksInForce(s);
             var post = s.roster().addPersonAndAppoint(
                     person("6101011203700001", "Ahmad Yani", Sex.L, LocalDate.of(1970, 3, 12)),
                     new RosterService.NewPost(null, LORONG, Position.KEPALA_DESA, null, "141/1/2018",
@@ -263,7 +277,11 @@ class ClerkTaskFlowTest extends FxRobot {
         FxAppHarness.waitUntil(() -> row("Rina Marlina").isPresent() && row("Ahmad Yani").isEmpty()
                 && roster().getSelectionModel().getSelectedItem() != null
                 && roster().getSelectionModel().getSelectedItem().fullName().equals("Rina Marlina"));
-        shortcut(KeyCode.K);
+        // The desk offers to enrol the successor on Ahmad's terms; the clerk accepts (Enter on "Ya").
+        FxAppHarness.waitUntil("the offer to enrol the successor", () -> lookup("#endTermOfferEnrol").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        click(lookup("#endTermOfferEnrol").lookup(".button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.isDefaultButton()).queryAs(Node.class));
         FxAppHarness.waitUntil(() -> lookup("#enrolMonthly").tryQuery()
                 .map(n -> !((Label) n).getText().isEmpty()).orElse(false));
         click("#enrolSave");
@@ -359,7 +377,7 @@ class ClerkTaskFlowTest extends FxRobot {
         start();
         nav("Bundel & Kunci");
         FxAppHarness.waitUntil(() -> lookup("#bundleExport").tryQuery().map(n -> n.isVisible() && !n.isDisabled())
-                .orElse(false));
+                .orElse(false) && lookup("#bundlePassphrase").tryQuery().map(n -> n.getScene() != null).orElse(false));
         assertThat(lookup("#bundlePeriod").queryAs(javafx.scene.control.ComboBox.class).getValue().toString())
                 .contains("2026-Q4");
         typeInto("#bundlePassphrase", pass);
