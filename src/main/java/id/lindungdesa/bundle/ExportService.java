@@ -65,6 +65,15 @@ public final class ExportService {
         return db.read(repo::sent);
     }
 
+    /**
+     * Checked before the clerk picks a file: the signed-in user may sign (head) and the passphrase opens the office
+     * key. Returns the number of signing keys it opens; refuses as {@link #export} would.
+     */
+    public int readyToSign(char[] passphrase) {
+        audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.signBundle"); // issue 17
+        return keys.signers(passphrase).size();
+    }
+
     /** Exports to {@code out} (period null: the current quarter). */
     public Result export(Path out, char[] passphrase, Period period, Progress progress) {
         audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.signBundle"); // issue 17

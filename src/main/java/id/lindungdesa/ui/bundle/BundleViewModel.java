@@ -112,7 +112,7 @@ public final class BundleViewModel {
      * "wrong passphrase" message.
      */
     public BackgroundTask<Integer> checkPassphrase(char[] passphrase) {
-        return BackgroundTask.of(Messages.tr("bundle.ui.export"), p -> bundles.keys().signers(passphrase).size());
+        return BackgroundTask.of(Messages.tr("bundle.ui.export"), p -> bundles.export().readyToSign(passphrase));
     }
 
     /** The periods a bundle can report: the current quarter (the default) and the four before it. */

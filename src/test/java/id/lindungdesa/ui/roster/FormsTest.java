@@ -125,6 +125,10 @@ class FormsTest {
         f.programmes.get(id.lindungdesa.domain.Programme.JHT).set(false);
         f.save(e -> { });
         assertThat(f.errors()).isEmpty();
+        // no PKS is in force in this district: the form asks first, saying why, and saves only when confirmed
+        assertThat(f.confirmationProperty().get()).isNotBlank();
+        assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).isEmpty();
+        f.confirmUncovered();
         assertThat(s.enrolments().enrolmentsOf(ids.getFirst())).hasSize(1);
 
         var saved = s.enrolments().enrolmentsOf(ids.getFirst()).getFirst();

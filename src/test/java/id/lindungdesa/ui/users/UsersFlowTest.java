@@ -17,6 +17,7 @@ import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.FxAppHarness;
 import id.lindungdesa.testing.TestDb;
 import id.lindungdesa.ui.DesktopApp;
+import id.lindungdesa.ui.report.SaveDialog;
 import id.lindungdesa.wiring.Services;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class UsersFlowTest extends FxRobot {
 
     @AfterEach
     void tearDown() throws Exception {
+        SaveDialog.setChooser(null);
         if (app != null) FxAppHarness.stop(app);
         Messages.setCurrent(Messages.INDONESIAN);
     }
@@ -81,6 +83,15 @@ class UsersFlowTest extends FxRobot {
 
     String status() {
         return lookup("#statusSignedIn").queryAs(Label.class).getText();
+    }
+
+    /** On "Bundel & Kunci": types the office key's passphrase and presses Enter (export is the default button). */
+    void exportOnScreen() throws Exception {
+        interact(() -> app.mainWindow().navigate("bundle", null));
+        FxAppHarness.waitUntil(() -> lookup("#bundleExport").tryQuery().map(n -> n.isVisible() && !n.isDisabled())
+                .orElse(false) && lookup("#bundlePassphrase").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        clickOn("#bundlePassphrase").write(new String(BundleKit.PASS));
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
     }
 
     @Test
@@ -145,28 +156,41 @@ class UsersFlowTest extends FxRobot {
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         FxAppHarness.waitUntil(() -> lookup("#personAuditTable").tryQuery().isEmpty());
 
-        // the clerk cannot export a bundle: refused, naming the head, and nothing is written
+        // the clerk cannot export a bundle: the screen refuses before any file dialog, naming the head
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        SaveDialog.setChooser((owner, title, folder, suggested) -> {
+            asked.incrementAndGet();
+            return java.util.Optional.of(dir.resolve(suggested));
+        });
+        exportOnScreen();
+        FxAppHarness.waitUntil("the refusal", () -> lookup("#bundleMessage").queryAs(Label.class).getText()
+                .contains("Hanya kepala bidang yang dapat menandatangani bundel"));
+        assertThat(asked).hasValue(0);
+        assertThat(app.services().bundles().export().sent()).isEmpty();
+        // and the service refuses too, whatever the screen shows
         Path bundle = dir.resolve("sambas.ldb");
         assertThatThrownBy(() -> app.services().bundles().export().export(bundle, BundleKit.PASS, null,
-                Progress.NONE)).isInstanceOf(RoleRefusedException.class)
-                .hasMessageContaining("Hanya kepala bidang yang dapat menandatangani bundel");
+                Progress.NONE)).isInstanceOf(RoleRefusedException.class);
         assertThat(bundle).doesNotExist();
 
         // Ctrl+L locks the window until the clerk's password is typed again
         shortcut(KeyCode.L);
         FxAppHarness.waitUntil(() -> lookup("#lockScreen").tryQuery().isPresent());
-        assertThat(lookup("#rosterTable").tryQuery()).isEmpty();
+        assertThat(lookup("#bundleExport").tryQuery()).isEmpty();
         clickOn("#loginPassword").write(CLERK_PW);
         clickOn("#loginButton");
-        FxAppHarness.waitUntil(() -> lookup("#rosterTable").tryQuery().isPresent());
+        FxAppHarness.waitUntil("the screen back after unlocking", () -> lookup("#bundleExport").tryQuery().isPresent());
 
         // the head signs in and exports
         interact(() -> app.mainWindow().navigate("users", null));
         clickOn("#signOutButton");
         signIn("sri.wahyuni", HEAD_PW);
         assertThat(status()).contains("Sri Wahyuni (sri.wahyuni)");
-        assertThat(app.services().bundles().export().export(bundle, BundleKit.PASS, null, Progress.NONE).file())
-                .exists();
+        exportOnScreen();
+        FxAppHarness.waitUntil("the exported message", () -> lookup("#bundleMessage").queryAs(Label.class).getText()
+                .startsWith("Bundel #1 disimpan"));
+        assertThat(asked).hasValue(1);
+        assertThat(app.services().bundles().export().sent()).hasSize(1);
 
         // the trail names two different people, and stays verifiable
         var person = app.services().roster().findByNik("6101011203800001").getFirst();
