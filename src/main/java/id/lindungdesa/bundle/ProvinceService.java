@@ -13,6 +13,7 @@ import id.lindungdesa.persistence.BundleRepository;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.ProvinceFiguresRepository;
 import id.lindungdesa.persistence.ProvinceRepository;
+import id.lindungdesa.service.CoverageService;
 import id.lindungdesa.service.CoverageService.Area;
 import id.lindungdesa.service.CoverageService.Report;
 import id.lindungdesa.service.CoverageService.Target;
@@ -339,20 +340,9 @@ public final class ProvinceService {
         return out;
     }
 
+    /** Adds villages up into one area, exactly as a district's own report does. */
     static Area sum(String code, String name, RegionLevel level, List<Area> villages) {
-        Map<Category, CoverageCount> byCat = zeroCounts();
-        CoverageCount total = CoverageCount.ZERO;
-        int n = 0, none = 0, some = 0, full = 0, holders = 0;
-        for (Area v : villages) {
-            v.byCategory().forEach((c, k) -> byCat.merge(c, k, CoverageCount::plus));
-            total = total.plus(v.total());
-            n += v.villages();
-            none += v.registeredNone();
-            some += v.registeredSome();
-            full += v.fullyCovered();
-            holders += v.holders();
-        }
-        return new Area(code, name, level, byCat, total, n, none, some, full, holders);
+        return CoverageService.sum(code, name, level, villages);
     }
 
     // ------------------------------------------------------------------ reporting

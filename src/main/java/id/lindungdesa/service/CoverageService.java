@@ -134,7 +134,8 @@ public final class CoverageService {
         return out;
     }
 
-    static Area sum(String code, String name, RegionLevel level, List<Area> villages) {
+    /** Adds villages (or areas) up into one area: counts per category, totals and village tallies. */
+    public static Area sum(String code, String name, RegionLevel level, List<Area> villages) {
         Map<Category, CoverageCount> byCat = new EnumMap<>(Category.class);
         for (Category c : Category.values()) byCat.put(c, CoverageCount.ZERO);
         CoverageCount total = CoverageCount.ZERO;
