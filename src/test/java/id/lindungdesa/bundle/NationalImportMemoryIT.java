@@ -26,9 +26,13 @@ class NationalImportMemoryIT {
     @Test
     void twoHundredThousandPeopleImportAndCoverageFitIn256Mb() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
+        // the bench commands live in their own jar (target/dist/lib, built at package), beside the program's classes
+        Path benchJar = Path.of("").toAbsolutePath().resolve("target/dist/lib/lindungdesa-bench.jar");
+        assertThat(benchJar).as("run after package (failsafe)").exists();
+        String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + benchJar;
         Process p = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC",
                 "-Dlindungdesa.kdf.iterations=1000", "-Djava.io.tmpdir=" + dir, "-cp",
-                System.getProperty("java.class.path"), "id.lindungdesa.app.Main", "bench", "national", "--people",
+                classPath, "id.lindungdesa.app.Main", "bench", "national", "--people",
                 String.valueOf(PEOPLE), "--no-raw", "--json", "--keep", dir.resolve("nasional").toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
