@@ -3,6 +3,7 @@ package id.lindungdesa.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindungdesa.persistence.JsonMappers;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ class NationalImportMemoryIT {
         // the bench commands live in their own jar (target/dist/lib, built at package), beside the program's classes
         Path benchJar = Path.of("").toAbsolutePath().resolve("target/dist/lib/lindungdesa-bench.jar");
         assertThat(benchJar).as("run after package (failsafe)").exists();
-        String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + benchJar;
+        String classPath = System.getProperty("java.class.path") + File.pathSeparator + benchJar;
         Process p = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC",
                 "-Dlindungdesa.kdf.iterations=1000", "-Djava.io.tmpdir=" + dir, "-cp",
                 classPath, "id.lindungdesa.app.Main", "bench", "national", "--people",
