@@ -22,7 +22,12 @@ public final class TargetBarChart extends BarChart<String, Number> {
         line.setStyle("-fx-stroke: #c0392b; -fx-stroke-width: 2; -fx-stroke-dash-array: 8 5;");
         line.setManaged(false);
         getPlotChildren().add(line);
-        target.addListener((o, a, b) -> requestChartLayout());
+        // Shown or hidden at once, not only at the next layout pass (which may come a pulse later).
+        line.setVisible(false);
+        target.addListener((o, a, b) -> {
+            line.setVisible(b != null);
+            requestChartLayout();
+        });
     }
 
     public ObjectProperty<Double> targetProperty() {
