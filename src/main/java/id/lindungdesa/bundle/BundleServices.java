@@ -14,6 +14,7 @@ public final class BundleServices {
     private final BundleImportService imports;
     private final ReceiptService receipts;
     private final ProvinceService province;
+    private final RefPackService refpacks;
 
     public BundleServices(CoreServices s) {
         KeyRepository keyRepo = new KeyRepository();
@@ -27,6 +28,7 @@ public final class BundleServices {
         this.imports = new BundleImportService(s.database(), bundleRepo, keyRepo, provRepo, s.office(), keys, receipts,
                 s.clock(), s.audit());
         this.province = new ProvinceService(s.database(), provRepo, bundleRepo, s.office(), s.targets(), s.clock());
+        this.refpacks = new RefPackService(s.database(), keyRepo, s.office(), keys, trust, s.clock(), s.audit());
         s.office().onSetUp(keys::onOfficeSetUp);
     }
 
@@ -41,4 +43,7 @@ public final class BundleServices {
     public ReceiptService receipts() { return receipts; }
 
     public ProvinceService province() { return province; }
+
+    /** Reference packs from the province down (issue 18). */
+    public RefPackService refpacks() { return refpacks; }
 }

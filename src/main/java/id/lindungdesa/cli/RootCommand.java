@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             TrustCommand.class,
             BundleCommand.class,
+            RefPackCommand.class,
             FieldCommand.class,
             BackupCommand.class,
             SecurityCommand.class,

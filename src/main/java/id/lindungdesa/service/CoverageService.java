@@ -114,9 +114,7 @@ public final class CoverageService {
             targets.targetFor(targetRegion, year, c)
                     .ifPresent(t -> ts.put(c, new Target(c, t.percent(), t.source())));
         }
-        Target overall = targets.all().stream()
-                .filter(t -> t.year() == year && t.category() == null && Region.within(targetRegion, t.regionCode()))
-                .max(Comparator.comparingInt((CoverageTarget t) -> t.regionCode().length()))
+        Target overall = targets.targetFor(targetRegion, year, null)
                 .map(t -> new Target(null, t.percent(), t.source())).orElse(null);
         return new Report(on, whole, districts, kecamatan, List.copyOf(villages), ts, overall);
     }

@@ -41,6 +41,9 @@ public final class TargetService {
             throw ValidationException.of("percent", "target.error.percent");
         }
         if (year < 2000 || year > 2100) throw ValidationException.of("year", "target.error.year");
+        boolean fromProvince = all().stream().anyMatch(x -> fromProvincePack(x) && x.year() == year
+                && x.category() == category && Region.within(regionCode, x.regionCode()));
+        if (fromProvince) throw ValidationException.of("percent", "refpack.error.targetReadOnly", year);
         CoverageTarget t = new CoverageTarget(UUID.randomUUID(), regionCode, year, category, percent, source);
         db.writeVoid(tx -> {
             repo.put(tx, t, OffsetDateTime.now(clock));
@@ -50,10 +53,17 @@ public final class TargetService {
         return t;
     }
 
+    /** Applied from a province reference pack (issue 18): source {@code provinsi:paket:N}. */
+    public static boolean fromProvincePack(CoverageTarget t) {
+        return t.source() != null && t.source().startsWith("provinsi:paket:");
+    }
+
     /** The target in force for a region, year and category, if any (see class comment). */
     public Optional<CoverageTarget> targetFor(String regionCode, int year, Category category) {
         List<CoverageTarget> all = all();
-        Comparator<CoverageTarget> nearest = Comparator.comparingInt((CoverageTarget t) -> t.regionCode().length())
+        // a target from the province's signed reference pack decides (read-only at the district, issue 18)
+        Comparator<CoverageTarget> nearest = Comparator.comparing(TargetService::fromProvincePack)
+                .thenComparingInt((CoverageTarget t) -> t.regionCode().length())
                 .thenComparing(t -> t.category() != null);
         return all.stream()
                 .filter(t -> t.year() == year && Region.within(regionCode, t.regionCode()))

@@ -1,0 +1,142 @@
+package id.lindungdesa.cli;
+
+import id.lindungdesa.bundle.BundleException;
+import id.lindungdesa.bundle.RefPackService;
+import id.lindungdesa.service.Json;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Issue 18: signed reference packs from the province down (targets, revocations, the province key). */
+@Command(name = "refpack", description = "Paket data acuan provinsi bertanda tangan / signed province reference "
+        + "packs", subcommands = {RefPackCommand.Export.class, RefPackCommand.Import.class,
+            RefPackCommand.Status.class})
+final class RefPackCommand {
+
+    @Command(name = "export", description = "Tulis paket data acuan (provinsi) / write a reference pack (province)")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Option(names = "--expires", paramLabel = "Nd", description = "Masa berlaku / valid for (default 90d)")
+        String expires;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            RefPackService rp = root.services().bundles().refpacks();
+            RefPackService.days(expires); // a bad --expires is refused before the passphrase prompt
+            try {
+                var r = rp.export(out, passphrase.get(false), expires);
+                root.out().println(RootCommand.t("refpack.cli.written", String.valueOf(r.number()),
+                        r.expiresOn().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")),
+                        r.file().toAbsolutePath()));
+                root.out().println(RootCommand.t("refpack.cli.content", String.valueOf(r.targets()),
+                        String.valueOf(r.revocations())));
+                if (r.successorKeyId() != null) {
+                    root.out().println(RootCommand.t("refpack.cli.successor", r.successorKeyId()));
+                }
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Terapkan paket data acuan (kabupaten) / apply a reference pack "
+            + "(district)")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--fingerprint", paramLabel = "WORDS",
+                description = "Kata sidik jari kunci provinsi (impor pertama) / the province key's words (first import)")
+        String fingerprint;
+
+        @Option(names = "--yes", description = "Kata sidik jari sudah dibandingkan / words already compared")
+        boolean yes;
+
+        @Mixin
+        Options.Json json;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            RefPackService rp = root.services().bundles().refpacks();
+            try {
+                var a = rp.importPack(file, fingerprint, yes);
+                if (json.on()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("number", a.number());
+                    m.put("province", a.provinceCode());
+                    m.put("expires_on", a.expiresOn().toString());
+                    m.put("pinned", a.pinned());
+                    m.put("key_id", a.pinnedKeyId());
+                    m.put("targets", a.targets());
+                    m.put("revoked", a.revoked());
+                    m.put("successor_key_id", a.successorKeyId());
+                    root.out().println(Json.write(m));
+                    return 0;
+                }
+                if (a.pinned()) root.out().println(RootCommand.t("refpack.cli.pinned", a.pinnedKeyId()));
+                root.out().println(RootCommand.t("refpack.cli.applied", String.valueOf(a.number()),
+                        String.valueOf(a.targets()), String.valueOf(a.revoked().size()),
+                        a.expiresOn().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))));
+                for (String k : a.revoked()) root.out().println(RootCommand.t("refpack.cli.revoked", k));
+                if (a.successorKeyId() != null) {
+                    root.out().println(RootCommand.t("refpack.cli.successorTrusted", a.successorKeyId()));
+                }
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Paket data acuan yang berlaku / the pack in force")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Options.Json json;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            var s = root.services();
+            var f = s.bundles().refpacks().inForce();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", f.map(RefPackService.InForce::number).orElse(null));
+            m.put("province", f.map(RefPackService.InForce::provinceCode).orElse(null));
+            m.put("expires_on", f.map(x -> x.expiresOn().toString()).orElse(null));
+            m.put("expired", f.map(RefPackService.InForce::expired).orElse(false));
+            if (json.on()) {
+                root.out().println(Json.write(m));
+            } else if (f.isEmpty()) {
+                root.out().println(RootCommand.t("refpack.cli.none"));
+            } else {
+                root.out().println(RootCommand.t("refpack.cli.status", String.valueOf(f.get().number()),
+                        f.get().expiredSince()));
+                if (f.get().expired()) root.out().println(RootCommand.t("refpack.expired", f.get().expiredSince()));
+            }
+            return 0;
+        }
+    }
+}
