@@ -398,10 +398,31 @@ public final class RefPackService {
 
     /** The pack in force here (applied at a district; issued at a province), and whether it has expired today. */
     public Optional<InForce> inForce() {
+        return inForce(LocalDate.now(clock));
+    }
+
+    /** The pack in force, and whether it had expired on {@code on}. */
+    public Optional<InForce> inForce(LocalDate on) {
         return db.read(tx -> repo.latest(tx, RefPackRepository.APPLIED)
                 .or(() -> repo.latest(tx, RefPackRepository.ISSUED)))
-                .map(r -> new InForce(r.number(), r.provinceCode(), r.expiresOn(),
-                        LocalDate.now(clock).isAfter(r.expiresOn())));
+                .map(r -> new InForce(r.number(), r.provinceCode(), r.expiresOn(), on.isAfter(r.expiresOn())));
+    }
+
+    /** The freeze note as an alert (home screen, {@code alerts}): the district's applied pack has expired. */
+    public List<id.lindungdesa.domain.Alert> staleAlerts(LocalDate on) {
+        Optional<RefPackRepository.Row> r = db.read(tx -> repo.latest(tx, RefPackRepository.APPLIED));
+        if (r.isEmpty() || !on.isAfter(r.get().expiresOn())) return List.of();
+        LocalDate exp = r.get().expiresOn();
+        return List.of(new id.lindungdesa.domain.Alert(id.lindungdesa.domain.Alert.Kind.REFERENCE_PACK_EXPIRED,
+                id.lindungdesa.domain.Alert.Severity.MEDIUM, exp, java.time.temporal.ChronoUnit.DAYS.between(on, exp),
+                new id.lindungdesa.domain.Alert.Target("refpack", null, String.valueOf(r.get().number())), null,
+                List.of(exp.format(DMY), r.get().number())));
+    }
+
+    /** The freeze note reports carry, in the current language, or empty while the pack is in force. */
+    public Optional<String> staleNote(LocalDate on) {
+        return staleAlerts(on).stream().findFirst()
+                .map(a -> id.lindungdesa.i18n.Messages.tr("refpack.expired", a.args().get(0)));
     }
 
     /** The pack number a target came from, if it came from a pack ("dari provinsi, paket #N"). */

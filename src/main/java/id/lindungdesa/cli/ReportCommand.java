@@ -84,9 +84,18 @@ final class ReportCommand {
             if (pdf != null) ex.monevPdf(pdf, date, progress(err));
             CoverageService.Report r = s.coverage().report(date);
             List<CoverageService.TrendPoint> t = trend == null ? null : s.coverage().trend(date, trend);
+            java.util.Optional<String> stale = s.bundles().refpacks().staleNote(date);
             if (json.on()) {
-                root.out().println(Json.write(CliJson.coverage(r, t)));
+                java.util.Map<String, Object> out = CliJson.coverage(r, t);
+                // issue 18: where targets came from, and the freeze note while the province pack has expired
+                out.put("target_source", r.target(null).map(x -> x.source()).orElse(null));
+                out.put("target_note", r.target(null).flatMap(x -> id.lindungdesa.bundle.RefPackService
+                        .packOf(x.source())).map(n -> RootCommand.t("refpack.targetSource", String.valueOf(n)))
+                        .orElse(null));
+                out.put("reference_note", stale.orElse(null));
+                root.out().println(Json.write(out));
             } else {
+                stale.ifPresent(n -> root.out().println("! " + n));
                 Messages m = Messages.current();
                 root.out().printf("%s — %s%n", r.region().name(), Formats.date(date));
                 for (Category c : Category.values()) {
@@ -100,6 +109,9 @@ final class ReportCommand {
                 root.out().printf("  %-18s %6d / %6d  %6s%%%s%n", RootCommand.t("cli.coverage.total"), k.covered(),
                         k.eligible(), k.percent(), r.target(null).map(x -> "  " + RootCommand.t("cli.coverage.target",
                                 x.percent().toPlainString())).orElse(""));
+                r.target(null).flatMap(x -> id.lindungdesa.bundle.RefPackService.packOf(x.source()))
+                        .ifPresent(n -> root.out().println("  (target: "
+                                + RootCommand.t("refpack.targetSource", String.valueOf(n)) + ")"));
                 root.out().println("  " + RootCommand.t("cli.coverage.villages", r.region().villages(),
                         r.region().registeredNone(), r.region().registeredSome(), r.region().fullyCovered()));
             }

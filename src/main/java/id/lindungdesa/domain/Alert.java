@@ -20,7 +20,9 @@ public record Alert(Kind kind, Severity severity, LocalDate date, long days, Tar
     public enum Kind {
         AGREEMENT_EXPIRED, AGREEMENT_EXPIRES_7, AGREEMENT_EXPIRES_30, AGREEMENT_EXPIRES_90,
         MONEV_OVERDUE, MONEV_DUE, FOLLOW_UP_OVERDUE, TERM_ENDED, TERM_ENDING, AGE_60, ENROLMENT_LAPSED,
-        CATEGORY_UNCOVERED, CATEGORY_NOBODY_ENROLLED
+        CATEGORY_UNCOVERED, CATEGORY_NOBODY_ENROLLED,
+        /** Issue 18: the province reference pack in force has expired (freeze). */
+        REFERENCE_PACK_EXPIRED
     }
 
     public enum Severity { HIGH, MEDIUM, LOW }

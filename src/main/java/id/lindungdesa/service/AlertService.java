@@ -41,6 +41,8 @@ public final class AlertService {
     private final DistrictFigures figures;
     private final OfficeService office;
     private final Clock clock;
+    private final List<java.util.function.Function<LocalDate, List<Alert>>> sources =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AlertService(AgreementService agreements, MonevService monev, DistrictFigures figures, OfficeService office,
                         Clock clock) {
@@ -49,6 +51,11 @@ public final class AlertService {
         this.figures = figures;
         this.office = office;
         this.clock = clock;
+    }
+
+    /** Alerts a feature adds (issue 18: the expired province reference pack), registered by the wiring. */
+    public void addSource(java.util.function.Function<LocalDate, List<Alert>> source) {
+        sources.add(source);
     }
 
     public LocalDate today() {
@@ -80,6 +87,7 @@ public final class AlertService {
                     new Alert.Target("agreement", t.agreementId(), t.term().category() + "/" + t.term().fundingSource()),
                     null, List.of(t.term().category(), t.term().fundingSource(), t.agreementNumber())));
         }
+        for (var src : sources) out.addAll(src.apply(on));
         out.sort(Comparator.comparing((Alert a) -> a.severity().ordinal()).thenComparing(a -> a.kind().ordinal())
                 .thenComparing(Alert::date));
         return out;

@@ -119,6 +119,7 @@ public final class Services implements CoreServices, AutoCloseable {
         this.imports = new id.lindungdesa.imports.RosterImportService(db, personRepo, postRepo, enrolmentRepo,
                 regionRepo, rateRepo, office, clock, audit);
         this.bundles = new id.lindungdesa.bundle.BundleServices(core);
+        alerts.addSource(bundles.refpacks()::staleAlerts);
         this.field = new id.lindungdesa.field.FieldServices(core, bundles);
         this.backups = new id.lindungdesa.backup.BackupService(db, clock, FileKeys.INSTANCE);
         var backupService = backups;

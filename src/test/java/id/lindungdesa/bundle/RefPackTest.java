@@ -74,6 +74,7 @@ class RefPackTest {
         assertThat(cov.exit).as(cov.toString()).isZero();
         JsonNode n = JsonMappers.MAPPER.readTree(cov.out);
         assertThat(n.path("total").path("target_percent").decimalValue()).isEqualByComparingTo("60.80");
+        assertThat(n.path("target_note").asString()).isEqualTo("dari provinsi, paket #1");
         for (JsonNode c : n.path("categories")) {
             BigDecimal expected = new BigDecimal(c.path("category").asString().equals("bpd") ? "55.5" : "60.80");
             assertThat(c.path("target_percent").decimalValue()).as(c.toString()).isEqualByComparingTo(expected);
@@ -242,7 +243,23 @@ class RefPackTest {
             var f = kab.bundles().refpacks().inForce().orElseThrow();
             assertThat(f.expired()).isTrue();
             assertThat(f.expiredSince()).isEqualTo("18-03-2026");
+            var alerts = kab.alerts().alerts();
+            assertThat(alerts).anyMatch(a -> a.kind() == id.lindungdesa.domain.Alert.Kind.REFERENCE_PACK_EXPIRED
+                    && id.lindungdesa.service.AlertService.message(a)
+                    .startsWith("Data acuan provinsi kedaluwarsa sejak 18-03-2026, minta paket baru"));
+            // nothing stops working: the coverage report is made, and carries the note
+            assertThat(kab.bundles().refpacks().staleNote(LocalDate.of(2026, 4, 1)))
+                    .contains("Data acuan provinsi kedaluwarsa sejak 18-03-2026, minta paket baru");
         }
+        String kabDb = dir.resolve("kab-36.04").toString();
+        CliRun cov = CliRun.of("--db", kabDb, "report", "coverage", "--json", "--on", "2026-04-01");
+        assertThat(cov.exit).as(cov.toString()).isZero();
+        assertThat(JsonMappers.MAPPER.readTree(cov.out).path("reference_note").asString())
+                .isEqualTo("Data acuan provinsi kedaluwarsa sejak 18-03-2026, minta paket baru");
+        CliRun inTime = CliRun.of("--db", kabDb, "report", "coverage", "--json", "--on", "2026-03-18");
+        assertThat(JsonMappers.MAPPER.readTree(inTime.out).path("reference_note").isNull()).isTrue();
+        CliRun al = CliRun.of("--db", kabDb, "--lang", "en", "alerts", "--on", "2026-04-01");
+        assertThat(al.out).as(al.toString()).contains("Province reference data expired on 18-03-2026, ask for a new pack");
     }
 
     @Test
