@@ -76,3 +76,16 @@ CREATE TABLE field_conflict (
     CONSTRAINT pk_v120_field_conflict PRIMARY KEY (id)
 );
 CREATE INDEX ix_v120_field_conflict_record ON field_conflict (entity, record_id, field);
+
+-- District side: every officer value a merge applied (so a later conflict on the same field names both officers).
+CREATE TABLE field_applied (
+    return_id         UUID         NOT NULL,
+    officer_key_id    VARCHAR(40)  NOT NULL,
+    officer_name      VARCHAR(200) NOT NULL,
+    entity            VARCHAR(16)  NOT NULL,
+    record_id         UUID         NOT NULL,
+    field             VARCHAR(40)  NOT NULL,
+    new_value         VARCHAR(2000),
+    applied_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_v120_field_applied PRIMARY KEY (return_id, entity, record_id, field)
+);

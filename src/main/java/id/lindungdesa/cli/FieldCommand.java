@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** Field visits (issue 15): packages for kecamatan officers. */
 @Command(name = "field", subcommands = {FieldCommand.Export.class, FieldCommand.Packages.class,
         FieldCommand.Open.class, FieldCommand.Return.class, FieldCommand.Merge.class, FieldCommand.Conflicts.class,
-        FieldCommand.Resolve.class})
+        FieldCommand.Resolve.class, FieldCommand.ReceiptCmd.class})
 final class FieldCommand {
 
     @Command(name = "export")
@@ -172,6 +172,9 @@ final class FieldCommand {
         @Option(names = "--dry-run")
         boolean dryRun;
 
+        @Option(names = "--receipt-out", paramLabel = "FILE")
+        Path receiptOut;
+
         @Mixin
         Options.Json json;
 
@@ -182,7 +185,8 @@ final class FieldCommand {
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
             try {
-                var r = root.services().field().merges().merge(file, dryRun, passphrase.get(false));
+                var r = root.services().field().merges().merge(file, dryRun, passphrase.get(false),
+                        receiptOut != null ? receiptOut : id.lindungdesa.field.FieldMergeService.receiptFor(file));
                 if (json.on()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("file", file.toString());
@@ -194,12 +198,14 @@ final class FieldCommand {
                     m.put("unchanged", r.unchanged());
                     m.put("conflicts", r.conflicts().stream().map(FieldCommand::conflict).toList());
                     m.put("refused", List.of());
+                    m.put("receipt", r.receipt() == null ? null : r.receipt().toString());
                     root.out().println(Json.write(m));
                 } else {
                     root.out().println(RootCommand.t(r.dryRun() ? "cli.field.mergedDry" : "cli.field.merged",
                             String.valueOf(r.manifest().sequence()), r.officer(), String.valueOf(r.applied()),
                             String.valueOf(r.unchanged()), String.valueOf(r.conflicts().size())));
                     for (var c : r.conflicts()) printConflict(root, c);
+                    if (r.receipt() != null) root.out().println(RootCommand.t("cli.field.receiptWritten", r.receipt()));
                 }
                 return 0;
             } catch (BundleException e) {
@@ -302,6 +308,28 @@ final class FieldCommand {
             try {
                 var c = root.services().field().merges().resolve(cid, how, value);
                 root.out().println(RootCommand.t("cli.field.resolved", c.field(), String.valueOf(c.resolvedValue())));
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "receipt")
+    static final class ReceiptCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                var r = root.services().field().visits().importReceipt(file);
+                root.out().println(RootCommand.t("cli.field.receipt", String.valueOf(r.sequence()),
+                        String.valueOf(r.applied()), String.valueOf(r.conflicts())));
                 return 0;
             } catch (BundleException e) {
                 return BundleCommand.refused(spec.commandLine().getErr(), e);

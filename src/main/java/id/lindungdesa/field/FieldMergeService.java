@@ -76,7 +76,15 @@ public final class FieldMergeService {
 
     /** What a merge did (or would do, on a dry run). */
     public record Report(FieldManifest manifest, String officer, int applied, int unchanged, List<Item> conflicts,
-                         boolean dryRun) {
+                         boolean dryRun, Path receipt) {
+    }
+
+    /** The payload type of a signed merge receipt (docs/bundle-format.md §7.6). */
+    public static final String RECEIPT_TYPE = "application/vnd.lindungdesa.field-receipt+json";
+
+    /** The default receipt file beside the return: {@code FILE.receipt.json}. */
+    public static Path receiptFor(Path file) {
+        return file.toAbsolutePath().resolveSibling(file.getFileName() + ".receipt.json");
     }
 
     private static final class DryRun extends RuntimeException {
@@ -89,6 +97,14 @@ public final class FieldMergeService {
     }
 
     public Report merge(Path file, boolean dryRun, char[] passphrase) {
+        return merge(file, dryRun, passphrase, receiptFor(file));
+    }
+
+    /**
+     * Verifies and merges a return; unless a dry run, writes the signed merge receipt to {@code receiptOut} after the
+     * commit (a receipt that could not be written is said, the merge stays: the receipt is data, decision 0112).
+     */
+    public Report merge(Path file, boolean dryRun, char[] passphrase, Path receiptOut) {
         audit.require(Role.HEAD, "access.do.importBundle");
         Office me = office.require();
         if (me.level() != OfficeLevel.DISTRICT) throw new BundleException(Reason.NOT_PROVINCE, "field.error.notDistrict");
@@ -116,6 +132,7 @@ public final class FieldMergeService {
             }
         });
         byte[] plain = FieldBundles.open(c, keys.encryptionKeys(), passphrase);
+        List<KeyService.Signer> signers = dryRun ? List.of() : keys.signers(passphrase);
         JsonNode doc = JsonMappers.MAPPER.readTree(plain);
         if (!FieldManifest.KIND_RETURN.equals(doc.path("kind").asString(""))
                 || !m.bundleId().toString().equals(doc.path("returnId").asString(""))
@@ -124,15 +141,45 @@ public final class FieldMergeService {
             throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "payload.returnId",
                     doc.path("returnId").asString(""));
         }
+        Report r;
         try {
-            return db.write(tx -> {
-                Report r = apply(tx, m, pkg, officer, doc, c.statementSha256(), dryRun);
-                if (dryRun) throw new DryRun(r); // a dry run is the same merge, rolled back (decision 0023)
-                return r;
+            r = db.write(tx -> {
+                Report rep = apply(tx, m, pkg, officer, doc, c.statementSha256(), dryRun);
+                if (dryRun) throw new DryRun(rep); // a dry run is the same merge, rolled back (decision 0023)
+                return rep;
             });
         } catch (DryRun d) {
             return d.report;
         }
+        Path out = receiptOut.toAbsolutePath();
+        Map<String, Object> stmt = new LinkedHashMap<>();
+        stmt.put("format", "lindungdesa-field-receipt");
+        stmt.put("formatVersion", 1);
+        stmt.put("kind", "field-merge-receipt");
+        stmt.put("district", Map.of("code", me.regionCode(), "name", me.name()));
+        stmt.put("returnId", m.bundleId().toString());
+        stmt.put("packageId", m.packageId().toString());
+        stmt.put("officerKeyId", officer.keyId());
+        stmt.put("sequence", m.sequence());
+        stmt.put("returnSha256", c.statementSha256());
+        stmt.put("mergedAt", OffsetDateTime.now(clock).toString());
+        stmt.put("applied", r.applied());
+        stmt.put("unchanged", r.unchanged());
+        stmt.put("conflicts", r.conflicts().size());
+        byte[] body = JsonMappers.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(stmt);
+        byte[] pae = id.lindungdesa.bundle.Dsse.pae(RECEIPT_TYPE, body);
+        List<id.lindungdesa.bundle.Dsse.Signature> sigs = new ArrayList<>();
+        for (KeyService.Signer sg : signers) {
+            sigs.add(new id.lindungdesa.bundle.Dsse.Signature(sg.keyId(),
+                    id.lindungdesa.bundle.KeyCrypto.sign(sg.key(), pae)));
+        }
+        try {
+            id.lindungdesa.persistence.DurableFiles.writeBytes(out,
+                    new id.lindungdesa.bundle.Dsse.Envelope(RECEIPT_TYPE, body, sigs).toJson());
+        } catch (java.io.IOException e) {
+            return new Report(r.manifest(), r.officer(), r.applied(), r.unchanged(), r.conflicts(), false, null);
+        }
+        return new Report(r.manifest(), r.officer(), r.applied(), r.unchanged(), r.conflicts(), false, out);
     }
 
     private Report apply(Tx tx, FieldManifest m, FieldPackage pkg, TrustedKey officer, JsonNode doc, String statement,
@@ -175,6 +222,8 @@ public final class FieldMergeService {
                     case APPLY -> {
                         next.put(field, value);
                         changedFields.add(field);
+                        repo.insertApplied(tx, m.bundleId(), officer.keyId(), officer.officeName(), entity, id, field,
+                                value, now);
                         applied++;
                     }
                     case UNCHANGED -> unchanged++;
@@ -257,15 +306,17 @@ public final class FieldMergeService {
         audit.recordText(tx, "IMPORT", "field_return", m.bundleId().toString(), null,
                 "Kiriman balik #" + m.sequence() + " dari " + from + " digabung: " + applied + " diterapkan, "
                         + unchanged + " tidak berubah, " + conflicts.size() + " konflik");
-        return new Report(m, officer.officeName(), applied, unchanged, conflicts, dryRun);
+        return new Report(m, officer.officeName(), applied, unchanged, conflicts, dryRun, null);
     }
 
     private Item conflict(Tx tx, FieldManifest m, FieldPackage pkg, TrustedKey officer, String entity, UUID id,
                           String field, String base, String district, String value, OffsetDateTime now,
                           boolean dryRun) {
-        List<String> others = new ArrayList<>();
+        List<String> others = new ArrayList<>(repo.appliedBy(tx, entity, id, field, officer.keyId()));
         for (Conflict o : repo.openOn(tx, entity, id, field)) {
-            if (!o.officerKeyId().equals(officer.keyId())) others.add(o.officerName());
+            if (!o.officerKeyId().equals(officer.keyId()) && !others.contains(o.officerName())) {
+                others.add(o.officerName());
+            }
         }
         UUID cid = UUID.randomUUID();
         repo.insertConflict(tx, new Conflict(cid, m.bundleId(), pkg.packageId(), officer.keyId(),
@@ -343,8 +394,9 @@ public final class FieldMergeService {
     public List<Item> openConflicts() {
         return db.read(tx -> repo.openConflicts(tx).stream().map(c -> new Item(c.id(), c.entity(), c.recordId(),
                 c.field(), c.baseValue(), c.districtValue(), c.officerValue(), c.officerName(),
-                repo.openOn(tx, c.entity(), c.recordId(), c.field()).stream()
-                        .filter(o -> !o.officerKeyId().equals(c.officerKeyId())).map(Conflict::officerName)
+                java.util.stream.Stream.concat(repo.appliedBy(tx, c.entity(), c.recordId(), c.field(),
+                        c.officerKeyId()).stream(), repo.openOn(tx, c.entity(), c.recordId(), c.field()).stream()
+                        .filter(o -> !o.officerKeyId().equals(c.officerKeyId())).map(Conflict::officerName))
                         .distinct().toList())).toList());
     }
 

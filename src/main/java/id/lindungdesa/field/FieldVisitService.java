@@ -546,4 +546,77 @@ public final class FieldVisitService {
         doc.put("tombstones", removed);
         return doc;
     }
+
+    // ---- receipt ----
+
+    /** A receipt imported: the return it confirms, and whether the base moved to the delivered values. */
+    public record Receipt(long sequence, UUID returnId, int applied, int conflicts, boolean rebased) {
+    }
+
+    /**
+     * Imports the district's signed merge receipt: checks the signature by the pinned district key and that it
+     * confirms a return written here, and marks that return delivered. When nothing was edited since that return,
+     * the delivered values become the new base, so the next return carries only newer edits.
+     */
+    public Receipt importReceipt(Path file) {
+        Office me = office.require();
+        if (me.level() != OfficeLevel.SUBDISTRICT) throw new BundleException(Reason.WRONG_ISSUER, "field.error.notOfficer");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BundleException(Reason.IO, e, "bundle.error.io", file, e.getMessage());
+        }
+        Dsse.Envelope env = Dsse.parse(bytes);
+        if (!FieldMergeService.RECEIPT_TYPE.equals(env.payloadType())) {
+            throw new BundleException(Reason.UNSUPPORTED_VERSION, "field.error.notField", file.getFileName(),
+                    env.payloadType());
+        }
+        TrustedKey signer = BundleVerifier.checkSignature(env, trust::find);
+        JsonNode r = JsonMappers.MAPPER.readTree(env.payload());
+        UUID returnId;
+        try {
+            returnId = UUID.fromString(r.path("returnId").asString(""));
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "receipt.returnId",
+                    r.path("returnId").asString(""));
+        }
+        return db.write(tx -> {
+            FieldVisitRepository.Opened opened = repo.current(tx).orElseThrow(
+                    () -> new BundleException(Reason.NOT_FOUND, "field.error.nothingOpened"));
+            if (!signer.officeCode().equals(opened.districtCode())) {
+                throw new BundleException(Reason.WRONG_ISSUER, "bundle.error.issuerKey", opened.districtCode(),
+                        signer.keyId(), signer.officeCode());
+            }
+            FieldVisitRepository.ReturnOut out = repo.returnOut(tx, returnId).orElseThrow(
+                    () -> new BundleException(Reason.NOT_FOUND, "field.error.receiptUnknown", returnId));
+            if (out.deliveredAt() != null) {
+                throw new BundleException(Reason.REPLAYED, "field.error.receiptAgain", String.valueOf(out.sequence()));
+            }
+            repo.markDelivered(tx, returnId, OffsetDateTime.now(clock));
+            Pending now = pending(tx);
+            boolean rebase = Hashes.sha256Hex(JsonMappers.MAPPER.writeValueAsBytes(content(out.packageId(), now)))
+                    .equals(out.contentSha256()) && out.packageId().equals(opened.packageId());
+            if (rebase) {
+                List<Base> base = new ArrayList<>();
+                for (Person p : repo.allPeople(tx)) base.add(base(FieldRecords.PERSON, p.id(), p.version(), FieldRecords.of(p)));
+                for (Post p : repo.allPosts(tx)) base.add(base(FieldRecords.POST, p.id(), p.version(), FieldRecords.of(p)));
+                for (Enrolment e : repo.allEnrolments(tx)) {
+                    base.add(base(FieldRecords.ENROLMENT, e.id(), e.version(), FieldRecords.of(e)));
+                }
+                repo.replaceBase(tx, base);
+            }
+            int applied = r.path("applied").asInt(0);
+            int conflicts = r.path("conflicts").asInt(0);
+            audit.recordText(tx, "IMPORT", "field_receipt", returnId.toString(), null, "Tanda terima kiriman balik #"
+                    + out.sequence() + " dari " + signer.officeName() + ": " + applied + " diterapkan, " + conflicts
+                    + " konflik" + (rebase ? "; perubahan terkirim menjadi dasar baru" : ""));
+            return new Receipt(out.sequence(), returnId, applied, conflicts, rebase);
+        });
+    }
+
+    /** The returns written here, oldest first, with their delivery. */
+    public List<FieldVisitRepository.ReturnOut> returns() {
+        return db.read(repo::returnsOut);
+    }
 }

@@ -1,6 +1,7 @@
 package id.lindungdesa.persistence;
 
 import static id.lindungdesa.persistence.jooq.Tables.ENROLMENT;
+import static id.lindungdesa.persistence.jooq.Tables.FIELD_APPLIED;
 import static id.lindungdesa.persistence.jooq.Tables.FIELD_BASE;
 import static id.lindungdesa.persistence.jooq.Tables.FIELD_CONFLICT;
 import static id.lindungdesa.persistence.jooq.Tables.FIELD_OPENED;
@@ -184,6 +185,22 @@ public final class FieldVisitRepository {
         return new ReturnIn(r.getReturnId(), r.getPackageId(), r.getOfficerKeyId(), r.getOfficerName(),
                 r.getSequence(), r.getStatementSha256(), r.getApplied(), r.getUnchanged(), r.getConflicts(),
                 r.getMergedAt(), r.getMergedBy());
+    }
+
+    public void insertApplied(Tx tx, UUID returnId, String officerKeyId, String officerName, String entity,
+                              UUID recordId, String field, String value, OffsetDateTime at) {
+        tx.dsl().insertInto(FIELD_APPLIED).set(FIELD_APPLIED.RETURN_ID, returnId)
+                .set(FIELD_APPLIED.OFFICER_KEY_ID, officerKeyId).set(FIELD_APPLIED.OFFICER_NAME, officerName)
+                .set(FIELD_APPLIED.ENTITY, entity).set(FIELD_APPLIED.RECORD_ID, recordId).set(FIELD_APPLIED.FIELD, field)
+                .set(FIELD_APPLIED.NEW_VALUE, value).set(FIELD_APPLIED.APPLIED_AT, at).execute();
+    }
+
+    /** The officers whose merged returns set this field (newest first), other than {@code exceptKey}. */
+    public List<String> appliedBy(Tx tx, String entity, UUID recordId, String field, String exceptKey) {
+        return tx.dsl().selectDistinct(FIELD_APPLIED.OFFICER_NAME).from(FIELD_APPLIED)
+                .where(FIELD_APPLIED.ENTITY.eq(entity)).and(FIELD_APPLIED.RECORD_ID.eq(recordId))
+                .and(FIELD_APPLIED.FIELD.eq(field)).and(FIELD_APPLIED.OFFICER_KEY_ID.ne(exceptKey))
+                .fetch(FIELD_APPLIED.OFFICER_NAME);
     }
 
     public void setPackageState(Tx tx, UUID packageId, String state) {
