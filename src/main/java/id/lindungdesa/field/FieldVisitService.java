@@ -578,7 +578,7 @@ public final class FieldVisitService {
         try {
             returnId = UUID.fromString(r.path("returnId").asString(""));
         } catch (IllegalArgumentException e) {
-            throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "receipt.returnId",
+            throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "payload.returnId",
                     r.path("returnId").asString(""));
         }
         return db.write(tx -> {
