@@ -46,9 +46,20 @@ public final class SnapshotReader {
     private final List<String> warnings = new ArrayList<>();
     private String district;
 
+    private final String scope;
+
     public SnapshotReader(Manifest manifest, SnapshotHandler handler) {
+        this(manifest, handler, manifest.issuer().code());
+    }
+
+    /**
+     * A snapshot limited to {@code scope} inside the issuing district (a field package names its kecamatan in the
+     * {@code district} object, issue 15); region codes must still lie within the issuer's district.
+     */
+    public SnapshotReader(Manifest manifest, SnapshotHandler handler, String scope) {
         this.manifest = manifest;
         this.handler = handler;
+        this.scope = scope;
     }
 
     /** Reads the payload; returns the record count per section (checked against the manifest). */
@@ -121,11 +132,10 @@ public final class SnapshotReader {
         String code = f.str("code");
         String name = f.str("name");
         f.done();
-        if (!code.equals(manifest.issuer().code())) {
-            throw new BundleException(Reason.WRONG_ISSUER, "bundle.error.districtMismatch", code,
-                    manifest.issuer().code());
+        if (!code.equals(scope)) {
+            throw new BundleException(Reason.WRONG_ISSUER, "bundle.error.districtMismatch", code, scope);
         }
-        district = code;
+        district = manifest.issuer().code();
         handler.header(manifest.bundleId(), code, name);
     }
 

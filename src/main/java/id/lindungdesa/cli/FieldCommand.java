@@ -2,6 +2,7 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.bundle.BundleException;
 import id.lindungdesa.domain.FieldPackage;
+import id.lindungdesa.field.FieldMergeService.Take;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
 import id.lindungdesa.service.Json;
@@ -14,10 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Field visits (issue 15): packages for kecamatan officers. */
-@Command(name = "field", subcommands = {FieldCommand.Export.class, FieldCommand.Packages.class})
+@Command(name = "field", subcommands = {FieldCommand.Export.class, FieldCommand.Packages.class,
+        FieldCommand.Open.class, FieldCommand.Return.class, FieldCommand.Merge.class, FieldCommand.Conflicts.class,
+        FieldCommand.Resolve.class, FieldCommand.ReceiptCmd.class})
 final class FieldCommand {
 
     @Command(name = "export")
@@ -93,6 +97,243 @@ final class FieldCommand {
                         String.valueOf(svc.recordCount(p.packageId()))));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "open")
+    static final class Open implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--fingerprint", paramLabel = "WORDS")
+        String words;
+
+        @Option(names = "--yes")
+        boolean yes;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                var r = root.services().field().visits().open(file, words, yes, passphrase.get(false));
+                if (r.pinned()) root.out().println(RootCommand.t("cli.field.pinned", r.manifest().issuer().name(),
+                        r.manifest().issuerKey().fingerprint()));
+                root.out().println(RootCommand.t("cli.field.opened", String.valueOf(r.manifest().sequence()),
+                        r.manifest().kecamatan().code(), r.manifest().kecamatan().name(), r.manifest().issuer().name()));
+                root.out().println(RootCommand.t("cli.bundle.content", r.manifest().counts()));
+                if (r.refreshed()) root.out().println(RootCommand.t("cli.field.reapplied", String.valueOf(r.reapplied())));
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "return")
+    static final class Return implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                var r = root.services().field().visits().writeReturn(out, passphrase.get(false));
+                root.out().println(RootCommand.t(r.repeated() ? "cli.field.returnRepeated" : "cli.field.returned",
+                        String.valueOf(r.manifest().sequence()), r.file()));
+                root.out().println(RootCommand.t("cli.bundle.content", r.manifest().counts()));
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "merge")
+    static final class Merge implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--dry-run")
+        boolean dryRun;
+
+        @Option(names = "--receipt-out", paramLabel = "FILE")
+        Path receiptOut;
+
+        @Mixin
+        Options.Json json;
+
+        @Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                var r = root.services().field().merges().merge(file, dryRun, passphrase.get(false),
+                        receiptOut != null ? receiptOut : id.lindungdesa.field.FieldMergeService.receiptFor(file));
+                if (json.on()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", file.toString());
+                    m.put("returnId", r.manifest().bundleId().toString());
+                    m.put("sequence", r.manifest().sequence());
+                    m.put("officer", r.officer());
+                    m.put("dryRun", r.dryRun());
+                    m.put("applied", r.applied());
+                    m.put("unchanged", r.unchanged());
+                    m.put("conflicts", r.conflicts().stream().map(FieldCommand::conflict).toList());
+                    m.put("refused", List.of());
+                    m.put("receipt", r.receipt() == null ? null : r.receipt().toString());
+                    root.out().println(Json.write(m));
+                } else {
+                    root.out().println(RootCommand.t(r.dryRun() ? "cli.field.mergedDry" : "cli.field.merged",
+                            String.valueOf(r.manifest().sequence()), r.officer(), String.valueOf(r.applied()),
+                            String.valueOf(r.unchanged()), String.valueOf(r.conflicts().size())));
+                    for (var c : r.conflicts()) printConflict(root, c);
+                    if (r.receipt() != null) root.out().println(RootCommand.t("cli.field.receiptWritten", r.receipt()));
+                }
+                return 0;
+            } catch (BundleException e) {
+                int code = BundleCommand.refused(spec.commandLine().getErr(), e);
+                if (json.on()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", file.toString());
+                    m.put("applied", 0);
+                    m.put("unchanged", 0);
+                    m.put("conflicts", List.of());
+                    m.put("refused", List.of(Map.of("reason", e.reason().name(),
+                            "message", e.message(Messages.current()))));
+                    root.out().println(Json.write(m));
+                }
+                return code;
+            }
+        }
+    }
+
+    static Map<String, Object> conflict(id.lindungdesa.field.FieldMergeService.Item c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id().toString());
+        m.put("entity", c.entity());
+        m.put("record_id", c.recordId().toString());
+        m.put("field", c.field());
+        m.put("base", c.base());
+        m.put("district", c.district());
+        m.put("officer", c.officer());
+        m.put("officerName", c.officerName());
+        m.put("otherOfficers", c.otherOfficers());
+        return m;
+    }
+
+    static void printConflict(RootCommand root, id.lindungdesa.field.FieldMergeService.Item c) {
+        root.out().println(RootCommand.t("cli.field.conflict", c.id().toString(), c.entity(), c.recordId().toString(),
+                c.field(), String.valueOf(c.base()), String.valueOf(c.district()), String.valueOf(c.officer()),
+                c.officerName() + (c.otherOfficers().isEmpty() ? "" : ", " + String.join(", ", c.otherOfficers()))));
+    }
+
+    @Command(name = "conflicts")
+    static final class Conflicts implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Options.Json json;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            var all = root.services().field().merges().openConflicts();
+            if (json.on()) {
+                root.out().println(Json.write(Map.of("conflicts", all.stream().map(FieldCommand::conflict).toList())));
+                return 0;
+            }
+            if (all.isEmpty()) root.out().println(RootCommand.t("cli.none"));
+            for (var c : all) printConflict(root, c);
+            return 0;
+        }
+    }
+
+    @Command(name = "resolve")
+    static final class Resolve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String conflictId;
+
+        @Option(names = "--take", paramLabel = "district|officer")
+        String take;
+
+        @Option(names = "--value", paramLabel = "V")
+        String value;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            var how = Take.VALUE;
+            if (take != null && value == null) {
+                switch (take.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "district", "kabupaten" -> how = Take.DISTRICT;
+                    case "officer", "petugas" -> how = Take.OFFICER;
+                    default -> {
+                        spec.commandLine().getErr().println(RootCommand.t("cli.field.takeOrValue"));
+                        return 2;
+                    }
+                }
+            } else if ((take == null) == (value == null)) {
+                spec.commandLine().getErr().println(RootCommand.t("cli.field.takeOrValue"));
+                return 2;
+            }
+            java.util.UUID cid;
+            try {
+                cid = java.util.UUID.fromString(conflictId.strip());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(RootCommand.t("cli.field.badId", conflictId));
+                return 2;
+            }
+            try {
+                var c = root.services().field().merges().resolve(cid, how, value);
+                root.out().println(RootCommand.t("cli.field.resolved", c.field(), String.valueOf(c.resolvedValue())));
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
+        }
+    }
+
+    @Command(name = "receipt")
+    static final class ReceiptCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RootCommand root = RootCommand.of(spec);
+            try {
+                var r = root.services().field().visits().importReceipt(file);
+                root.out().println(RootCommand.t("cli.field.receipt", String.valueOf(r.sequence()),
+                        String.valueOf(r.applied()), String.valueOf(r.conflicts())));
+                return 0;
+            } catch (BundleException e) {
+                return BundleCommand.refused(spec.commandLine().getErr(), e);
+            }
         }
     }
 }
