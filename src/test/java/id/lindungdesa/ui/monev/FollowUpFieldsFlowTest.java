@@ -74,11 +74,23 @@ class FollowUpFieldsFlowTest extends FxRobot {
                 .anyMatch(n -> "Monev".equals(((ListCell<?>) n).getText())));
         clickOn(lookup("#navigation .list-cell").match(n -> "Monev".equals(((ListCell<?>) n).getText()))
                 .queryAs(Node.class));
-        FxAppHarness.waitUntil("the follow-up of June", () -> lookup("#followUpTable").tryQuery()
-                .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
+        try {
+            FxAppHarness.waitUntil("the follow-up of June", () -> lookup("#followUpTable").tryQuery()
+                    .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError("nav: " + lookup("#navigation .list-cell").queryAll().stream()
+                    .map(n -> ((ListCell<?>) n).getText()).toList() + " table: " + lookup("#followUpTable").tryQuery()
+                    .map(n -> ((TableView<?>) n).getItems().toString()).orElse("none"), e);
+        }
 
         // The overdue one (due 1 Juli 2026) stands out.
-        FxAppHarness.waitUntil(() -> row("Kirim data BPD") != null);
+        showTable();
+        try {
+            FxAppHarness.waitUntil(() -> row("Kirim data BPD") != null);
+        } catch (AssertionError e) {
+            throw new AssertionError("rows: " + lookup(".table-row-cell").queryAll().stream()
+                    .map(n -> ((TableRow<?>) n).getItem() + "@" + n.getParent()).toList(), e);
+        }
         assertThat(row("Kirim data BPD").getStyleClass()).contains("overdue");
 
         // A line with an unreadable date is refused with its reason, and nothing is added.
@@ -120,9 +132,22 @@ class FollowUpFieldsFlowTest extends FxRobot {
                         LocalDate.of(2026, 12, 5)));
         assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
         // The new ones are not overdue; the June one still is.
+        showTable();
         FxAppHarness.waitUntil(() -> row("Susun daftar anggota BPD") != null);
         assertThat(row("Susun daftar anggota BPD").getStyleClass()).doesNotContain("overdue");
         assertThat(row("Kirim data BPD").getStyleClass()).contains("overdue");
+    }
+
+    /** Scrolls the screen down to the follow-up table. */
+    private void showTable() {
+        interact(() -> {
+            Node t = lookup("#followUpTable").query();
+            for (javafx.scene.Parent p = t.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp) sp.setVvalue(sp.getVmax());
+            }
+            t.applyCss();
+            ((TableView<?>) t).layout();
+        });
     }
 
     private TableRow<?> row(String action) {

@@ -57,15 +57,22 @@ class SetupLabelsFitTest extends FxRobot {
 
     private void checkAll(String title, String languageShown, String aLabel) throws Exception {
         interact(() -> { });
-        FxAppHarness.waitUntil(() -> shown().contains(title));
+        try {
+            FxAppHarness.waitUntil(() -> lookup("#setupTitle").tryQuery()
+                    .map(n -> title.equals(((Labeled) n).getText())).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError("shown: " + shown(), e);
+        }
         List<String> cut = new ArrayList<>();
+        int[] checked = {0};
         interact(() -> {
             Node root = lookup("#setupRoot").query();
             root.applyCss();
             root.getScene().getRoot().layout();
-            for (Node n : root.lookupAll(".labeled")) {
+            for (Node n : all(root)) {
                 if (!(n instanceof Labeled l) || !n.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
                 if (!visibleUpTo(n)) continue;
+                checked[0]++;
                 String drawn = drawn(l);
                 if (!l.getText().equals(drawn)) cut.add("«" + l.getText() + "» drawn as «" + drawn + "»");
                 if (!l.isWrapText() && l.getWidth() + 0.5 < l.prefWidth(-1)) {
@@ -74,6 +81,7 @@ class SetupLabelsFitTest extends FxRobot {
             }
         });
         assertThat(cut).as("labels cut off on the set-up screen").isEmpty();
+        assertThat(checked[0]).as("labels checked").isGreaterThanOrEqualTo(8);
         assertThat(shown()).contains(title, languageShown, aLabel);
         // The title and the language box lie inside the window.
         for (String id : new String[] {"#setupTitle", "#setupLanguage"}) {
@@ -83,6 +91,14 @@ class SetupLabelsFitTest extends FxRobot {
         }
     }
 
+    /** Every node under {@code n}, {@code n} included (the skins' children too). */
+    private static List<Node> all(Node n) {
+        List<Node> out = new ArrayList<>();
+        out.add(n);
+        if (n instanceof javafx.scene.Parent p) for (Node c : p.getChildrenUnmodifiable()) out.addAll(all(c));
+        return out;
+    }
+
     private static boolean visibleUpTo(Node n) {
         for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
         return true;
@@ -90,13 +106,13 @@ class SetupLabelsFitTest extends FxRobot {
 
     /** The text the label draws (its skin's Text, which holds "…" when cut). */
     private static String drawn(Labeled l) {
-        return l.lookupAll(".text").stream().filter(t -> t instanceof Text && t.getParent() == l)
+        return l.getChildrenUnmodifiable().stream().filter(t -> t instanceof Text)
                 .map(t -> ((Text) t).getText()).findFirst().orElse(l.getText());
     }
 
     private List<String> shown() {
         List<String> out = new ArrayList<>();
-        lookup("#setupRoot").query().lookupAll(".labeled").forEach(n -> {
+        all(lookup("#setupRoot").query()).forEach(n -> {
             if (n instanceof Labeled l && l.getText() != null) out.add(drawn(l));
         });
         return out;
