@@ -94,30 +94,30 @@ class FollowUpFieldsFlowTest extends FxRobot {
         assertThat(row("Kirim data BPD").getStyleClass()).contains("overdue");
 
         // A line with an unreadable date is refused with its reason, and nothing is added.
-        clickOn("#fuAction").write("Susun daftar anggota BPD");
-        clickOn("#fuOwner").write("Kasi Pemerintahan");
-        clickOn("#fuDue").write("31-13-2026");
-        clickOn("#fuAdd");
+        clickAt("#fuAction").write("Susun daftar anggota BPD");
+        clickAt("#fuOwner").write("Kasi Pemerintahan");
+        clickAt("#fuDue").write("31-13-2026");
+        clickAt("#fuAdd");
         FxAppHarness.waitUntil(() -> !lookup("#fuError").queryAs(Label.class).getText().isEmpty());
         assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
         // An incomplete line (no owner) is refused too.
         interact(() -> lookup("#fuDue").queryAs(id.lindungdesa.ui.form.DateField.class).getEditor().clear());
-        clickOn("#fuDue").write("15-12-2026");
+        clickAt("#fuDue").write("15-12-2026");
         interact(() -> lookup("#fuOwner").queryAs(javafx.scene.control.TextField.class).clear());
-        clickOn("#fuAdd");
+        clickAt("#fuAdd");
         assertThat(lookup("#fuError").queryAs(Label.class).getText()).contains("penanggung jawab");
         assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
-        clickOn("#fuOwner").write("Kasi Pemerintahan");
-        clickOn("#fuAdd");
+        clickAt("#fuOwner").write("Kasi Pemerintahan");
+        clickAt("#fuAdd");
         FxAppHarness.waitUntil(() -> lookup("#fuLines").queryAs(TableView.class).getItems().size() == 1);
         assertThat(lookup("#fuError").queryAs(Label.class).getText()).isEmpty();
         // A second line typed and not added is added when the evaluation is recorded.
-        clickOn("#fuAction").write("Undang kepala desa | rapat");
-        clickOn("#fuOwner").write("Sekretaris DPMD");
-        clickOn("#fuDue").write("05-12-2026");
-        clickOn("#evalParticipants").write("DPMD, BPJS Ketenagakerjaan");
-        clickOn("#evalFindings").write("BPD belum terdaftar");
-        clickOn("#evalSave");
+        clickAt("#fuAction").write("Undang kepala desa | rapat");
+        clickAt("#fuOwner").write("Sekretaris DPMD");
+        clickAt("#fuDue").write("05-12-2026");
+        clickAt("#evalParticipants").write("DPMD, BPJS Ketenagakerjaan");
+        clickAt("#evalFindings").write("BPD belum terdaftar");
+        clickAt("#evalSave");
         FxAppHarness.waitUntil("the evaluation recorded", () -> lookup("#monevMessage").queryAs(Label.class)
                 .getText().contains("tersimpan"));
         FxAppHarness.waitUntil(() -> lookup("#followUpTable").queryAs(TableView.class).getItems().size() == 3);
@@ -136,6 +136,22 @@ class FollowUpFieldsFlowTest extends FxRobot {
         FxAppHarness.waitUntil(() -> row("Susun daftar anggota BPD") != null);
         assertThat(row("Susun daftar anggota BPD").getStyleClass()).doesNotContain("overdue");
         assertThat(row("Kirim data BPD").getStyleClass()).contains("overdue");
+    }
+
+    /** Scrolls the screen so {@code id} is in view, then clicks it. */
+    private FxRobot clickAt(String id) {
+        interact(() -> {
+            Node n = lookup(id).query();
+            javafx.scene.Parent p = n.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                Node content = sp.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (range > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / range)));
+            }
+        });
+        return clickOn(id);
     }
 
     /** Scrolls the screen down to the follow-up table. */
