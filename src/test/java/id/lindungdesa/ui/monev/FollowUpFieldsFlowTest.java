@@ -139,7 +139,7 @@ class FollowUpFieldsFlowTest extends FxRobot {
     }
 
     /** Scrolls the screen so {@code id} is in view, then clicks it. */
-    private FxRobot clickAt(String id) {
+    private org.testfx.api.FxRobotInterface clickAt(String id) {
         interact(() -> {
             Node n = lookup(id).query();
             javafx.scene.Parent p = n.getParent();
