@@ -304,6 +304,28 @@ public final class AgreementService {
     }
 
     /**
+     * True when {@code input} would change nothing in force on its effective date: the same terms (category, source,
+     * programmes, wage base, contribution), the same end of validity and the same budget ceiling as without it
+     * (issue 13: the desk warns and asks before saving such an addendum). False for an agreement not found.
+     */
+    public boolean changesNothing(NewAddendum input) {
+        if (input.agreementId() == null || input.effectiveDate() == null) return false;
+        return db.read(tx -> repo.find(tx, input.agreementId()).map(a -> {
+            List<Addendum> all = repo.allAddenda(tx);
+            AgreementInForce before = AgreementInForce.on(a, all, input.effectiveDate());
+            List<Addendum> with = new ArrayList<>(all);
+            with.add(new Addendum(UUID.randomUUID(), 1, a.id(), input.number() == null ? "" : input.number().strip(),
+                    input.signingDate() == null ? input.effectiveDate() : input.signingDate(), input.effectiveDate(),
+                    input.newValidTo(), input.newBudgetCeiling(),
+                    input.changes() == null ? List.of() : input.changes(), null));
+            AgreementInForce after = AgreementInForce.on(a, with, input.effectiveDate());
+            return new java.util.HashSet<>(before.terms()).equals(new java.util.HashSet<>(after.terms()))
+                    && before.validTo().equals(after.validTo())
+                    && java.util.Objects.equals(before.budgetCeiling(), after.budgetCeiling());
+        }).orElse(false));
+    }
+
+    /**
      * Records an addendum. Refuses one effective before its agreement starts or after it has ended, one removing or
      * changing what is not covered, and one that would make the agreement overlap another.
      */

@@ -215,7 +215,7 @@ class DeskFlowTest extends FxRobot {
         clickOn("#personNik").write("3.60405E+15");
         clickOn("#personName").write("Dedi Kurniawan");
         choose("#personSex", Sex.L);
-        choose("#postVillage", lookup("#postVillage").queryAs(ComboBox.class).getItems().getFirst());
+        choose("#postVillage", firstDesa());
         choose("#postPosition", Position.KEPALA_DUSUN);
         clickOn("#personSave");
         FxAppHarness.waitUntil(() -> !lookup("#nikError").queryAs(Label.class).getText().isEmpty());
@@ -279,5 +279,13 @@ class DeskFlowTest extends FxRobot {
         FxAppHarness.waitUntil(() -> lookup("#rosterNew").tryQuery()
                 .map(n -> ((javafx.scene.control.Button) n).getText().equals("New person")).orElse(false));
         assertThat(app.services().office().setting("ui.language")).contains("en");
+    }
+
+    /** The first desa of the village chooser (its first line is a kecamatan header, not selectable). */
+    @SuppressWarnings("unchecked")
+    id.lindungdesa.ui.roster.RosterViewModel.NavNode firstDesa() {
+        return ((ComboBox<id.lindungdesa.ui.roster.RosterViewModel.NavNode>) lookup("#postVillage")
+                .queryAs(ComboBox.class)).getItems().stream().filter(n -> n.code().split("\\.").length == 4)
+                .findFirst().orElseThrow();
     }
 }

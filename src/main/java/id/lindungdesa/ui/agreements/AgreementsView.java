@@ -530,13 +530,18 @@ public final class AgreementsView implements Screen {
         message.setText("");
         TextField number = field("adNumber", "");
         TextField signing = field("adSigning", "dd-mm-yyyy");
-        TextField effective = field("adEffective", "dd-mm-yyyy");
+        // Blank: effective on the signing date (issue 13: one field fewer for the usual case).
+        TextField effective = field("adEffective", Messages.tr("addendum.ui.effectiveDefault"));
         TextField newTo = field("adNewValidTo", Messages.tr("addendum.ui.unchanged"));
         TextField budget = field("adBudget", Messages.tr("addendum.ui.unchanged"));
         TextArea notes = new TextArea();
         notes.setId("adNotes");
         notes.setPrefRowCount(2);
         TermLinesView changes = new TermLinesView(true);
+        // A category chosen takes the source and programmes of the agreement as it stands (issue 13).
+        AgreementInForce shown = table.getSelectionModel().getSelectedItem();
+        changes.setTemplate(shown != null && shown.agreement().id().equals(a.id()) && !shown.terms().isEmpty()
+                ? shown.terms() : a.terms());
         Label error = id.lindungdesa.ui.form.Forms.errorLabel("formError");
         GridPane g = grid();
         int r = 0;
@@ -548,10 +553,51 @@ public final class AgreementsView implements Screen {
         g.addRow(r++, new Label(Messages.tr("agreement.ui.notes")), notes);
         Button save = new Button(Messages.tr("action.save"));
         save.setId("adSave");
+        save.setDefaultButton(true); // Enter saves
         Button cancel = new Button(Messages.tr("action.cancel"));
         cancel.setOnAction(e -> root.setCenter(tabs));
+        // An addendum that changes nothing in force: a warning with "save anyway" / "back to the form".
+        Label noChange = new Label();
+        noChange.setId("adNoChange");
+        noChange.setWrapText(true);
+        noChange.getStyleClass().add("warning");
+        Button noChangeSave = new Button(Messages.tr("addendum.ui.noChangeSave"));
+        noChangeSave.setId("adNoChangeSave");
+        Button noChangeBack = new Button(Messages.tr("addendum.ui.noChangeBack"));
+        noChangeBack.setId("adNoChangeBack");
+        VBox noChangeBox = new VBox(6, noChange, new HBox(8, noChangeSave, noChangeBack));
+        noChangeBox.setId("adNoChangeBox");
+        noChangeBox.setVisible(false);
+        noChangeBox.setManaged(false);
+        java.util.function.Consumer<Boolean> showNoChange = on -> {
+            noChangeBox.setVisible(on);
+            noChangeBox.setManaged(on);
+            save.setDisable(on);
+            save.setDefaultButton(!on);
+            noChangeBack.setDefaultButton(on);
+        };
+        AgreementService.NewAddendum[] pending = {null};
+        Runnable store = () -> {
+            showNoChange.accept(false);
+            save.setDisable(true);
+            vm.addAddendum(pending[0], ad -> {
+                save.setDisable(false);
+                message.setText(Messages.tr("addendum.ui.saved", ad.number(), a.number()));
+                pendingSelect = a.id();
+                reload(vm.on().get());
+            }, ex -> {
+                save.setDisable(false);
+                error.setText(errorText(ex));
+            });
+        };
+        noChangeSave.setOnAction(e -> store.run());
+        noChangeBack.setOnAction(e -> {
+            pending[0] = null;
+            showNoChange.accept(false);
+        });
         save.setOnAction(e -> {
             error.setText("");
+            if (!changes.addPending()) return; // a chosen line not yet added is added; its error is shown
             var read = AgreementsViewModel.readAddendum(a.id(), new AgreementsViewModel.AddendumForm(number.getText(),
                     signing.getText(), effective.getText(), newTo.getText(), budget.getText(), notes.getText()),
                     changes.changes());
@@ -559,12 +605,17 @@ public final class AgreementsView implements Screen {
                 error.setText(read.errorText());
                 return;
             }
+            pending[0] = read.value();
             save.setDisable(true);
-            vm.addAddendum(read.value(), ad -> {
+            vm.changesNothing(read.value(), nothing -> {
                 save.setDisable(false);
-                message.setText(Messages.tr("addendum.ui.saved", ad.number(), a.number()));
-                pendingSelect = a.id();
-                reload(vm.on().get());
+                if (nothing) {
+                    noChange.setText(Messages.tr("addendum.ui.noChange", a.number(),
+                            Formats.date(read.value().effectiveDate())));
+                    showNoChange.accept(true);
+                } else {
+                    store.run();
+                }
             }, ex -> {
                 save.setDisable(false);
                 error.setText(errorText(ex));
@@ -575,7 +626,9 @@ public final class AgreementsView implements Screen {
         form.getChildren().getFirst().getStyleClass().add("h2");
         form.setPadding(new Insets(10));
         form.setId("addendumForm");
-        root.setCenter(formPane(form, error, save, cancel));
+        BorderPane pane = (BorderPane) formPane(form, error, save, cancel);
+        ((VBox) pane.getBottom()).getChildren().add(1, noChangeBox);
+        root.setCenter(pane);
     }
 
     /** The form scrolls; its error and buttons stay in view below it. */

@@ -100,6 +100,12 @@ public final class AgreementsViewModel {
                 .onSuccess(ok).onFailure(failed));
     }
 
+    /** Whether the addendum would change nothing in force (issue 13), read off the FX thread. */
+    public void changesNothing(AgreementService.NewAddendum input, Consumer<Boolean> answer, Consumer<Throwable> failed) {
+        tasks.execute(BackgroundTask.of("addendum.check", p -> agreements.changesNothing(input))
+                .onSuccess(answer).onFailure(failed));
+    }
+
     public void attach(Agreement a, Path file, Consumer<Agreement> ok, Consumer<Throwable> failed) {
         tasks.execute(BackgroundTask.of("agreement.attach", p -> agreements
                         .attach(a.id(), new AgreementService.AttachmentFile(file, null)))
@@ -194,7 +200,7 @@ public final class AgreementsViewModel {
                                                                   List<AddendumChange> changes) {
         List<String> bad = new ArrayList<>();
         LocalDate sd = date(f.signing(), bad);
-        LocalDate ed = date(f.effective(), bad);
+        LocalDate ed = blank(f.effective()) ? sd : date(f.effective(), bad);
         LocalDate nt = blank(f.newValidTo()) ? null : date(f.newValidTo(), bad);
         Long nb;
         try {

@@ -38,6 +38,8 @@ final class TermLinesView {
     private final List<AddendumChange> changes = new ArrayList<>();
     private final Label error = new Label();
     private final VBox root;
+    /** The terms in force of the agreement the lines change (issue 13: defaults for a new line). */
+    private List<CoverageTerm> template = List.of();
 
     TermLinesView(boolean withKind) {
         this.withKind = withKind;
@@ -82,6 +84,44 @@ final class TermLinesView {
         if (withKind) line.getChildren().add(kind);
         line.getChildren().addAll(category, source, jkk, jkm, jht, jp, wage, monthly, add);
         root = new VBox(4, line, list, new HBox(6, remove, error));
+        category.valueProperty().addListener((o, was, is) -> fillFrom(is));
+    }
+
+    /**
+     * The terms in force of the agreement the lines change. Choosing a category then fills the line: with that
+     * category's own term when there is one (source, programmes, wage base and contribution, to change from), else
+     * with the funding source and programmes the agreement already uses (never an amount, which differs per
+     * category). Only fields the clerk has not filled are set.
+     */
+    void setTemplate(List<CoverageTerm> terms) {
+        template = List.copyOf(terms);
+    }
+
+    private void fillFrom(Category c) {
+        if (c == null || template.isEmpty()) return;
+        CoverageTerm own = template.stream().filter(t -> t.category() == c).findFirst().orElse(null);
+        CoverageTerm base = own != null ? own : template.getFirst();
+        if (source.getValue() == null) source.setValue(base.fundingSource());
+        if (!jkk.isSelected() && !jkm.isSelected() && !jht.isSelected() && !jp.isSelected()) {
+            jkk.setSelected(base.programmes().contains(Programme.JKK));
+            jkm.setSelected(base.programmes().contains(Programme.JKM));
+            jht.setSelected(base.programmes().contains(Programme.JHT));
+            jp.setSelected(base.programmes().contains(Programme.JP));
+        }
+        if (own != null && wage.getText().isBlank() && own.wageBase() != null) {
+            wage.setText(Long.toString(own.wageBase()));
+        }
+        if (own != null && monthly.getText().isBlank() && own.monthlyContribution() != null) {
+            monthly.setText(Long.toString(own.monthlyContribution()));
+        }
+    }
+
+    /** A line chosen but not yet added with "Tambah" is added (on save); false when it cannot be (error shown). */
+    boolean addPending() {
+        if (category.getValue() == null) return true;
+        int before = changes.size();
+        add();
+        return changes.size() > before;
     }
 
     private static <T extends Labelled> StringConverter<T> labels() {

@@ -52,7 +52,7 @@ public final class MonevView implements Screen {
     private final TextField evalDate = new TextField();
     private final TextField participants = new TextField();
     private final TextArea findings = new TextArea();
-    private final TextArea followUpLines = new TextArea();
+    private final FollowUpEditor followUpEditor = new FollowUpEditor();
     private UUID pendingAgreement;
     private UUID pendingItem;
 
@@ -95,9 +95,6 @@ public final class MonevView implements Screen {
         participants.setId("evalParticipants");
         findings.setId("evalFindings");
         findings.setPrefRowCount(3);
-        followUpLines.setId("evalFollowUps");
-        followUpLines.setPromptText(Messages.tr("monev.ui.followUpsPrompt"));
-        followUpLines.setPrefRowCount(2);
         Button save = new Button(Messages.tr("monev.ui.record"));
         save.setId("evalSave");
         save.setOnAction(e -> record());
@@ -107,7 +104,7 @@ public final class MonevView implements Screen {
         g.addRow(0, new Label(Messages.tr("monev.ui.date")), evalDate);
         g.addRow(1, new Label(Messages.tr("monev.ui.participants")), participants);
         g.addRow(2, new Label(Messages.tr("monev.ui.findings")), findings);
-        g.addRow(3, new Label(Messages.tr("monev.ui.followUps")), followUpLines);
+        g.addRow(3, new Label(Messages.tr("monev.ui.followUps")), followUpEditor.node());
 
         evaluations.setId("evalList");
         evaluations.setPrefHeight(200);
@@ -119,6 +116,15 @@ public final class MonevView implements Screen {
         followUps.getColumns().add(col(Messages.tr("monev.ui.done"), f -> f.done() ? Formats.date(f.doneDate())
                 : f.overdueOn(vm.today()) ? Messages.tr("monev.ui.late", ChronoUnit.DAYS.between(f.dueDate(), vm.today()))
                 : "", 160));
+        // Overdue follow-ups stand out (issue 13): the whole row, not only the "Terlambat" text.
+        followUps.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(FollowUp f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().remove("overdue");
+                if (!empty && f != null && f.overdueOn(vm.today())) getStyleClass().add("overdue");
+            }
+        });
         Button done = new Button(Messages.tr("monev.ui.markDone"));
         done.setId("followUpDone");
         done.disableProperty().bind(followUps.getSelectionModel().selectedItemProperty().isNull());
@@ -302,12 +308,8 @@ public final class MonevView implements Screen {
         Agreement a = agreement.getValue();
         if (a == null) return;
         Optional<LocalDate> d = Formats.parseFormDate(evalDate.getText());
-        List<MonevService.NewFollowUp> fus = new ArrayList<>();
-        for (String line : followUpLines.getText().lines().map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-            String[] p = line.split("\\|", -1);
-            LocalDate due = p.length > 2 ? Formats.parseFormDate(p[2]).orElse(null) : null;
-            fus.add(new MonevService.NewFollowUp(p[0].strip(), p.length > 1 ? p[1].strip() : null, due));
-        }
+        if (!followUpEditor.addPending()) return; // a line typed but not added is added; its reason is shown
+        List<MonevService.NewFollowUp> fus = followUpEditor.followUps();
         MonevScheduleItem item = schedule.getSelectionModel().getSelectedItem();
         UUID itemId = item != null && !item.done() ? item.id() : null;
         vm.record(new MonevService.NewEvaluation(a.id(), itemId, d.orElse(null), participants.getText(),
@@ -315,7 +317,7 @@ public final class MonevView implements Screen {
             message.setText(Messages.tr("monev.ui.recorded", Formats.date(e.date())));
             participants.clear();
             findings.clear();
-            followUpLines.clear();
+            followUpEditor.clear();
             reload();
         }, this::showError);
     }

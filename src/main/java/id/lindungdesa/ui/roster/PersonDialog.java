@@ -58,6 +58,15 @@ final class PersonDialog {
     private final TableView<AuditEntry> audit = AuditTable.create("personAuditTable");
     private List<Enrolment> enrolmentList = List.of();
 
+    /** For a new person: "Simpan & daftarkan" saves, then this opens the enrolment of the new post (issue 13). */
+    private Consumer<UUID> savedThenEnrol;
+
+    /** Offers "Simpan & daftarkan" (Ctrl+Enter) on a new person's dialog; {@code then} gets the new person's id. */
+    PersonDialog thenEnrol(Consumer<UUID> then) {
+        this.savedThenEnrol = then;
+        return this;
+    }
+
     PersonDialog(ScreenContext ctx, RosterViewModel vm, PersonDialogModel form, Window owner, Consumer<UUID> saved) {
         this.ctx = ctx;
         this.vm = vm;
@@ -102,6 +111,20 @@ final class PersonDialog {
         }));
         HBox buttons = new HBox(8, save, cancel);
         buttons.setAlignment(Pos.CENTER_RIGHT);
+        Button saveEnrol = null;
+        if (form.isNew() && savedThenEnrol != null) {
+            // One step for the usual case: the person, the post, then straight into the enrolment form with the
+            // defaults of the PKS in force (issue 13). The enrolment is still seen and saved by the clerk.
+            saveEnrol = new Button(Messages.tr("person.saveEnrol"));
+            saveEnrol.setId("personSaveEnrol");
+            saveEnrol.disableProperty().bind(form.busyProperty());
+            saveEnrol.setOnAction(e -> form.save(id -> {
+                stage.close();
+                saved.accept(id);
+                savedThenEnrol.accept(id);
+            }));
+            buttons.getChildren().add(1, saveEnrol);
+        }
         Label hint = new Label(Messages.tr("form.hint"));
         hint.getStyleClass().add("hint");
 
@@ -150,6 +173,13 @@ final class PersonDialog {
         MapChangeListener<String, String> l = Forms.bind(form.errors(), errorLabels, general);
         cleanup.add(() -> form.errors().removeListener(l));
         stage = Forms.dialog(owner, title, content, save, cancel);
+        if (saveEnrol != null) {
+            Button se = saveEnrol;
+            stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(
+                    javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
+                if (!se.isDisabled()) se.fire();
+            });
+        }
         stage.setOnHidden(e -> cleanup.forEach(Runnable::run));
         stage.show();
         nik.requestFocus();

@@ -42,16 +42,24 @@ final class PostDialog {
         // A searchable chooser (ControlsFX): type part of a desa's or kecamatan's name or its code; the desa are
         // listed by kecamatan, each line naming its kecamatan.
         Map<String, String> kecamatanOf = new HashMap<>();
+        // Issue 13: each kecamatan is a header line (not selectable) above its desa, so 326 desa read by kecamatan.
+        java.util.Set<String> headers = new java.util.HashSet<>();
         java.util.List<RosterViewModel.NavNode> choices = new java.util.ArrayList<>();
         if (vm.treeProperty().get() != null) {
             vm.treeProperty().get().children().stream()
                     .sorted(java.util.Comparator.comparing(RosterViewModel.NavNode::name))
-                    .forEach(k -> k.children().stream()
-                            .sorted(java.util.Comparator.comparing(RosterViewModel.NavNode::name))
-                            .forEach(d -> {
-                                kecamatanOf.put(d.code(), k.name());
-                                choices.add(d);
-                            }));
+                    .forEach(k -> {
+                        if (!k.children().isEmpty()) {
+                            headers.add(k.code());
+                            choices.add(k);
+                        }
+                        k.children().stream()
+                                .sorted(java.util.Comparator.comparing(RosterViewModel.NavNode::name))
+                                .forEach(d -> {
+                                    kecamatanOf.put(d.code(), k.name());
+                                    choices.add(d);
+                                });
+                    });
         } else {
             choices.addAll(vm.villages());
         }
@@ -61,6 +69,7 @@ final class PostDialog {
             @Override
             public String toString(RosterViewModel.NavNode n) {
                 if (n == null) return "";
+                if (headers.contains(n.code())) return Messages.tr("post.villageGroup", n.name(), n.code());
                 String k = kecamatanOf.get(n.code());
                 return n.name() + (k == null ? "" : " — " + Messages.tr("post.villageIn", k)) + " (" + n.code() + ")";
             }
@@ -70,12 +79,30 @@ final class PostDialog {
                 return null;
             }
         });
+        village.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RosterViewModel.NavNode n, boolean empty) {
+                super.updateItem(n, empty);
+                boolean header = !empty && n != null && headers.contains(n.code());
+                setText(empty || n == null ? null : village.getConverter().toString(n));
+                setDisable(header); // a disabled cell takes no click
+                getStyleClass().remove("village-group");
+                if (header) getStyleClass().add("village-group");
+            }
+        });
         village.getItems().setAll(choices);
         village.setVisibleRowCount(14);
         village.setPromptText(Messages.tr("post.villageSearch"));
         village.getItems().stream().filter(n -> n.code().equals(form.village.get())).findFirst()
                 .ifPresent(village::setValue);
-        village.valueProperty().addListener((o, a, b) -> form.village.set(b == null ? null : b.code()));
+        village.valueProperty().addListener((o, a, b) -> {
+            if (b != null && headers.contains(b.code())) {
+                // Reached with the keyboard: a kecamatan is not a village; keep the village chosen before.
+                javafx.application.Platform.runLater(() -> village.setValue(a));
+                return;
+            }
+            form.village.set(b == null ? null : b.code());
+        });
         ComboBox<Position> position = PersonDialog.combo("postPosition", Position.values());
         position.setVisibleRowCount(14);
         position.valueProperty().bindBidirectional(form.position);

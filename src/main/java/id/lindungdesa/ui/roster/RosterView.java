@@ -524,7 +524,9 @@ public final class RosterView implements Screen {
     private void newPerson() {
         PersonDialogModel form = PersonDialogModel.create(ctx.services().roster(), ctx.tasks(), vm.selectedVillage())
                 .recordingIn(ctx.services().undo(), null);
-        new PersonDialog(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved"))).show();
+        new PersonDialog(ctx, vm, form, window(), id -> afterSave(id, Messages.tr("person.saved")))
+                .thenEnrol(id -> vm.onLoadedOnce(() -> table.getItems().stream()
+                        .filter(r -> r.personId().equals(id)).findFirst().ifPresent(this::enrol))).show();
     }
 
     private void editSelected() {
@@ -539,7 +541,10 @@ public final class RosterView implements Screen {
 
     private void enrolSelected() {
         RosterRow r = vm.selectedProperty().get();
-        if (r == null) return;
+        if (r != null) enrol(r);
+    }
+
+    private void enrol(RosterRow r) {
         EnrolmentDialogModel form = new EnrolmentDialogModel(ctx.services().roster(),
                 ctx.services().enrolments(), ctx.services().clock(), ctx.tasks(), r.personId(), r.postId(), r.position(),
                 r.employmentStatus()).recordingIn(ctx.services().undo(), r.fullName());

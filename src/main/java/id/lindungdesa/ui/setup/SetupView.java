@@ -48,6 +48,10 @@ public final class SetupView {
     private Parent officeStep() {
         Label title = new Label(Messages.tr("setup.title"));
         title.getStyleClass().add("h1");
+        title.setId("setupTitle");
+        // Issue 13: at 1366×768 the title wraps rather than end in "…", and the language box keeps its width.
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label intro = new Label(Messages.tr("setup.intro"));
         intro.setWrapText(true);
         intro.setMaxWidth(620);
@@ -135,8 +139,10 @@ public final class SetupView {
             }));
             root.getChildren().setAll(officeStep());
         });
+        language.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox head = new HBox(16, title, language);
         head.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, javafx.scene.layout.Priority.ALWAYS);
         VBox box = new VBox(12, head, intro, g, clerkHint, save, error, new Separator(), demoTitle, demoExplain,
                 demoRow, demoStatus);
         box.setPadding(new Insets(32));

@@ -114,9 +114,10 @@ class AgreementFlowTest extends FxRobot {
         type("#adSigning", "20-06-2024");
         type("#adEffective", "01-07-2024");
         choose("#termCategory", "BPD");
+        // Issue 13: the line takes the source and programmes the PKS already uses (decision 0155).
+        assertThat(lookup("#termJkk").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(lookup("#termJkm").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
         choose("#termSource", "APBD");
-        click("#termJkk");
-        click("#termJkm");
         click("#termAdd");
         click("#adSave");
         FxAppHarness.waitUntil(() -> lookup("#timeline").tryQuery().isPresent()

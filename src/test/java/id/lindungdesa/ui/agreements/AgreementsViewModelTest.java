@@ -82,8 +82,9 @@ class AgreementsViewModelTest {
 
         var bad = AgreementsViewModel.readAddendum(id, new AgreementsViewModel.AddendumForm("ADD-1", "01-03-2026",
                 "", "", "Rp 2.000.000", ""), List.of());
-        assertThat(bad.ok()).as("a blank date is left to the service, which names it").isTrue();
-        assertThat(bad.value().effectiveDate()).isNull();
+        assertThat(bad.ok()).isTrue();
+        assertThat(bad.value().effectiveDate()).as("a blank effective date is the signing date (issue 13)")
+                .isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(bad.value().newBudgetCeiling()).isEqualTo(2_000_000L);
     }
 }
