@@ -107,6 +107,9 @@ public final class Database implements AutoCloseable {
         source.setApplicationName("LindungDesa " + options.program());
         source.setCurrentSchema(SERVER_SEARCH_PATH);
         source.setConnectTimeout(10);
+        // plain-SQL binds (jOOQ sends OffsetDateTime and UUID as text there) are typed by the server from the
+        // column, as H2 does (decision 0190)
+        source.setStringType("unspecified");
         try (var c = source.getConnection()) {
             prepareServerSchema(c);
         } catch (SQLException e) {
