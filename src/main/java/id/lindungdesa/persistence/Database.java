@@ -116,7 +116,9 @@ public final class Database implements AutoCloseable {
             throw serverFailure(server, e);
         }
         try {
-            Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+            // a migration applied by a newer program is refused, not ignored ("*:future" is Flyway's default)
+            Flyway.configure().dataSource(source).locations("classpath:db/migration")
+                    .ignoreMigrationPatterns(new String[0]).load().migrate();
         } catch (Exception e) {
             throw new DatabaseException(Text.of("database.error.migrate", server.display(), e.getMessage()), e);
         }
