@@ -95,6 +95,12 @@ public final class BackupService {
     /** Makes a verified backup now, in the backup folder (and the second folder; and {@code extraDir} if given). */
     public Result backupNow(String reason, Path extraDir) {
         access.require(id.lindungdesa.domain.Role.ADMIN, "access.do.backup");
+        if (db.onServer()) {
+            throw new id.lindungdesa.i18n.LocalizedException("backup.server.serversJob", db.server().display(),
+                    "pg_dump --format=custom --host=" + db.server().host() + " --port=" + db.server().port()
+                            + " --username=" + db.server().user() + " --file=" + db.server().database() + ".dump "
+                            + db.server().database());
+        }
         return make(reason, extraDir);
     }
 
@@ -109,11 +115,13 @@ public final class BackupService {
      * {@link BackupException} when none could be made (then do not go on).
      */
     public Result beforeRiskyOperation(String reason) {
+        if (db.onServer()) return null; // issue 16: a server database's backups are the server's job
         return make("before-" + reason, null);
     }
 
     /** Once a day, when there is something to keep (an office is set up) and no backup of today exists yet. */
     public Optional<Result> dailyIfDue() {
+        if (db.onServer()) return Optional.empty(); // issue 16: no H2 SCRIPT on PostgreSQL
         if ("false".equals(System.getProperty(AUTO_PROPERTY)) || !settings().automatic()) return Optional.empty();
         LocalDate today = LocalDate.now(clock);
         boolean done = list().stream().anyMatch(e -> stampOf(e.file()).map(t -> t.toLocalDate().equals(today))

@@ -38,6 +38,12 @@ final class SecurityCommand {
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
+            if (id.lindungdesa.persistence.ServerAddress.isServer(root.databasePath())) {
+                // issue 16: the server's disk holds the data; its encryption at rest is the server's
+                root.out().println(RootCommand.t("cli.security.server",
+                        id.lindungdesa.persistence.ServerAddress.parse(root.databasePath()).display()));
+                return 0;
+            }
             Path base = Database.basePath(root.databasePath());
             if (KeyFile.exists(base)) {
                 root.out().println(RootCommand.t("cli.security.encrypted", KeyFile.keyId(KeyFile.pathFor(base)),

@@ -48,6 +48,9 @@ public final class Database implements AutoCloseable {
     private final java.util.List<Runnable> replacedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile String url;
+    /** Issue 16: the PostgreSQL server database, or null for the embedded H2 file. */
+    private final ServerAddress server;
+    private final javax.sql.DataSource serverSource;
     private final String user;
     private volatile String password;
     private volatile Options options;
@@ -55,6 +58,8 @@ public final class Database implements AutoCloseable {
     private Database(Path file, JdbcConnectionPool pool, Path ownerFile, String url, String user, String password,
                      Options options) {
         this.url = url;
+        this.server = null;
+        this.serverSource = null;
         this.user = user;
         this.password = password;
         this.file = file;
@@ -62,6 +67,137 @@ public final class Database implements AutoCloseable {
         this.ownerFile = ownerFile;
         this.options = options;
         this.dsl = DSL.using(pool, SQLDialect.H2);
+    }
+
+    /** On a server: where this desk keeps its own files beside it (keys, receipts, viewing folder). */
+    private Path localBase;
+
+    private Database(ServerAddress server, javax.sql.DataSource source, Path localBase, Options options) {
+        this.localBase = localBase;
+        this.server = server;
+        this.serverSource = source;
+        this.url = server.jdbcUrl();
+        this.user = server.user();
+        this.password = null;
+        this.file = null;
+        this.pool = null;
+        this.ownerFile = null;
+        this.options = options;
+        // jOOQ's generated names are upper case; unquoted, PostgreSQL folds them to the lower-case tables
+        this.dsl = DSL.using(source, SQLDialect.POSTGRES, new org.jooq.conf.Settings()
+                .withRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER));
+    }
+
+    /** PostgreSQL SQLSTATEs of a failed connection (decision 0190). */
+    private static final String PG_WRONG_PASSWORD = "28P01";
+    private static final String PG_AUTH = "28000";
+    private static final String PG_UNKNOWN_DATABASE = "3D000";
+
+    /**
+     * Opens (migrating with Flyway) a PostgreSQL database on a server (issue 16). No file lock, no owner file and
+     * no {@code CHECKPOINT SYNC}: the server serialises and makes commits durable. A refused connection, a wrong
+     * password, an unknown database or a schema newer than this program throw a {@link DatabaseException} with a
+     * clear message (exit code 3 on the command line); the password never appears in it.
+     */
+    public static Database openServer(ServerAddress server, Path localBase, Options options) {
+        var source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setUrl(server.jdbcUrl());
+        source.setUser(server.user());
+        if (server.password() != null) source.setPassword(server.password());
+        source.setApplicationName("LindungDesa " + options.program());
+        source.setCurrentSchema(SERVER_SEARCH_PATH);
+        source.setConnectTimeout(10);
+        // plain-SQL binds (jOOQ sends OffsetDateTime and UUID as text there) are typed by the server from the
+        // column, as H2 does (decision 0190)
+        source.setStringType("unspecified");
+        try (var c = source.getConnection()) {
+            prepareServerSchema(c);
+        } catch (SQLException e) {
+            throw serverFailure(server, e);
+        }
+        try {
+            // a migration applied by a newer program is refused, not ignored ("*:future" is Flyway's default)
+            Flyway.configure().dataSource(source).locations("classpath:db/migration")
+                    .ignoreMigrationPatterns(new String[0]).load().migrate();
+        } catch (Exception e) {
+            throw new DatabaseException(Text.of("database.error.migrate", server.display(), e.getMessage()), e);
+        }
+        try {
+            if (localBase.getParent() != null) Files.createDirectories(localBase.getParent());
+        } catch (IOException e) {
+            throw new DatabaseException(Text.of("database.error.folder", localBase.getParent(), e.getMessage()), e);
+        }
+        return new Database(server, source, localBase, options);
+    }
+
+    /** The one connection test of the set-up and the CLI: null when it connects, else what is wrong. */
+    public static DatabaseException testServer(ServerAddress server) {
+        var source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setUrl(server.jdbcUrl());
+        source.setUser(server.user());
+        if (server.password() != null) source.setPassword(server.password());
+        source.setConnectTimeout(10);
+        source.setCurrentSchema(SERVER_SEARCH_PATH);
+        try (var c = source.getConnection()) {
+            return null;
+        } catch (SQLException e) {
+            return serverFailure(server, e);
+        }
+    }
+
+    /**
+     * The two type names the existing migrations use that PostgreSQL lacks, as domains over its own types, so
+     * that V1..V110 run unchanged there (their H2 checksums stay as they are; decision 0190).
+     */
+    private static void prepareServerSchema(java.sql.Connection c) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + TYPES_SCHEMA);
+            st.execute("DO $$ BEGIN "
+                    + "IF NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+                    + "WHERE t.typname = 'clob' AND n.nspname = '" + TYPES_SCHEMA + "') THEN CREATE DOMAIN "
+                    + TYPES_SCHEMA + ".clob AS text; END IF; "
+                    + "IF NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+                    + "WHERE t.typname = 'blob' AND n.nspname = '" + TYPES_SCHEMA + "') THEN CREATE DOMAIN "
+                    + TYPES_SCHEMA + ".blob AS bytea; END IF; "
+                    + "END $$");
+        }
+    }
+
+    /**
+     * The domains live in a schema of their own, so that the office's schema {@code public} stays empty for
+     * Flyway until it migrates; both are on the search path of every connection.
+     */
+    static final String TYPES_SCHEMA = "lindungdesa_types";
+    static final String SERVER_SEARCH_PATH = "public," + TYPES_SCHEMA;
+
+    static DatabaseException serverFailure(ServerAddress server, SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        String where = server.display();
+        if (PG_WRONG_PASSWORD.equals(state) || PG_AUTH.equals(state)) {
+            return new DatabaseException(Text.of("database.server.wrongPassword", where, server.user()), e);
+        }
+        if (PG_UNKNOWN_DATABASE.equals(state)) {
+            return new DatabaseException(Text.of("database.server.unknownDatabase", where, server.database()), e);
+        }
+        if (state.startsWith("08")) {
+            return new DatabaseException(Text.of("database.server.unreachable", where), e);
+        }
+        return new DatabaseException(Text.of("database.server.failed", where, String.valueOf(e.getMessage())), e);
+    }
+
+    /** The server database, or null for an embedded file. */
+    public ServerAddress server() {
+        return server;
+    }
+
+    /** True on PostgreSQL: no H2 {@code SCRIPT}, no file lock, no {@code CHECKPOINT SYNC}. */
+    public boolean onServer() {
+        return server != null;
+    }
+
+    /** The jOOQ dialect in use. */
+    public SQLDialect dialect() {
+        return server != null ? SQLDialect.POSTGRES : SQLDialect.H2;
     }
 
     /**
@@ -226,6 +362,7 @@ public final class Database implements AutoCloseable {
 
     /** The base path (without {@code .mv.db}); sibling files (key, owner, backups) are named after it. */
     public Path base() {
+        if (server != null) return localBase; // issue 16: this desk's own files for a server database
         return basePath(file);
     }
 
@@ -235,6 +372,7 @@ public final class Database implements AutoCloseable {
 
     /** True when the file is encrypted ({@code CIPHER=AES}). */
     public boolean encrypted() {
+        if (server != null) return false;
         return options.filePassword() != null;
     }
 
@@ -245,7 +383,7 @@ public final class Database implements AutoCloseable {
     public <T> T withConnection(ConnectionWork<T> work) {
         ensureOpen();
         writeLock.lock();
-        try (var c = pool.getConnection()) {
+        try (var c = server != null ? serverSource.getConnection() : pool.getConnection()) {
             return work.run(c);
         } catch (OutOfMemoryError e) {
             throw new OutOfMemoryException(e);
@@ -287,6 +425,7 @@ public final class Database implements AutoCloseable {
      */
     public void replaceWith(Path candidateBase, Path keepAs, String newFilePassword) {
         ensureOpen();
+        if (server != null) throw new DatabaseException(Text.of("database.server.noFileSwap", server.display()), null);
         Path candidate = Path.of(basePath(candidateBase) + ".mv.db");
         if (!Files.isRegularFile(candidate)) throw new DatabaseException(Text.of("database.error.noCandidate", candidate), null);
         writeLock.lock();
@@ -392,6 +531,7 @@ public final class Database implements AutoCloseable {
 
     /** Forces committed work to disk. */
     public void sync() {
+        if (server != null) return; // the server made the commit durable
         dsl.execute("CHECKPOINT SYNC");
     }
 
@@ -403,6 +543,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        if (server != null) return; // no pool kept, no owner file written
         shutdownPool();
         deleteOwner(ownerFile);
     }

@@ -31,6 +31,11 @@ public final class SecureOpener {
     private SecureOpener() {}
 
     public static Services open(Path path, String program, PassphrasePrompt prompt, Clock clock) {
+        if (id.lindungdesa.persistence.ServerAddress.isServer(path)) {
+            // issue 16: a PostgreSQL server database; no key file, no H2 backup before an upgrade
+            var server = serverAddress(path);
+            return new Services(Database.openServer(server, localBase(server), Database.Options.of(program)), clock);
+        }
         Path base = Database.basePath(path);
         String pw = filePassword(base, prompt, true);
         Database.Options options = Database.Options.of(program).withFilePassword(pw)
@@ -44,6 +49,25 @@ public final class SecureOpener {
             Services s = new Services(Database.open(base, options.withFilePassword(null)), clock);
             prompt.warn(Messages.tr("security.warn.interrupted"));
             return s;
+        }
+    }
+
+    /**
+     * Where this desk keeps its own files for a server database (office key, audit key, receipts): a folder of
+     * the data folder named after the server and database (issue 16).
+     */
+    static Path localBase(id.lindungdesa.persistence.ServerAddress server) {
+        String name = (server.host() + "_" + server.port() + "_" + server.database()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return id.lindungdesa.service.AppPaths.dataFolder().resolve("servers").resolve(name).resolve("lindungdesa");
+    }
+
+    /** The server named by a {@code --db postgresql://…} path; a malformed URL is refused clearly. */
+    static id.lindungdesa.persistence.ServerAddress serverAddress(Path path) {
+        try {
+            return id.lindungdesa.persistence.ServerAddress.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new id.lindungdesa.persistence.DatabaseException(
+                    Text.of("database.server.badUrl", e.getMessage()), e);
         }
     }
 

@@ -146,6 +146,11 @@ public final class Services implements CoreServices, AutoCloseable {
 
     /** Opens the database at {@code path} for {@code program} ("desktop", "cli") with the system clock. */
     public static Services open(Path path, String program) {
+        if (id.lindungdesa.persistence.ServerAddress.isServer(path)) {
+            var server = SecureOpener.serverAddress(path);
+            return new Services(Database.openServer(server, SecureOpener.localBase(server), Database.Options.of(program)),
+                    Clock.systemDefaultZone());
+        }
         return new Services(Database.open(path, Database.Options.of(program)), Clock.systemDefaultZone());
     }
 
