@@ -42,7 +42,7 @@ class MessageKeysTest {
 
     /** Literals that look like keys but are not messages: task titles, setting keys, file names. */
     static final Set<String> NOT_KEYS = Set.of(
-            "agreement.create", "agreement.update", "addendum.create", "agreement.attach", "agreement.open",
+            "agreement.create", "agreement.update", "addendum.create", "addendum.check", "agreement.attach", "agreement.open",
             "monev.reschedule", "monev.add", "monev.record", "monev.pdf", "roster.xlsx", "ledger.lapseMonths",
             "settings.json");
 
