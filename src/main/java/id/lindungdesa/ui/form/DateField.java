@@ -36,7 +36,9 @@ public class DateField extends DatePicker {
         tip.textProperty().bind(error);
         error.addListener((o, a, b) -> {
             pseudoClassStateChanged(INVALID, !b.isEmpty());
-            getEditor().setTooltip(b.isEmpty() ? null : tip);
+            // On the picker, not its editor: the picker's skin binds the editor's tooltip to the picker's, so
+            // setting the editor's own throws "A bound value cannot be set" once the skin exists.
+            setTooltip(b.isEmpty() ? null : tip);
         });
         getEditor().focusedProperty().addListener((o, was, now) -> {
             if (!now) commitText();

@@ -229,8 +229,11 @@ public final class MonevView implements Screen {
             pendingAgreement = null;
             Agreement pick = vm.agreements().stream().filter(a -> a.id().equals(want)).findFirst()
                     .orElse(vm.agreements().isEmpty() ? null : vm.agreements().getLast());
-            if (agreement.getValue() == pick) fill();
-            else agreement.setValue(pick);
+            // The value's change listener compares with equals: an agreement read again is equal to the one shown,
+            // so it would not fire and the evaluations and follow-ups would stay as they were before the save.
+            Agreement before = agreement.getValue();
+            agreement.setValue(pick);
+            if (java.util.Objects.equals(before, pick)) fill();
             if (pendingItem != null) {
                 UUID item = pendingItem;
                 schedule.getItems().stream().filter(s -> s.id().equals(item)).findFirst().ifPresent(s -> {

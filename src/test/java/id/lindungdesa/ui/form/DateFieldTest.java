@@ -59,4 +59,34 @@ class DateFieldTest {
         assertThat(result[3]).isEqualTo("2026-03-02");
         assertThat(result[4]).contains("invalid");
     }
+
+    /**
+     * On a shown window (the skin exists, and binds its editor's tooltip), an unreadable date, read twice, shows its
+     * reason as the field's tooltip and clears it when corrected, without an exception (it once threw "A bound value
+     * cannot be set", which reached the clerk as "kesalahan tak terduga").
+     */
+    @Test
+    void anUnreadableDateOnAShownWindowShowsItsReasonWithoutFailing() throws Exception {
+        String[] result = onFx(() -> {
+            DateField f = new DateField();
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(f), 300, 80));
+            stage.show();
+            try {
+                f.applyCss();
+                f.getEditor().setText("31-13-2026");
+                f.commitText();
+                f.commitText();
+                String tip = f.getEditor().getTooltip() == null ? "none" : f.getEditor().getTooltip().getText();
+                f.getEditor().setText("15-12-2026");
+                f.commitText();
+                return new String[] {tip, String.valueOf(f.getTooltip()), String.valueOf(f.getValue())};
+            } finally {
+                stage.close();
+            }
+        });
+        assertThat(result[0]).contains("31-13-2026");
+        assertThat(result[1]).isEqualTo("null");
+        assertThat(result[2]).isEqualTo("2026-12-15");
+    }
 }

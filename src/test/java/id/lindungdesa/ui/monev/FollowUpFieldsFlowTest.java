@@ -51,8 +51,12 @@ class FollowUpFieldsFlowTest extends FxRobot {
         Messages.setCurrent(Messages.INDONESIAN);
     }
 
-    @Test
-    void theOverdueFollowUpIsHighlightedAndAnIncompleteLineIsRefused() throws Exception {
+    /**
+     * Opens Monev on an agreement with one follow-up overdue since 1 Juli 2026, checks it stands out, then types a
+     * line with an unreadable date and one without an owner: both refused with their reason, nothing added, and no
+     * failure dialog on the way (a bad date once raised "kesalahan tak terduga" from the date field's tooltip).
+     */
+    private void openMonevAndRefuseTwoLines() throws Exception {
         try (Services s = TestDb.open(dir, "desk", TODAY)) {
             s.office().init(OfficeLevel.DISTRICT, "61.01", "DPMD Kabupaten Sambas", "Sri Wahyuni");
             s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
@@ -107,6 +111,7 @@ class FollowUpFieldsFlowTest extends FxRobot {
                     .getEditor().getText() + " lines=" + lookup("#fuLines").queryAs(TableView.class).getItems(), e);
         }
         assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
+        assertNoFailureDialog();
         // An incomplete line (no owner) is refused too.
         interact(() -> lookup("#fuDue").queryAs(id.lindungdesa.ui.form.DateField.class).getEditor().clear());
         clickAt("#fuDue").write("15-12-2026");
@@ -114,73 +119,17 @@ class FollowUpFieldsFlowTest extends FxRobot {
         press("#fuAdd");
         assertThat(lookup("#fuError").queryAs(Label.class).getText()).contains("penanggung jawab");
         assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
+        assertNoFailureDialog();
+    }
+
+    private static void assertNoFailureDialog() {
+        assertThat(javafx.stage.Window.getWindows()).noneMatch(w -> w.getScene() != null
+                && w.getScene().lookup("#failureDialog") != null);
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("the robot's second add after a refused line times out under heavy load; not yet "
-            + "diagnosed (issue 13 hand-over)")
     void followUpsAreEnteredInFieldsAndTheOverdueOneIsHighlighted() throws Exception {
-        try (Services s = TestDb.open(dir, "desk", TODAY)) {
-            s.office().init(OfficeLevel.DISTRICT, "61.01", "DPMD Kabupaten Sambas", "Sri Wahyuni");
-            s.regions().importCsv(new StringReader("kode,nama\n61,Kalimantan Barat\n61.01,Kabupaten Sambas\n"
-                    + "61.01.01,Sambas\n61.01.01.2001,Lorong\n"), "t.csv", null, Progress.NONE);
-            agreementId = s.agreements().create(new AgreementService.NewAgreement("445/002/PKS-DPMD/2024",
-                    "PKS Aparat Desa", List.of(new AgreementParty("Pihak Pertama", "DPMD Kabupaten Sambas", null)),
-                    LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 2), LocalDate.of(2027, 12, 31), List.of(),
-                    List.of(new CoverageTerm(Category.KEPALA_DESA, FundingSource.APBD,
-                            EnumSet.of(Programme.JKK, Programme.JKM), null, 16_200L)), null, null, null, null),
-                    null).id();
-            s.monev().record(new MonevService.NewEvaluation(agreementId, null, LocalDate.of(2026, 6, 10),
-                    "DPMD, BPJS", "Data BPD belum lengkap",
-                    List.of(new MonevService.NewFollowUp("Kirim data BPD", "Kasi Pemerintahan",
-                            LocalDate.of(2026, 7, 1)))));
-        }
-        app = FxAppHarness.start(dir.resolve("desk"), TODAY);
-        FxAppHarness.waitUntil(() -> app.mainWindow() != null && lookup("#navigation").tryQuery().isPresent());
-        FxAppHarness.waitUntil(() -> lookup("#navigation .list-cell").queryAll().stream()
-                .anyMatch(n -> "Monev".equals(((ListCell<?>) n).getText())));
-        clickOn(lookup("#navigation .list-cell").match(n -> "Monev".equals(((ListCell<?>) n).getText()))
-                .queryAs(Node.class));
-        try {
-            FxAppHarness.waitUntil("the follow-up of June", () -> lookup("#followUpTable").tryQuery()
-                    .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
-        } catch (AssertionError e) {
-            throw new AssertionError("nav: " + lookup("#navigation .list-cell").queryAll().stream()
-                    .map(n -> ((ListCell<?>) n).getText()).toList() + " table: " + lookup("#followUpTable").tryQuery()
-                    .map(n -> ((TableView<?>) n).getItems().toString()).orElse("none"), e);
-        }
-
-        // The overdue one (due 1 Juli 2026) stands out.
-        showTable();
-        try {
-            FxAppHarness.waitUntil(() -> row("Kirim data BPD") != null);
-        } catch (AssertionError e) {
-            throw new AssertionError("rows: " + lookup(".table-row-cell").queryAll().stream()
-                    .map(n -> ((TableRow<?>) n).getItem() + "@" + n.getParent()).toList(), e);
-        }
-        assertThat(row("Kirim data BPD").getStyleClass()).contains("overdue");
-
-        // A line with an unreadable date is refused with its reason, and nothing is added.
-        clickAt("#fuAction").write("Susun daftar anggota BPD");
-        clickAt("#fuOwner").write("Kasi Pemerintahan");
-        clickAt("#fuDue").write("31-13-2026");
-        press("#fuAdd");
-        try {
-            FxAppHarness.waitUntil(() -> !lookup("#fuError").queryAs(Label.class).getText().isEmpty());
-        } catch (AssertionError e) {
-            throw new AssertionError("action=" + lookup("#fuAction").queryAs(javafx.scene.control.TextField.class)
-                    .getText() + " owner=" + lookup("#fuOwner").queryAs(javafx.scene.control.TextField.class)
-                    .getText() + " due=" + lookup("#fuDue").queryAs(id.lindungdesa.ui.form.DateField.class)
-                    .getEditor().getText() + " lines=" + lookup("#fuLines").queryAs(TableView.class).getItems(), e);
-        }
-        assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
-        // An incomplete line (no owner) is refused too.
-        interact(() -> lookup("#fuDue").queryAs(id.lindungdesa.ui.form.DateField.class).getEditor().clear());
-        clickAt("#fuDue").write("15-12-2026");
-        interact(() -> lookup("#fuOwner").queryAs(javafx.scene.control.TextField.class).clear());
-        press("#fuAdd");
-        assertThat(lookup("#fuError").queryAs(Label.class).getText()).contains("penanggung jawab");
-        assertThat(lookup("#fuLines").queryAs(TableView.class).getItems()).isEmpty();
+        openMonevAndRefuseTwoLines();
         clickAt("#fuOwner").write("Kasi Pemerintahan");
         press("#fuAdd");
         FxAppHarness.waitUntil(() -> lookup("#fuLines").queryAs(TableView.class).getItems().size() == 1);
@@ -194,6 +143,7 @@ class FollowUpFieldsFlowTest extends FxRobot {
         press("#evalSave");
         FxAppHarness.waitUntil("the evaluation recorded", () -> lookup("#monevMessage").queryAs(Label.class)
                 .getText().contains("tersimpan"));
+        // The list under the form shows the new follow-ups at once, without leaving the screen.
         FxAppHarness.waitUntil(() -> lookup("#followUpTable").queryAs(TableView.class).getItems().size() == 3);
 
         List<FollowUp> saved = app.services().monev().evaluations(agreementId).stream()
