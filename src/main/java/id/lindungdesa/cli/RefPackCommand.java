@@ -46,6 +46,8 @@ final class RefPackCommand {
                         r.file().toAbsolutePath()));
                 root.out().println(RootCommand.t("refpack.cli.content", String.valueOf(r.targets()),
                         String.valueOf(r.revocations())));
+                root.out().println(RootCommand.t("refpack.cli.contentMore", String.valueOf(r.rates()),
+                        String.valueOf(r.wageBases()), String.valueOf(r.regionChanges())));
                 if (r.successorKeyId() != null) {
                     root.out().println(RootCommand.t("refpack.cli.successor", r.successorKeyId()));
                 }
@@ -91,6 +93,15 @@ final class RefPackCommand {
                     m.put("targets", a.targets());
                     m.put("revoked", a.revoked());
                     m.put("successor_key_id", a.successorKeyId());
+                    m.put("rates", counted(a.rates()));
+                    m.put("wage_bases", counted(a.wageBases()));
+                    Map<String, Object> rg = new LinkedHashMap<>();
+                    rg.put("added", a.regions().added());
+                    rg.put("renamed", a.regions().renamed());
+                    rg.put("retired", a.regions().retired());
+                    rg.put("restored", a.regions().restored());
+                    rg.put("kept", a.regions().kept());
+                    m.put("regions", rg);
                     root.out().println(Json.write(m));
                     return 0;
                 }
@@ -99,6 +110,14 @@ final class RefPackCommand {
                         String.valueOf(a.targets()), String.valueOf(a.revoked().size()),
                         a.expiresOn().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))));
                 for (String k : a.revoked()) root.out().println(RootCommand.t("refpack.cli.revoked", k));
+                root.out().println(RootCommand.t("refpack.cli.rates", String.valueOf(a.rates().added()),
+                        String.valueOf(a.rates().changed()), String.valueOf(a.rates().unchanged()),
+                        String.valueOf(a.wageBases().added()), String.valueOf(a.wageBases().changed()),
+                        String.valueOf(a.wageBases().unchanged())));
+                var rg = a.regions();
+                root.out().println(RootCommand.t("refpack.cli.regions", String.valueOf(rg.added()),
+                        String.valueOf(rg.renamed()), String.valueOf(rg.retired()), String.valueOf(rg.restored())));
+                for (String k : rg.kept()) root.out().println(RootCommand.t("refpack.cli.kept", k));
                 if (a.successorKeyId() != null) {
                     root.out().println(RootCommand.t("refpack.cli.successorTrusted", a.successorKeyId()));
                 }
@@ -107,6 +126,14 @@ final class RefPackCommand {
                 return BundleCommand.refused(spec.commandLine().getErr(), e);
             }
         }
+    }
+
+    static Map<String, Object> counted(RefPackService.Counted c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("added", c.added());
+        m.put("changed", c.changed());
+        m.put("unchanged", c.unchanged());
+        return m;
     }
 
     @Command(name = "status", description = "Paket data acuan yang berlaku / the pack in force")
@@ -127,6 +154,14 @@ final class RefPackCommand {
             m.put("province", f.map(RefPackService.InForce::provinceCode).orElse(null));
             m.put("expires_on", f.map(x -> x.expiresOn().toString()).orElse(null));
             m.put("expired", f.map(RefPackService.InForce::expired).orElse(false));
+            var kept = s.bundles().refpacks().keptRegions();
+            m.put("kept_regions", kept.stream().map(k -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("code", k.code());
+                x.put("pack", k.packNumber());
+                x.put("holders", k.holders());
+                return x;
+            }).toList());
             if (json.on()) {
                 root.out().println(Json.write(m));
             } else if (f.isEmpty()) {
@@ -135,6 +170,7 @@ final class RefPackCommand {
                 root.out().println(RootCommand.t("refpack.cli.status", String.valueOf(f.get().number()),
                         f.get().expiredSince()));
                 if (f.get().expired()) root.out().println(RootCommand.t("refpack.expired", f.get().expiredSince()));
+                for (var k : kept) root.out().println(RootCommand.t("refpack.cli.kept", k.code()));
             }
             return 0;
         }
