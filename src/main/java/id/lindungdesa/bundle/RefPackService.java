@@ -763,11 +763,269 @@ public final class RefPackService {
         return out;
     }
 
+    /** The expiry date of the pack applied here when it had expired on {@code on} (freeze), else empty. */
+    public Optional<LocalDate> expiredOn(LocalDate on) {
+        return db.read(tx -> repo.latest(tx, RefPackRepository.APPLIED)).map(RefPackRepository.Row::expiresOn)
+                .filter(on::isAfter);
+    }
+
     /** The freeze note reports carry, in the current language, or empty while the pack is in force. */
     public Optional<String> staleNote(LocalDate on) {
         return staleAlerts(on).stream()
                 .filter(a -> a.kind() == id.lindungdesa.domain.Alert.Kind.REFERENCE_PACK_EXPIRED).findFirst()
                 .map(a -> id.lindungdesa.i18n.Messages.tr("refpack.expired", a.args().get(0)));
+    }
+
+    // ---------------------------------------------------------------- pack numbers in district bundles
+
+    /** The pack applied at this district, for its bundle manifests (null: none applied). */
+    static Manifest.ReferencePackRef packInForce(Tx tx) {
+        return new RefPackRepository().latest(tx, RefPackRepository.APPLIED)
+                .map(r -> new Manifest.ReferencePackRef(r.number(), r.sha256())).orElse(null);
+    }
+
+    /**
+     * At a province that has issued packs: the warning a district bundle made under an older pack (or none, or one
+     * this province did not issue) is imported with. Never silent, never refused.
+     */
+    static Optional<String> olderPackWarning(Tx tx, Office me, Manifest m) {
+        if (me.level() != OfficeLevel.PROVINCE) return Optional.empty();
+        List<RefPackRepository.Row> issued = new RefPackRepository().all(tx, RefPackRepository.ISSUED);
+        if (issued.isEmpty()) return Optional.empty();
+        int newest = issued.get(issued.size() - 1).number();
+        Manifest.ReferencePackRef ref = m.referencePack();
+        if (ref == null) {
+            return Optional.of(id.lindungdesa.i18n.Messages.tr("refpack.warn.bundleNoPack", m.issuer().code(),
+                    newest));
+        }
+        Optional<RefPackRepository.Row> same = issued.stream().filter(r -> r.number() == ref.number()).findFirst();
+        if (same.isEmpty() || !same.get().sha256().equals(ref.sha256())) {
+            return Optional.of(id.lindungdesa.i18n.Messages.tr("refpack.warn.bundleOtherPack", m.issuer().code(),
+                    ref.number()));
+        }
+        if (ref.number() < newest) {
+            return Optional.of(id.lindungdesa.i18n.Messages.tr("refpack.warn.bundleOlderPack", m.issuer().code(),
+                    ref.number(), newest));
+        }
+        return Optional.empty();
+    }
+
+    /** Remembers, at the province, the pack a received bundle names. */
+    static void recordBundlePack(Tx tx, Manifest m) {
+        new RefPackRepository().markBundle(tx, m.bundleId(), m.referencePack().number());
+    }
+
+    // ---------------------------------------------------------------- the receipt back to the province
+
+    public static final String RECEIPT_TYPE = "application/vnd.lindungdesa.refpack-receipt+json";
+    public static final String RECEIPT_FORMAT = "lindungdesa-refpack-receipt";
+    private static final long MAX_RECEIPT = 1024L * 1024;
+
+    /** A receipt the district wrote. */
+    public record ReceiptWritten(Path file, int number, String provinceCode) {
+    }
+
+    /** District: signs "I applied pack #N" for the pack in force, to send to the province. */
+    public ReceiptWritten writeReceipt(Path out, char[] passphrase) {
+        audit.require(Role.HEAD, "access.do.signBundle");
+        Office o = office.require();
+        if (o.level() != OfficeLevel.DISTRICT) {
+            throw new BundleException(Reason.WRONG_PROVINCE, "refpack.error.notDistrict");
+        }
+        RefPackRepository.Row r = db.read(tx -> repo.latest(tx, RefPackRepository.APPLIED))
+                .orElseThrow(() -> new BundleException(Reason.NOT_FOUND, "refpack.error.noPackApplied"));
+        List<String> kept = keptRegions().stream().map(RefPackRepository.Flag::code).toList();
+        List<KeyService.Signer> signers = keys.signers(passphrase);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", RECEIPT_FORMAT);
+        m.put("version", 1);
+        m.put("province", r.provinceCode());
+        m.put("number", r.number());
+        m.put("packSha256", r.sha256());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", o.regionCode());
+        d.put("name", o.name());
+        m.put("district", d);
+        m.put("appliedAt", r.recordedAt().toString());
+        m.put("keptRegions", kept);
+        m.put("createdAt", OffsetDateTime.now(clock).toString());
+        byte[] payload = JsonMappers.MAPPER.writeValueAsBytes(m);
+        byte[] pae = Dsse.pae(RECEIPT_TYPE, payload);
+        List<Dsse.Signature> sigs = new ArrayList<>();
+        for (KeyService.Signer sg : signers) sigs.add(new Dsse.Signature(sg.keyId(), KeyCrypto.sign(sg.key(), pae)));
+        try {
+            DurableFiles.writeBytes(out, new Dsse.Envelope(RECEIPT_TYPE, payload, sigs).toJson());
+        } catch (IOException e) {
+            throw new BundleException(Reason.IO, e, "bundle.error.io", out, e.getMessage());
+        }
+        return new ReceiptWritten(out, r.number(), r.provinceCode());
+    }
+
+    /** A receipt the province imported; {@code newest} is the province's newest pack. */
+    public record ReceiptImported(String districtCode, String districtName, int number, int newest,
+                                  List<String> keptRegions) {
+        public boolean behind() {
+            return number < newest;
+        }
+    }
+
+    /**
+     * Province: reads a district's receipt, verified against the trust registry (a trusted, unrevoked key of that
+     * district) and against the packs issued here; stored once. Every refusal changes nothing.
+     */
+    public ReceiptImported importReceipt(Path file) {
+        audit.require(Role.CLERK);
+        Office o = office.require();
+        if (o.level() != OfficeLevel.PROVINCE) {
+            throw new BundleException(Reason.NOT_PROVINCE, "refpack.error.notProvince");
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_RECEIPT) {
+                throw new BundleException(Reason.TOO_LARGE, "bundle.error.tooLarge", file.getFileName(), 0, 0);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BundleException(Reason.NOT_FOUND, e, "bundle.error.notFound", file);
+        } catch (IOException e) {
+            throw new BundleException(Reason.IO, e, "bundle.error.io", file, e.getMessage());
+        }
+        Dsse.Envelope env;
+        try {
+            env = Dsse.parse(bytes);
+        } catch (BundleException e) {
+            throw new BundleException(Reason.MALFORMED, e, "refpack.error.receiptMalformed");
+        }
+        if (!RECEIPT_TYPE.equals(env.payloadType())) {
+            throw new BundleException(Reason.WRONG_TYPES, "refpack.error.notReceipt", env.payloadType());
+        }
+        String province;
+        int number;
+        String packSha;
+        String district;
+        String districtName;
+        OffsetDateTime appliedAt;
+        List<String> kept = new ArrayList<>();
+        try {
+            JsonNode p = JsonMappers.MAPPER.readTree(env.payload());
+            if (!RECEIPT_FORMAT.equals(p.path("format").asString()) || p.path("version").asInt() != 1) {
+                throw new BundleException(Reason.UNSUPPORTED_VERSION, "refpack.error.version",
+                        p.path("version").asString());
+            }
+            province = p.required("province").asString();
+            number = p.required("number").asInt();
+            packSha = p.required("packSha256").asString();
+            district = p.required("district").required("code").asString();
+            districtName = p.required("district").required("name").asString();
+            appliedAt = OffsetDateTime.parse(p.required("appliedAt").asString());
+            for (JsonNode k : p.path("keptRegions")) kept.add(k.asString());
+        } catch (BundleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BundleException(Reason.WRONG_TYPES, e, "refpack.error.receiptMalformed");
+        }
+        if (!province.equals(o.regionCode())) {
+            throw new BundleException(Reason.WRONG_PROVINCE, "refpack.error.receiptOtherProvince", province,
+                    o.regionCode());
+        }
+        if (!Region.isValidCode(district) || Region.levelOf(district) != id.lindungdesa.domain.RegionLevel.REGENCY
+                || !Region.within(district, province)) {
+            throw new BundleException(Reason.WRONG_ISSUER, "refpack.error.receiptIssuer", district);
+        }
+        byte[] pae = Dsse.pae(RECEIPT_TYPE, env.payload());
+        String statementSha = Hashes.sha256Hex(env.payload());
+        final int n = number;
+        return db.write(tx -> {
+            boolean known = false;
+            boolean revoked = false;
+            String signer = null;
+            for (Dsse.Signature sg : env.signatures()) {
+                Optional<TrustedKey> k = TrustService.lookup(keyRepo, tx, sg.keyId());
+                if (k.isEmpty() || !k.get().officeCode().equals(district)) continue;
+                if (k.get().revoked()) {
+                    revoked = true;
+                    continue;
+                }
+                if (k.get().pending()) continue;
+                known = true;
+                if (KeyCrypto.verify(KeyCrypto.decodePublic(k.get().publicKey()), pae, sg.sig())) signer = sg.keyId();
+            }
+            if (!known) {
+                if (revoked) throw new BundleException(Reason.REVOKED_KEY, "refpack.error.receiptRevoked", district);
+                throw new BundleException(Reason.UNKNOWN_KEY, "refpack.error.receiptKey", district,
+                        env.signatures().isEmpty() ? "-" : env.signatures().get(0).keyId());
+            }
+            if (signer == null) throw new BundleException(Reason.BAD_SIGNATURE, "refpack.error.receiptSignature");
+            List<RefPackRepository.Row> issued = repo.all(tx, RefPackRepository.ISSUED);
+            if (issued.stream().noneMatch(r -> r.number() == n && r.sha256().equals(packSha))) {
+                throw new BundleException(Reason.WRONG_TYPES, "refpack.error.receiptUnknownPack", district, n);
+            }
+            if (repo.receipts(tx).stream().anyMatch(r -> r.districtCode().equals(district) && r.packNumber() == n)) {
+                throw new BundleException(Reason.REPLAYED, "refpack.error.receiptReplayed", district, n);
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            repo.insertReceipt(tx, new RefPackRepository.Receipt(district, districtName, n, packSha, appliedAt, now,
+                    signer, statementSha, kept.isEmpty() ? null : String.join(",", kept)));
+            audit.recordText(tx, "IMPORT", "reference_pack_receipt", district + "#" + n, null,
+                    "Tanda terima paket data acuan #" + n + " dari " + district + " " + districtName
+                            + (kept.isEmpty() ? "" : "; kode wilayah tetap dipakai: " + String.join(", ", kept)));
+            int newest = issued.get(issued.size() - 1).number();
+            return new ReceiptImported(district, districtName, n, newest, List.copyOf(kept));
+        });
+    }
+
+    /**
+     * At the province: which district runs which pack, from its receipts and from the pack number its latest bundle
+     * names; {@code newest} is the newest pack issued here.
+     */
+    public record DistrictPack(String code, String name, Integer byReceipt, Integer byBundle, int newest,
+                               List<String> keptRegions) {
+        /** The newest pack the district is known to run, or null when nothing says. */
+        public Integer running() {
+            if (byReceipt == null) return byBundle;
+            if (byBundle == null) return byReceipt;
+            return Math.max(byReceipt, byBundle);
+        }
+
+        public boolean behind() {
+            return newest > 0 && (running() == null || running() < newest);
+        }
+    }
+
+    /** Province: every district heard of (receipts, bundles, trusted district keys), by code. */
+    public List<DistrictPack> districts() {
+        Office o = office.require();
+        return db.read(tx -> {
+            int newest = repo.latest(tx, RefPackRepository.ISSUED).map(RefPackRepository.Row::number).orElse(0);
+            Map<String, String> names = new java.util.TreeMap<>();
+            Map<String, Integer> byReceipt = new java.util.HashMap<>();
+            Map<String, List<String>> kept = new java.util.HashMap<>();
+            Map<String, Integer> byBundle = new java.util.HashMap<>();
+            for (TrustedKey k : keyRepo.trustedAll(tx)) {
+                if (k.officeLevel() == OfficeLevel.DISTRICT && Region.within(k.officeCode(), o.regionCode())) {
+                    names.putIfAbsent(k.officeCode(), k.officeName());
+                }
+            }
+            for (RefPackRepository.BundlePack b : repo.latestBundlePacks(tx)) {
+                if (!Region.within(b.districtCode(), o.regionCode())) continue;
+                names.put(b.districtCode(), b.districtName());
+                if (b.packNumber() != null) byBundle.put(b.districtCode(), b.packNumber());
+            }
+            for (RefPackRepository.Receipt r : repo.receipts(tx)) {
+                names.put(r.districtCode(), r.districtName());
+                if (byReceipt.getOrDefault(r.districtCode(), 0) < r.packNumber()) {
+                    byReceipt.put(r.districtCode(), r.packNumber());
+                    kept.put(r.districtCode(), r.keptRegions() == null ? List.of()
+                            : List.of(r.keptRegions().split(",")));
+                }
+            }
+            List<DistrictPack> out = new ArrayList<>();
+            for (var e : names.entrySet()) {
+                out.add(new DistrictPack(e.getKey(), e.getValue(), byReceipt.get(e.getKey()),
+                        byBundle.get(e.getKey()), newest, kept.getOrDefault(e.getKey(), List.of())));
+            }
+            return out;
+        });
     }
 
     /** The pack number a target came from, if it came from a pack ("dari provinsi, paket #N"). */

@@ -1,7 +1,9 @@
 package id.lindungdesa.persistence;
 
+import static id.lindungdesa.persistence.jooq.Tables.BUNDLE_IMPORT;
 import static id.lindungdesa.persistence.jooq.Tables.POST;
 import static id.lindungdesa.persistence.jooq.Tables.REFERENCE_PACK;
+import static id.lindungdesa.persistence.jooq.Tables.REFERENCE_PACK_RECEIPT;
 import static id.lindungdesa.persistence.jooq.Tables.REFERENCE_REGION_FLAG;
 import static id.lindungdesa.persistence.jooq.Tables.REGION_HISTORY;
 
@@ -111,5 +113,60 @@ public final class RefPackRepository {
                 .orderBy(REFERENCE_REGION_FLAG.CODE)
                 .fetch(r -> new Flag(r.getCode(), r.getProvinceCode(), r.getPackNumber(), r.getHolders(),
                         r.getFlaggedAt(), r.getResolvedAt(), r.getResolution()));
+    }
+
+    // ---------------------------------------------------------------- what the province knows of its districts
+
+    /** A district's signed receipt for a pack (V221). */
+    public record Receipt(String districtCode, String districtName, int packNumber, String packSha256,
+                          OffsetDateTime appliedAt, OffsetDateTime receivedAt, String keyId, String statementSha256,
+                          String keptRegions) {
+    }
+
+    public void insertReceipt(Tx tx, Receipt r) {
+        tx.dsl().insertInto(REFERENCE_PACK_RECEIPT)
+                .set(REFERENCE_PACK_RECEIPT.DISTRICT_CODE, r.districtCode())
+                .set(REFERENCE_PACK_RECEIPT.DISTRICT_NAME, r.districtName())
+                .set(REFERENCE_PACK_RECEIPT.PACK_NUMBER, r.packNumber())
+                .set(REFERENCE_PACK_RECEIPT.PACK_SHA256, r.packSha256())
+                .set(REFERENCE_PACK_RECEIPT.APPLIED_AT, r.appliedAt())
+                .set(REFERENCE_PACK_RECEIPT.RECEIVED_AT, r.receivedAt())
+                .set(REFERENCE_PACK_RECEIPT.KEY_ID, r.keyId())
+                .set(REFERENCE_PACK_RECEIPT.STATEMENT_SHA256, r.statementSha256())
+                .set(REFERENCE_PACK_RECEIPT.KEPT_REGIONS, r.keptRegions())
+                .execute();
+    }
+
+    /** Every receipt, by district and pack number. */
+    public List<Receipt> receipts(Tx tx) {
+        return tx.dsl().selectFrom(REFERENCE_PACK_RECEIPT)
+                .orderBy(REFERENCE_PACK_RECEIPT.DISTRICT_CODE, REFERENCE_PACK_RECEIPT.PACK_NUMBER)
+                .fetch(r -> new Receipt(r.getDistrictCode(), r.getDistrictName(), r.getPackNumber(),
+                        r.getPackSha256(), r.getAppliedAt(), r.getReceivedAt(), r.getKeyId(),
+                        r.getStatementSha256(), r.getKeptRegions()));
+    }
+
+    /** The pack a received district bundle's manifest names. */
+    public void markBundle(Tx tx, java.util.UUID bundleId, Integer packNumber) {
+        tx.dsl().update(BUNDLE_IMPORT).set(BUNDLE_IMPORT.REFERENCE_PACK_NUMBER, packNumber)
+                .where(BUNDLE_IMPORT.BUNDLE_ID.eq(bundleId)).execute();
+    }
+
+    /** A district's latest received bundle and the pack its manifest names (null: none named). */
+    public record BundlePack(String districtCode, String districtName, long sequence, Integer packNumber,
+                             OffsetDateTime importedAt) {
+    }
+
+    /** Per district, its highest-sequence district-snapshot bundle received here. */
+    public List<BundlePack> latestBundlePacks(Tx tx) {
+        var b = BUNDLE_IMPORT;
+        var rows = tx.dsl().selectFrom(b).where(b.KIND.eq("district-snapshot"))
+                .orderBy(b.ISSUER_CODE, b.SEQUENCE_NO.desc()).fetch();
+        java.util.Map<String, BundlePack> out = new java.util.LinkedHashMap<>();
+        for (var r : rows) {
+            out.putIfAbsent(r.getIssuerCode(), new BundlePack(r.getIssuerCode(), r.getIssuerName(),
+                    r.getSequenceNo(), r.getReferencePackNumber(), r.getImportedAt()));
+        }
+        return List.copyOf(out.values());
     }
 }
