@@ -178,6 +178,7 @@ public final class BundleImportService {
                             .ifPresent(prev -> warnings.add(id.lindungdesa.i18n.Messages.tr("audit.warn.shrank",
                                     m.issuer().code(), m.auditHead().count(), prev[1], prev[0])));
                 }
+                RefPackService.olderPackWarning(tx, me, m).ifPresent(warnings::add); // issue 18
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 if (m.keyRotation() != null) enrolAnnounced(tx, m, v.signer(), now, warnings);
                 ImportReport r = new ImportReport(m.bundleId(), m.issuer().code(), a.districtName, m.sequence(),
@@ -193,6 +194,7 @@ public final class BundleImportService {
                     bundles.setAuditHead(tx, "bundle_import", m.bundleId(), m.auditHead().count(),
                             m.auditHead().mac());
                 }
+                if (m.referencePack() != null) RefPackService.recordBundlePack(tx, m); // issue 18
                 audit.recordText(tx, "IMPORT", "bundle", m.bundleId().toString(), null,
                         "Bundel " + m.issuer().code() + " #" + m.sequence() + " (" + m.period().label() + ") diterima: "
                                 + countsJson(r.counts()));

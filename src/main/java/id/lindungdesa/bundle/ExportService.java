@@ -134,7 +134,7 @@ public final class ExportService {
                 Manifest m = new Manifest(Manifest.FORMAT_VERSION, bundleId, Manifest.KIND_DISTRICT_SNAPSHOT,
                         new Manifest.Issuer(o.regionCode(), o.name(), o.level()), signingKey, seq, prev, now, p,
                         counts, new Manifest.PayloadRef(Manifest.SNAPSHOT_TYPE, Hashes.hex(md.digest()), size[0]), ann,
-                        auditHead(tx));
+                        auditHead(tx), RefPackService.packInForce(tx)); // issue 18: the pack this district runs
                 byte[] statement = m.toJson();
                 byte[] pae = Dsse.pae(Manifest.PAYLOAD_TYPE, statement);
                 List<Dsse.Signature> sigs = new ArrayList<>();

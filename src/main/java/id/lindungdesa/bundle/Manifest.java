@@ -17,11 +17,14 @@ import tools.jackson.databind.JsonNode;
 public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer issuer, String keyId, long sequence,
                        String previousBundleSha256, OffsetDateTime createdAt, Period period,
                        Map<String, Long> counts, PayloadRef payload, KeyAnnouncement keyRotation,
-                       AuditHead auditHead) {
+                       AuditHead auditHead, ReferencePackRef referencePack) {
 
     public static final String FORMAT = "lindungdesa-bundle";
-    /** The newest format version this program reads and writes (2: with the issuer's audit head). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The newest format version this program reads and writes (2: with the issuer's audit head; 3: with the
+     * province reference pack the district runs, issue 18).
+     */
+    public static final int FORMAT_VERSION = 3;
     /** The snapshot payload's own version: unchanged (1) in version-2 bundles. */
     public static final int SNAPSHOT_FORMAT_VERSION = 1;
     public static final String PAYLOAD_TYPE = "application/vnd.lindungdesa.manifest+json";
@@ -34,6 +37,18 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
                     PayloadRef payload, KeyAnnouncement keyRotation) {
         this(formatVersion, bundleId, kind, issuer, keyId, sequence, previousBundleSha256, createdAt, period, counts,
                 payload, keyRotation, null);
+    }
+
+    /** A manifest without a reference pack (versions 2 and 3 when the district has applied none). */
+    public Manifest(int formatVersion, UUID bundleId, String kind, Issuer issuer, String keyId, long sequence,
+                    String previousBundleSha256, OffsetDateTime createdAt, Period period, Map<String, Long> counts,
+                    PayloadRef payload, KeyAnnouncement keyRotation, AuditHead auditHead) {
+        this(formatVersion, bundleId, kind, issuer, keyId, sequence, previousBundleSha256, createdAt, period, counts,
+                payload, keyRotation, auditHead, null);
+    }
+
+    /** The province reference pack in force at the district when the bundle was made (number, payload SHA-256). */
+    public record ReferencePackRef(int number, String sha256) {
     }
 
     /**
@@ -103,6 +118,12 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
             ah.put("count", auditHead.count());
             ah.put("mac", auditHead.mac());
             m.put("auditHead", ah);
+        }
+        if (referencePack != null) {
+            Map<String, Object> rp = new LinkedHashMap<>();
+            rp.put("number", referencePack.number());
+            rp.put("sha256", referencePack.sha256());
+            m.put("referencePack", rp);
         }
         return JsonMappers.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
@@ -180,7 +201,21 @@ public record Manifest(int formatVersion, UUID bundleId, String kind, Issuer iss
                         head.count());
             }
         }
+        ReferencePackRef pack = null;
+        if (version >= 3) {
+            Fields rp = f.optObj("referencePack");
+            if (rp != null) {
+                long number = rp.num("number");
+                if (number < 1 || number > Integer.MAX_VALUE) {
+                    throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "manifest.referencePack.number",
+                            number);
+                }
+                pack = new ReferencePackRef((int) number, rp.matching("sha256", "[0-9a-f]{64}", true));
+                rp.done();
+            }
+        }
         f.done();
-        return new Manifest(version, id, kind, issuer, keyId, seq, prev, created, period, counts, ref, ann, head);
+        return new Manifest(version, id, kind, issuer, keyId, seq, prev, created, period, counts, ref, ann, head,
+                pack);
     }
 }

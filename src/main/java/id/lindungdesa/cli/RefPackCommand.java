@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** Issue 18: signed reference packs from the province down (targets, revocations, the province key). */
 @Command(name = "refpack", description = "Paket data acuan provinsi bertanda tangan / signed province reference "
         + "packs", subcommands = {RefPackCommand.Export.class, RefPackCommand.Import.class,
-            RefPackCommand.Status.class})
+            RefPackCommand.Status.class, RefPackCommand.Receipt.class})
 final class RefPackCommand {
 
     @Command(name = "export", description = "Tulis paket data acuan (provinsi) / write a reference pack (province)")
@@ -46,6 +46,8 @@ final class RefPackCommand {
                         r.file().toAbsolutePath()));
                 root.out().println(RootCommand.t("refpack.cli.content", String.valueOf(r.targets()),
                         String.valueOf(r.revocations())));
+                root.out().println(RootCommand.t("refpack.cli.contentMore", String.valueOf(r.rates()),
+                        String.valueOf(r.wageBases()), String.valueOf(r.regionChanges())));
                 if (r.successorKeyId() != null) {
                     root.out().println(RootCommand.t("refpack.cli.successor", r.successorKeyId()));
                 }
@@ -91,6 +93,15 @@ final class RefPackCommand {
                     m.put("targets", a.targets());
                     m.put("revoked", a.revoked());
                     m.put("successor_key_id", a.successorKeyId());
+                    m.put("rates", counted(a.rates()));
+                    m.put("wage_bases", counted(a.wageBases()));
+                    Map<String, Object> rg = new LinkedHashMap<>();
+                    rg.put("added", a.regions().added());
+                    rg.put("renamed", a.regions().renamed());
+                    rg.put("retired", a.regions().retired());
+                    rg.put("restored", a.regions().restored());
+                    rg.put("kept", a.regions().kept());
+                    m.put("regions", rg);
                     root.out().println(Json.write(m));
                     return 0;
                 }
@@ -99,6 +110,14 @@ final class RefPackCommand {
                         String.valueOf(a.targets()), String.valueOf(a.revoked().size()),
                         a.expiresOn().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))));
                 for (String k : a.revoked()) root.out().println(RootCommand.t("refpack.cli.revoked", k));
+                root.out().println(RootCommand.t("refpack.cli.rates", String.valueOf(a.rates().added()),
+                        String.valueOf(a.rates().changed()), String.valueOf(a.rates().unchanged()),
+                        String.valueOf(a.wageBases().added()), String.valueOf(a.wageBases().changed()),
+                        String.valueOf(a.wageBases().unchanged())));
+                var rg = a.regions();
+                root.out().println(RootCommand.t("refpack.cli.regions", String.valueOf(rg.added()),
+                        String.valueOf(rg.renamed()), String.valueOf(rg.retired()), String.valueOf(rg.restored())));
+                for (String k : rg.kept()) root.out().println(RootCommand.t("refpack.cli.kept", k));
                 if (a.successorKeyId() != null) {
                     root.out().println(RootCommand.t("refpack.cli.successorTrusted", a.successorKeyId()));
                 }
@@ -107,6 +126,87 @@ final class RefPackCommand {
                 return BundleCommand.refused(spec.commandLine().getErr(), e);
             }
         }
+    }
+
+    @Command(name = "receipt", description = "Tanda terima paket data acuan / reference pack receipts",
+            subcommands = {Receipt.Write.class, Receipt.Import.class})
+    static final class Receipt {
+
+        @Command(name = "write", description = "Tulis tanda terima bertanda tangan untuk provinsi (kabupaten) / "
+                + "write the signed receipt for the province (district)")
+        static final class Write implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+
+            @Option(names = "--out", required = true, paramLabel = "FILE")
+            Path out;
+
+            @Mixin
+            Passphrase passphrase;
+
+            @Override
+            public Integer call() {
+                RootCommand root = RootCommand.of(spec);
+                try {
+                    var w = root.services().bundles().refpacks().writeReceipt(out, passphrase.get(false));
+                    root.out().println(RootCommand.t("refpack.cli.receiptWritten", String.valueOf(w.number()),
+                            w.file().toAbsolutePath()));
+                    return 0;
+                } catch (BundleException e) {
+                    return BundleCommand.refused(spec.commandLine().getErr(), e);
+                }
+            }
+        }
+
+        @Command(name = "import", description = "Baca tanda terima kabupaten (provinsi) / read a district's "
+                + "receipt (province)")
+        static final class Import implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+
+            @Parameters(index = "0", paramLabel = "FILE")
+            Path file;
+
+            @Mixin
+            Options.Json json;
+
+            @Override
+            public Integer call() {
+                RootCommand root = RootCommand.of(spec);
+                try {
+                    var r = root.services().bundles().refpacks().importReceipt(file);
+                    if (json.on()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("district", r.districtCode());
+                        m.put("name", r.districtName());
+                        m.put("number", r.number());
+                        m.put("newest", r.newest());
+                        m.put("behind", r.behind());
+                        m.put("kept_regions", r.keptRegions());
+                        root.out().println(Json.write(m));
+                        return 0;
+                    }
+                    root.out().println(RootCommand.t("refpack.cli.receiptImported", r.districtCode(),
+                            r.districtName(), String.valueOf(r.number())));
+                    if (r.behind()) {
+                        root.out().println(RootCommand.t("refpack.cli.districtBehind", r.districtCode(),
+                                r.districtName(), String.valueOf(r.number()), String.valueOf(r.newest())));
+                    }
+                    for (String k : r.keptRegions()) root.out().println(RootCommand.t("refpack.cli.kept", k));
+                    return 0;
+                } catch (BundleException e) {
+                    return BundleCommand.refused(spec.commandLine().getErr(), e);
+                }
+            }
+        }
+    }
+
+    static Map<String, Object> counted(RefPackService.Counted c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("added", c.added());
+        m.put("changed", c.changed());
+        m.put("unchanged", c.unchanged());
+        return m;
     }
 
     @Command(name = "status", description = "Paket data acuan yang berlaku / the pack in force")
@@ -127,6 +227,30 @@ final class RefPackCommand {
             m.put("province", f.map(RefPackService.InForce::provinceCode).orElse(null));
             m.put("expires_on", f.map(x -> x.expiresOn().toString()).orElse(null));
             m.put("expired", f.map(RefPackService.InForce::expired).orElse(false));
+            var kept = s.bundles().refpacks().keptRegions();
+            m.put("kept_regions", kept.stream().map(k -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("code", k.code());
+                x.put("pack", k.packNumber());
+                x.put("holders", k.holders());
+                return x;
+            }).toList());
+            boolean province = s.office().require().level() == id.lindungdesa.domain.OfficeLevel.PROVINCE;
+            var districts = province ? s.bundles().refpacks().districts()
+                    : java.util.List.<RefPackService.DistrictPack>of();
+            if (province) {
+                m.put("districts", districts.stream().map(d -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("code", d.code());
+                    x.put("name", d.name());
+                    x.put("pack_by_receipt", d.byReceipt());
+                    x.put("pack_by_bundle", d.byBundle());
+                    x.put("running", d.running());
+                    x.put("behind", d.behind());
+                    x.put("kept_regions", d.keptRegions());
+                    return x;
+                }).toList());
+            }
             if (json.on()) {
                 root.out().println(Json.write(m));
             } else if (f.isEmpty()) {
@@ -135,6 +259,19 @@ final class RefPackCommand {
                 root.out().println(RootCommand.t("refpack.cli.status", String.valueOf(f.get().number()),
                         f.get().expiredSince()));
                 if (f.get().expired()) root.out().println(RootCommand.t("refpack.expired", f.get().expiredSince()));
+                for (var k : kept) root.out().println(RootCommand.t("refpack.cli.kept", k.code()));
+            }
+            for (var d : json.on() ? java.util.List.<RefPackService.DistrictPack>of() : districts) {
+                if (d.running() == null) {
+                    root.out().println(RootCommand.t("refpack.cli.districtNone", d.code(), d.name(),
+                            String.valueOf(d.newest())));
+                } else if (d.behind()) {
+                    root.out().println(RootCommand.t("refpack.cli.districtBehind", d.code(), d.name(),
+                            String.valueOf(d.running()), String.valueOf(d.newest())));
+                } else {
+                    root.out().println(RootCommand.t("refpack.cli.district", d.code(), d.name(),
+                            String.valueOf(d.running())));
+                }
             }
             return 0;
         }

@@ -22,7 +22,9 @@ public record Alert(Kind kind, Severity severity, LocalDate date, long days, Tar
         MONEV_OVERDUE, MONEV_DUE, FOLLOW_UP_OVERDUE, TERM_ENDED, TERM_ENDING, AGE_60, ENROLMENT_LAPSED,
         CATEGORY_UNCOVERED, CATEGORY_NOBODY_ENROLLED,
         /** Issue 18: the province reference pack in force has expired (freeze). */
-        REFERENCE_PACK_EXPIRED
+        REFERENCE_PACK_EXPIRED,
+        /** Issue 18: a pack retires a region code where people still hold posts; it is kept and flagged. */
+        REFERENCE_PACK_REGION_KEPT
     }
 
     public enum Severity { HIGH, MEDIUM, LOW }

@@ -47,4 +47,22 @@ public final class RateRepository {
                 .set(WAGE_BASE_DEFAULT.NOTE, w.note())
                 .execute();
     }
+
+    /** Replaces the values of a dated rate (a reference pack's correction of the same date, issue 18). */
+    public void updateRate(Tx tx, ContributionRate r) {
+        tx.dsl().update(CONTRIBUTION_RATE)
+                .set(CONTRIBUTION_RATE.RATE_PERCENT, r.ratePercent()).set(CONTRIBUTION_RATE.FLAT_AMOUNT, r.flatAmount())
+                .set(CONTRIBUTION_RATE.MINIMUM_AMOUNT, r.minimumAmount())
+                .set(CONTRIBUTION_RATE.WAGE_CAP, r.wageCap()).set(CONTRIBUTION_RATE.NOTE, r.note())
+                .where(CONTRIBUTION_RATE.ID.eq(r.id()))
+                .execute();
+    }
+
+    /** Replaces the amount of a dated wage base (issue 18). */
+    public void updateWageBase(Tx tx, WageBaseDefault w) {
+        tx.dsl().update(WAGE_BASE_DEFAULT)
+                .set(WAGE_BASE_DEFAULT.AMOUNT, w.amount()).set(WAGE_BASE_DEFAULT.NOTE, w.note())
+                .where(WAGE_BASE_DEFAULT.ID.eq(w.id()))
+                .execute();
+    }
 }

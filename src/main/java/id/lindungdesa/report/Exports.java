@@ -45,6 +45,12 @@ public final class Exports {
         }
     }
 
+    /** Issue 18: "Data acuan provinsi kedaluwarsa sejak dd-MM-yyyy, minta paket baru", always in Indonesian. */
+    private String referenceNote(LocalDate on) {
+        return services.referencePackExpiredOn(on).map(d -> new Messages(Messages.INDONESIAN).get("refpack.expired",
+                d.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")))).orElse(null);
+    }
+
     private String officeName() {
         return services.currentOffice().map(o -> o.name()).orElse("LindungDesa");
     }
@@ -67,8 +73,9 @@ public final class Exports {
     public Path coverageXlsx(Path file, LocalDate on, Progress progress) {
         progress.update(0, -1, Messages.tr("report.progress.reading"));
         CoverageService.Overview o = services.coverage().overview(on, 24);
+        String note = referenceNote(on);
         return atomically(file, progress, out -> XlsxReports.indonesian().coverage(out, officeName(), o.report(),
-                o.trend(), progress));
+                o.trend(), note, progress));
     }
 
     public Path budgetXlsx(Path file, int year, FundingSource source, BudgetService.Scenario scenario,
@@ -97,8 +104,9 @@ public final class Exports {
         var office = services.currentOffice().orElse(null);
         BudgetService.Result budget = b;
         MonevPdf.Paid ledger = paid;
-        return atomically(file, progress, out -> MonevPdf.indonesian().write(out, office, services.actor(), on,
-                o.report(), o.trend(), budget, ledger, progress));
+        String note = referenceNote(on);
+        return atomically(file, progress, out -> MonevPdf.indonesian().withNote(note).write(out, office,
+                services.actor(), on, o.report(), o.trend(), budget, ledger, progress));
     }
 
     /**

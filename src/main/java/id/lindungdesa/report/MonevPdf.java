@@ -41,6 +41,13 @@ public final class MonevPdf {
     private final Messages m;
     private final BaseFont regular;
     private final BaseFont bold;
+    private String note;
+
+    /** A line under the date, e.g. the expired province reference data (issue 18); null for none. */
+    public MonevPdf withNote(String note) {
+        this.note = note;
+        return this;
+    }
 
     public MonevPdf(Messages messages) {
         this.m = messages;
@@ -113,6 +120,12 @@ public final class MonevPdf {
             when.setAlignment(Element.ALIGN_CENTER);
             when.setSpacingAfter(10);
             doc.add(when);
+            if (note != null) {
+                Paragraph n = new Paragraph(note, font(10, true));
+                n.setAlignment(Element.ALIGN_CENTER);
+                n.setSpacingAfter(10);
+                doc.add(n);
+            }
             progress.checkCancelled();
             if (coverage != null) {
                 coverageSection(doc, writer, coverage);

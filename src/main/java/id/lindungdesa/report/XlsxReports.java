@@ -148,9 +148,19 @@ public final class XlsxReports {
 
     public void coverage(OutputStream out, String office, CoverageService.Report r,
                          List<CoverageService.TrendPoint> trend, Progress progress) throws IOException {
+        coverage(out, office, r, trend, null, progress);
+    }
+
+    /** {@code note}: a line under the title, e.g. the expired province reference data (issue 18), or null. */
+    public void coverage(OutputStream out, String office, CoverageService.Report r,
+                         List<CoverageService.TrendPoint> trend, String note, Progress progress) throws IOException {
         Workbook wb = workbook(out);
         Worksheet ws = wb.newWorksheet(m.get("report.sheet.summary"));
         title(ws, m.get("report.coverage.title"), office + " — " + m.get("report.onDate", r.on()));
+        if (note != null) {
+            ws.value(2, 0, note);
+            ws.style(2, 0).bold().set();
+        }
         header(ws, 3, m.get("report.col.category"), m.get("report.col.covered"), m.get("report.col.eligible"),
                 m.get("report.col.percent"), m.get("report.col.target"), m.get("report.col.meets"));
         int row = 4;

@@ -45,6 +45,15 @@ public interface CoreServices {
 
     LedgerService ledger();
 
+    /**
+     * Issue 18 (freeze): the expiry date of the province reference pack in force when it had expired on {@code on},
+     * for the note reports carry ("Data acuan provinsi kedaluwarsa sejak …"); empty while it is in force or when
+     * there is none. The composition root answers it from the bundle feature.
+     */
+    default Optional<java.time.LocalDate> referencePackExpiredOn(java.time.LocalDate on) {
+        return Optional.empty();
+    }
+
     /** The core services as built, one by one, by the composition root. */
     record Parts(Database database, Clock clock, Supplier<String> actorSource,
                  Supplier<Optional<Office>> officeSource, AuditLog audit, OfficeService office,

@@ -210,6 +210,16 @@ public final class EnrolmentService {
         });
     }
 
+    /** A dated default wage base (a province sets them for its reference packs, issue 18). */
+    public void addWageBase(id.lindungdesa.domain.WageBaseDefault w) {
+        audit.require(id.lindungdesa.domain.Role.CLERK);
+        db.writeVoid(tx -> {
+            rates.insertWageBase(tx, w);
+            audit.record(tx, "CREATE", "wage_base_default", w.id(), null, null,
+                    "Dasar upah " + w.category() + " berlaku " + w.validFrom(), null, w);
+        });
+    }
+
     public Contribution.Breakdown monthly(Enrolment e, LocalDate on) {
         return Contribution.monthly(rates(), e.segment(), e.programmes(), e.jkkRiskClass(), e.wageBase(), on);
     }

@@ -193,6 +193,11 @@ public final class Services implements CoreServices, AutoCloseable {
     public AlertService alerts() { return alerts; }
     public CoverageService coverage() { return coverage; }
 
+    @Override
+    public java.util.Optional<java.time.LocalDate> referencePackExpiredOn(java.time.LocalDate on) {
+        return bundles().refpacks().expiredOn(on); // issue 18: the note the coverage reports carry
+    }
+
     public BudgetService budget() { return budget; }
 
     public LedgerService ledger() { return ledger; }

@@ -163,7 +163,8 @@ class BundleRefusalTest {
 
     @Test
     void unknownFormatVersion() throws Exception {
-        refused(forge("v3.ldb", payload1(), 3, "36.04", signers), Reason.UNSUPPORTED_VERSION);
+        refused(forge("v-next.ldb", payload1(), Manifest.FORMAT_VERSION + 1, "36.04", signers),
+                Reason.UNSUPPORTED_VERSION);
     }
 
     @Test
