@@ -400,6 +400,28 @@ public final class FieldMergeService {
                         .distinct().toList())).toList());
     }
 
+    /**
+     * Whose record each conflict is about, as the clerk reads it: the person's name (for a post, with its village;
+     * for a new person refused for their NIK, the name the officer sent).
+     */
+    public Map<UUID, String> recordLabels(List<Item> items) {
+        return db.read(tx -> {
+            Map<UUID, String> out = new java.util.HashMap<>();
+            for (Item c : items) {
+                String label = switch (c.entity()) {
+                    case FieldRecords.PERSON -> people.find(tx, c.recordId()).map(Person::fullName).orElse(null);
+                    case FieldRecords.POST -> posts.find(tx, c.recordId()).map(p -> people.find(tx, p.personId())
+                            .map(Person::fullName).orElse("?") + " · " + p.villageCode()).orElse(null);
+                    default -> enrolments.find(tx, c.recordId()).flatMap(e -> people.find(tx, e.personId()))
+                            .map(Person::fullName).orElse(null);
+                };
+                if (label == null && "nik".equals(c.field()) && c.officer() != null) label = c.officer();
+                out.put(c.recordId(), label == null ? c.recordId().toString() : label);
+            }
+            return out;
+        });
+    }
+
     public List<FieldVisitRepository.ReturnIn> merged() {
         return db.read(repo::merged);
     }

@@ -102,6 +102,29 @@ public final class FieldVisitService {
     }
 
     /**
+     * What a package file says about itself before it is opened (its manifest is read, not yet verified): the
+     * district, the kecamatan, the fingerprint words of the district key inside it, and whether that key is trusted
+     * here already. The desktop shows the words for the officer to compare by phone before {@link #open}.
+     */
+    public record Peek(FieldManifest manifest, String districtName, String fingerprint, boolean trusted) {
+    }
+
+    public Peek peek(Path file) {
+        BundleFile.Header h = BundleFile.readHeader(file, BundleFile.maxBytes());
+        if (!FieldManifest.PAYLOAD_TYPE.equals(h.envelope().payloadType())) {
+            throw new BundleException(Reason.UNSUPPORTED_VERSION, "field.error.notField", file.getFileName(),
+                    h.envelope().payloadType());
+        }
+        FieldManifest m = FieldManifest.parse(h.envelope().payload());
+        if (!FieldManifest.KIND_PACKAGE.equals(m.kind())) {
+            throw new BundleException(Reason.UNSUPPORTED_VERSION, "field.error.notPackage", file.getFileName(),
+                    m.kind());
+        }
+        PublicKeyFile k = m.issuerKey();
+        return new Peek(m, m.issuer().name(), k == null ? "" : k.fingerprint(), trust.find(m.keyId()).isPresent());
+    }
+
+    /**
      * Opens a package. The district key inside it is trusted already, or {@code words} must be its fingerprint
      * words (or {@code confirmed} says the officer compared them), and it is pinned. Refuses, with the database
      * unchanged, a changed file, a wrong fingerprint, a package for another officer or kecamatan, an older package.

@@ -22,6 +22,7 @@ public final class Screens {
         f.add(id.lindungdesa.ui.ledger.LedgerView::new);
         f.add(id.lindungdesa.ui.imports.ImportView::new);
         f.add(id.lindungdesa.ui.bundle.BundleView::new);
+        f.add(id.lindungdesa.ui.field.FieldView::new); // issue 15: Kunjungan lapangan
         f.add(id.lindungdesa.ui.province.ProvinceDashboardView::new);
         f.add(id.lindungdesa.ui.settings.SettingsView::new);
         f.add(id.lindungdesa.ui.users.UsersView::new); // issue 17
