@@ -163,7 +163,11 @@ public final class BundleImportService {
         ImportReport report;
         try {
             report = db.write(tx -> {
-                // checked again under the write lock: another import may have landed meanwhile
+                // checked again under the write lock: another import may have landed meanwhile; on a server another
+                // process may import this district's bundles at the same moment, so its sequence is locked first
+                // (the second waits, then sees what the first committed; issue 16)
+                id.lindungdesa.persistence.RowLocks.lock(tx, id.lindungdesa.persistence.RowLocks.bundlesOf(
+                        m.issuer().code(), m.kind()));
                 checkSequence(tx, m);
                 Applier a = new Applier(tx, m, progress);
                 Map<String, Long> read = readPayload(v, a);
@@ -313,8 +317,8 @@ public final class BundleImportService {
     private List<String> checkSequence(Tx tx, Manifest m) {
         Optional<ReceivedBundle> same = bundles.received(tx, m.bundleId());
         if (same.isPresent()) {
-            throw new BundleException(Reason.REPLAYED, "receipt.error.replayed", m.bundleId(), m.issuer().code(),
-                    same.get().importedAt().toString());
+            throw new BundleException(Reason.REPLAYED, "receipt.error.replayedBy", m.bundleId(), m.issuer().code(),
+                    same.get().importedAt().toString(), same.get().importedBy());
         }
         Optional<ReceivedBundle> last = bundles.lastReceived(tx, m.issuer().code(), m.kind());
         List<String> w = new ArrayList<>();

@@ -62,6 +62,8 @@ public final class AuditRepository {
     public AuditEntry append(Tx tx, OffsetDateTime at, String actor, String actorLogin, String actorOffice,
                              String action, String entityType, String entityId, String villageCode, UUID personId,
                              String summary, String beforeJson, String afterJson) {
+        // on a server another desk may append at the same moment: one at a time, each after the other's head
+        RowLocks.lock(tx, RowLocks.AUDIT_CHAIN);
         Record last = tx.dsl().select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
                 .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
         long seq = last == null ? 1 : last.get(AUDIT_ENTRY.SEQ) + 1;

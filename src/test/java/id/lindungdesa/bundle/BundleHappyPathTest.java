@@ -14,11 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import id.lindungdesa.testing.Backend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two districts export, the province imports both, its dashboard shows both; a third export is a small diff. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class BundleHappyPathTest {
+    /** Issue 16: every case runs on the embedded H2 file and on a PostgreSQL server. */
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
 
@@ -26,7 +36,7 @@ class BundleHappyPathTest {
     void twoDistrictsReportAndAThirdExportImportsAsASmallDiff() throws Exception {
         try (Services serang = BundleKit.district(dir, "36.04", 1);
              Services lebak = BundleKit.district(dir, "36.02", 2);
-             Services prov = BundleKit.province(dir, "36")) {
+             Services prov = BundleKit.province(dir, "36", backend)) {
             BundleKit.enrol(serang, prov, dir);
             BundleKit.enrol(lebak, prov, dir);
             Path a1 = BundleKit.export(serang, dir, "serang-1.ldb");

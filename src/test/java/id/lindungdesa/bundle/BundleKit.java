@@ -3,7 +3,10 @@ package id.lindungdesa.bundle;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
+import id.lindungdesa.testing.Backend;
+import id.lindungdesa.testing.DbDump;
 import id.lindungdesa.testing.TestDb;
+import id.lindungdesa.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,7 +33,12 @@ public final class BundleKit {
     }
 
     public static Services province(Path dir, String code) {
-        Services s = TestDb.open(dir, "prov-" + code, TODAY);
+        return province(dir, code, Backend.H2);
+    }
+
+    /** A province office on {@code backend} (issue 16: the same cases on H2 and PostgreSQL). */
+    public static Services province(Path dir, String code, Backend backend) {
+        Services s = backend.open(dir, "prov-" + code, TODAY);
         s.office().init(OfficeLevel.PROVINCE, code, "DPMD Provinsi Banten", "Sri Wahyuni");
         s.bundles().keys().init(PROV_PASS);
         return s;
@@ -51,8 +59,14 @@ public final class BundleKit {
         return district.bundles().export().export(dir.resolve(name), PASS, null, Progress.NONE).file();
     }
 
-    /** Every row of every table, as H2's SCRIPT prints it (the database "exactly as before"). */
+    /** Every row of every table, on H2 or PostgreSQL (the database "exactly as before"; {@link DbDump}). */
     public static String dump(Services s) {
-        return s.database().read(tx -> tx.dsl().fetch("SCRIPT NOPASSWORDS NOSETTINGS").format(1_000_000));
+        return DbDump.of(s);
+    }
+
+    /** What the CLI takes as {@code --db} for the database of {@code s} (a server URL, or the H2 file). */
+    public static String dbArgument(Services s) {
+        var server = s.database().server();
+        return server != null ? TestPostgres.url(server) : s.database().base().toString();
     }
 }

@@ -19,20 +19,27 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import id.lindungdesa.testing.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every refusal says why and leaves the province database exactly as it was (every row of every table).
  * Setup: district 36.04 exported bundles 1, 2 and 3; the province imported 1 and 3.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class BundleRefusalTest {
     @TempDir
-    static Path dir;
+    static Path tmp;
+    /** This invocation's folder: the province runs on H2, then on PostgreSQL (issue 16). */
+    Path dir;
     Services district;
     Services prov;
     Path b1;
@@ -40,10 +47,11 @@ class BundleRefusalTest {
     Path b3;
     List<KeyService.Signer> signers;
 
-    @BeforeAll
-    void setUp() {
+    @BeforeParameterizedClassInvocation
+    void setUp(Backend backend) throws java.io.IOException {
+        dir = Files.createDirectories(tmp.resolve(backend.name()));
         district = BundleKit.district(dir, "36.04", 7);
-        prov = BundleKit.province(dir, "36");
+        prov = BundleKit.province(dir, "36", backend);
         BundleKit.enrol(district, prov, dir);
         b1 = BundleKit.export(district, dir, "b1.ldb");
         b2 = BundleKit.export(district, dir, "b2.ldb");
@@ -54,7 +62,7 @@ class BundleRefusalTest {
         signers = district.bundles().keys().signers(BundleKit.PASS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void tearDown() {
         district.close();
         prov.close();

@@ -22,7 +22,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import id.lindungdesa.testing.Backend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  * bundle with changes (a removed person, an ended post, a new person, a lapsed enrolment) moves every figure
  * exactly. The reporting list shows the district that has not reported for the period.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class ProvinceFiguresTest {
+    /** Issue 16: every case runs on the embedded H2 file and on a PostgreSQL server. */
+    @Parameter
+    Backend backend;
+
     private static final LocalDate ON = BundleKit.TODAY;
 
     @TempDir
@@ -44,7 +54,7 @@ class ProvinceFiguresTest {
     void twoDistrictsTotalsAreTheSumOfTheirOwnReports() {
         try (Services serang = BundleKit.district(dir, "36.04", 21);
              Services lebak = BundleKit.district(dir, "36.02", 22);
-             Services prov = BundleKit.province(dir, "36")) {
+             Services prov = BundleKit.province(dir, "36", backend)) {
             List<Services> ds = List.of(serang, lebak);
             for (Services d : ds) {
                 BundleKit.enrol(d, prov, dir);
@@ -58,11 +68,11 @@ class ProvinceFiguresTest {
 
     @Test
     void threeDistrictsASecondBundleMovesEveryFigureAndOneHasNotReported() throws Exception {
-        Path provDb;
+        String provDb;
         try (Services serang = BundleKit.district(dir, "36.04", 31);
              Services lebak = BundleKit.district(dir, "36.02", 32);
              Services tangerang = BundleKit.district(dir, "36.03", 33);
-             Services prov = BundleKit.province(dir, "36")) {
+             Services prov = BundleKit.province(dir, "36", backend)) {
             prov.regions().importBuiltin("36", Progress.NONE); // the province's kabupaten/kota (8 in Banten)
             List<Services> ds = List.of(serang, lebak, tangerang);
             for (Services d : ds) BundleKit.enrol(d, prov, dir);
@@ -112,12 +122,12 @@ class ProvinceFiguresTest {
             assertThat(t.last().period()).isEqualTo("2025-Q4");
             var s = rep.districts().stream().filter(r -> r.code().equals("36.04")).findFirst().orElseThrow();
             assertThat(s.inPeriod().sequence()).isEqualTo(2);
-            provDb = dir.resolve("prov-36");
+            provDb = BundleKit.dbArgument(prov);
         }
 
         // The same through the CLI, as a script (and `bench national`) sees it.
         JsonMapper json = JsonMapper.builder().build();
-        CliRun r = CliRun.of("--db", provDb.toString(), "report", "reporting", "--period", "2026-Q1", "--json");
+        CliRun r = CliRun.of("--db", provDb, "report", "reporting", "--period", "2026-Q1", "--json");
         assertThat(r.exit).as(r.toString()).isZero();
         JsonNode rep = json.readTree(r.out);
         assertThat(rep.get("missing").asInt()).isEqualTo(6);
@@ -128,7 +138,7 @@ class ProvinceFiguresTest {
         assertThat(tang.get("last_bundle").get("period").asString()).isEqualTo("2025-Q4");
         assertThat(find(rep.get("districts"), "36.04").get("bundle").get("sequence").asInt()).isEqualTo(2);
 
-        CliRun st = CliRun.of("--db", provDb.toString(), "stats", "--json", "--on", ON.toString());
+        CliRun st = CliRun.of("--db", provDb, "stats", "--json", "--on", ON.toString());
         assertThat(st.exit).as(st.toString()).isZero();
         JsonNode stats = json.readTree(st.out);
         int people = 0;
@@ -138,7 +148,7 @@ class ProvinceFiguresTest {
         assertThat(find(stats.get("districts"), "36.01").get("people").asInt()).isZero();
         assertThat(find(stats.get("districts"), "36.01").get("last_bundle_sequence").isNull()).isTrue();
 
-        CliRun cv = CliRun.of("--db", provDb.toString(), "report", "coverage", "--json", "--on", ON.toString());
+        CliRun cv = CliRun.of("--db", provDb, "report", "coverage", "--json", "--on", ON.toString());
         assertThat(cv.exit).as(cv.toString()).isZero();
         JsonNode cov = json.readTree(cv.out);
         int covered = 0;
@@ -146,7 +156,7 @@ class ProvinceFiguresTest {
         assertThat(cov.get("total").get("covered").asInt()).isEqualTo(covered).isGreaterThan(0);
         assertThat(cov.get("districts")).hasSize(3);
         assertThat(cov.get("villages").size()).isEqualTo(cov.get("villages_summary").get("villages").asInt());
-        CliRun one = CliRun.of("--db", provDb.toString(), "report", "coverage", "--json", "--district", "36.02",
+        CliRun one = CliRun.of("--db", provDb, "report", "coverage", "--json", "--district", "36.02",
                 "--on", ON.toString());
         JsonNode lebak = json.readTree(one.out);
         assertThat(lebak.get("total").get("covered").asInt())
@@ -155,17 +165,17 @@ class ProvinceFiguresTest {
         assertThat(lebak.get("villages")).allMatch(v -> v.get("code").asString().startsWith("36.02."));
 
         // Bad input: a district outside the province, a malformed period.
-        CliRun outside = CliRun.of("--db", provDb.toString(), "report", "coverage", "--json", "--district", "33.01");
+        CliRun outside = CliRun.of("--db", provDb, "report", "coverage", "--json", "--district", "33.01");
         assertThat(outside.exit).isEqualTo(1);
         assertThat(outside.err).contains("33.01");
-        CliRun badPeriod = CliRun.of("--db", provDb.toString(), "report", "reporting", "--period", "2026-Q5");
+        CliRun badPeriod = CliRun.of("--db", provDb, "report", "reporting", "--period", "2026-Q5");
         assertThat(badPeriod.exit).isEqualTo(1);
         assertThat(badPeriod.err).contains("2026-Q5");
 
         // The provincial rekapitulasi.
         Path xlsx = dir.resolve("rekap.xlsx");
         Path pdf = dir.resolve("rekap.pdf");
-        CliRun ex = CliRun.of("--db", provDb.toString(), "report", "coverage", "--xlsx", xlsx.toString(), "--pdf",
+        CliRun ex = CliRun.of("--db", provDb, "report", "coverage", "--xlsx", xlsx.toString(), "--pdf",
                 pdf.toString());
         assertThat(ex.exit).as(ex.toString()).isZero();
         assertThat(xlsx).isNotEmptyFile();

@@ -131,7 +131,7 @@ class ReceiptAfterCommitTest {
         CliRun retry = CliRun.of("--db", prov, "bundle", "import", bundle.toString(), "--passphrase-file",
                 pp.toString());
         assertThat(retry.exit).isEqualTo(1);
-        assertThat(retry.err).contains("REPLAYED", "sudah diimpor pada", "bundle receipt --again");
+        assertThat(retry.err).contains("REPLAYED", "sudah diimpor oleh", "bundle receipt --again");
         String id = retry.err.replaceAll("(?s).*--again ([0-9a-f-]{36}).*", "$1");
         Path again = dir.resolve("again.receipt.json");
         CliRun made = CliRun.of("--db", prov, "bundle", "receipt", "--again", id, "--out", again.toString());

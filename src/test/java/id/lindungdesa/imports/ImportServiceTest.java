@@ -16,7 +16,8 @@ import id.lindungdesa.imports.Sheets.Day;
 import id.lindungdesa.imports.Sheets.Num;
 import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.Progress;
-import id.lindungdesa.testing.TestDb;
+import id.lindungdesa.testing.Backend;
+import id.lindungdesa.testing.DbDump;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Dry run and apply against a real H2 file, with spreadsheets the tests write. */
+/** Dry run and apply against a real H2 file and a PostgreSQL server (issue 16), with spreadsheets the tests write. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class ImportServiceTest {
+    @Parameter
+    Backend backend;
+
     static final LocalDate TODAY = LocalDate.of(2026, 2, 2);
     static final List<String> HEADER = List.of("No", "Nama Lengkap", "No. KTP", "L/P", "Tempat/Tgl Lahir", "Jabatan",
             "Desa", "Kecamatan", "No SK", "Tgl SK", "No KPJ", "Program", "Upah (Rp)", "Sumber Dana",
@@ -56,7 +65,7 @@ class ImportServiceTest {
     @BeforeEach
     void setUp() {
         Messages.setCurrent(Messages.INDONESIAN);
-        s = TestDb.open(dir, TODAY);
+        s = backend.open(dir, TODAY);
         Sheets.district(s);
     }
 
@@ -188,6 +197,7 @@ class ImportServiceTest {
         assertThat(s.audit().verify()).isEmpty();
 
         // Re-importing the same file: everything unchanged or refused, and nothing is written.
+        String before = DbDump.of(s);
         DryRun again = s.imports().dryRun(file, null, Progress.NONE);
         assertThat(again.counts()).containsEntry(RowClass.UNCHANGED, 5).containsEntry(RowClass.NEW, 0)
                 .containsEntry(RowClass.CHANGED, 0).containsEntry(RowClass.REFUSED, 5);
@@ -196,6 +206,7 @@ class ImportServiceTest {
         assertThat(second.runId()).isNull();
         assertThat(s.audit().count()).isEqualTo(auditBefore + 1);
         assertThat(s.roster().postsOf(budi.id())).hasSize(2);
+        assertThat(DbDump.of(s)).isEqualTo(before);
     }
 
     @Test
@@ -351,6 +362,7 @@ class ImportServiceTest {
     @Test
     void cancellingTheApplyLeavesNothingWritten() throws Exception {
         DryRun run = s.imports().dryRun(officeFile(), null, Progress.NONE);
+        String before = DbDump.of(s);
         Progress cancelAfterClassifying = new Progress() {
             long reports;
 
@@ -368,6 +380,7 @@ class ImportServiceTest {
                 .isInstanceOf(CancellationException.class);
         assertThat(s.roster().findByNik(BUDI)).isEmpty();
         assertThat(s.roster().findByNik(SITI)).isEmpty();
+        assertThat(DbDump.of(s)).isEqualTo(before);
     }
 
     @Test
