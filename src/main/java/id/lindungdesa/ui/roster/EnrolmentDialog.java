@@ -97,6 +97,13 @@ final class EnrolmentDialog {
         defaultsNote.setMaxWidth(460);
         defaultsNote.textProperty().bind(form.defaultsNoteProperty());
         defaultsNote.managedProperty().bind(defaultsNote.textProperty().isNotEmpty());
+        Label contributionNote = new Label();
+        contributionNote.setId("enrolContributionNote");
+        contributionNote.getStyleClass().add("warning");
+        contributionNote.setWrapText(true);
+        contributionNote.setMaxWidth(460);
+        contributionNote.textProperty().bind(form.contributionNoteProperty());
+        contributionNote.managedProperty().bind(contributionNote.textProperty().isNotEmpty());
         Label general = Forms.errorLabel("enrolError");
         Button save = new Button(Messages.tr("action.save"));
         save.setId("enrolSave");
@@ -110,7 +117,7 @@ final class EnrolmentDialog {
         title.getStyleClass().add("h2");
         Label hint = new Label(Messages.tr("form.hint"));
         hint.getStyleClass().add("hint");
-        VBox box = new VBox(8, title, refusal, defaultsNote, g, general, hint, buttons);
+        VBox box = new VBox(8, title, refusal, defaultsNote, g, contributionNote, general, hint, buttons);
         box.setPadding(new Insets(12));
         Stage st = Forms.dialog(owner, Messages.tr("enrolment.title"), box, save, cancel);
         MapChangeListener<String, String> l = Forms.bind(form.errors(), errors, general);

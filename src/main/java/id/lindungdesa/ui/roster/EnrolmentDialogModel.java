@@ -63,6 +63,14 @@ public final class EnrolmentDialogModel extends FormModel {
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     /** Where the defaults came from: the PKS in force, or why none covers the post (issue 13). */
     private final ReadOnlyStringWrapper defaultsNote = new ReadOnlyStringWrapper("");
+    /**
+     * Set when the contribution computed from the wage differs from the monthly amount the PKS in force states for
+     * the category (e.g. a PKS of Rp16.200 where the perangkat's wage gives Rp10.920): the clerk checks the wage.
+     */
+    private final ReadOnlyStringWrapper contributionNote = new ReadOnlyStringWrapper("");
+    /** The monthly contribution the PKS in force states, with its number; null when it states none. */
+    private Long agreedMonthly;
+    private String agreedNumber;
     /** Set when saving needs the clerk's confirmation (no PKS in force covers it), with the reason; else empty. */
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
     private Consumer<Enrolment> pendingDone;
@@ -130,6 +138,10 @@ public final class EnrolmentDialogModel extends FormModel {
     }
 
     /** Where the defaults came from (the PKS and its terms), or why no PKS covers the post. */
+    public ReadOnlyStringProperty contributionNoteProperty() {
+        return contributionNote.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty defaultsNoteProperty() {
         return defaultsNote.getReadOnlyProperty();
     }
@@ -189,6 +201,8 @@ public final class EnrolmentDialogModel extends FormModel {
             if (d.wageBase() != null) wage.set(Long.toString(d.wageBase()));
         }
         Position pos = position;
+        agreedMonthly = d.fromAgreement() ? d.monthlyContribution() : null;
+        agreedNumber = d.agreementNumber();
         if (d.fromAgreement()) {
             defaultsNote.set(Messages.tr("enrolment.defaults.fromAgreement", d.agreementNumber(), d.fundingSource(),
                     String.join("+", d.programmes().stream().map(Enum::name).toList()),
@@ -204,6 +218,7 @@ public final class EnrolmentDialogModel extends FormModel {
         if (rates == null) return;
         Optional<Long> w = parseWage(wage.get());
         Set<Programme> chosen = chosen();
+        contributionNote.set("");
         if (w.isEmpty() || w.get() <= 0 || chosen.isEmpty()) {
             monthly.set("");
             return;
@@ -212,6 +227,10 @@ public final class EnrolmentDialogModel extends FormModel {
             var b = Contribution.monthly(rates, segment.get(), chosen, riskClass.get() == null ? 1 : riskClass.get(),
                     w.get(), LocalDate.now(clock));
             monthly.set(Formats.rupiah(b.total()));
+            if (agreedMonthly != null && agreedMonthly != b.total()) {
+                contributionNote.set(Messages.tr("enrolment.contributionDiffers", Formats.rupiah(b.total()),
+                        Formats.rupiah(w.get()), agreedNumber, Formats.rupiah(agreedMonthly)));
+            }
         } catch (Contribution.MissingRateException e) {
             monthly.set(Messages.tr("enrolment.noRate"));
         }

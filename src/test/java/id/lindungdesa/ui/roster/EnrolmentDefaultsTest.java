@@ -100,6 +100,32 @@ class EnrolmentDefaultsTest {
         assertThat(s.agreements().links(TODAY).uncovered()).isEmpty();
     }
 
+    /**
+     * A PKS that states a monthly amount and no wage (Rp16.200 for perangkat): the form computes the contribution
+     * from the perangkat's wage and says plainly when the two differ, so a wrong wage is not saved unnoticed.
+     */
+    @Test
+    void aPksAmountTheWageDoesNotGiveIsPointedOut() {
+        s.agreements().create(new AgreementService.NewAgreement("445/9/2025", "PKS Jamsos Perangkat",
+                List.of(new AgreementParty("Pihak Pertama", "DPMD Kabupaten Sambas", "Kepala DPMD")),
+                LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 2), LocalDate.of(2027, 12, 31), List.of(),
+                List.of(new CoverageTerm(Category.PERANGKAT_DESA, FundingSource.APBD,
+                        EnumSet.of(Programme.JKK, Programme.JKM), null, 16_200L)), null, null, null, null), null);
+        Post sekdes = s.roster().addPersonAndAppoint(new RosterService.NewPerson("6101015505850002", "Siti", Sex.P,
+                        LocalDate.of(1985, 5, 15), null, null, null, EmploymentStatus.NON_ASN, null),
+                new RosterService.NewPost(null, DESA, Position.SEKRETARIS_DESA, null, "141/2/2020", null,
+                        LocalDate.of(2020, 2, 1), null));
+        EnrolmentDialogModel f = form(sekdes);
+        String computed = f.monthlyProperty().get();
+        assertThat(computed).startsWith("Rp").isNotEqualTo("Rp16.200");
+        assertThat(f.contributionNoteProperty().get()).contains(computed).contains("445/9/2025").contains("Rp16.200")
+                .contains("Periksa upah");
+        // A wage that gives the PKS amount (3.000.000 x 0,54 %) clears the note.
+        f.wage.set("3000000");
+        assertThat(f.monthlyProperty().get()).isEqualTo("Rp16.200");
+        assertThat(f.contributionNoteProperty().get()).isEmpty();
+    }
+
     @Test
     void savingAnEnrolmentNoPksCoversAsksFirstAndSaysWhy() {
         pksFromApbdes();
