@@ -40,6 +40,8 @@ class BundleRefusalTest {
     static Path tmp;
     /** This invocation's folder: the province runs on H2, then on PostgreSQL (issue 16). */
     Path dir;
+    @org.junit.jupiter.params.Parameter
+    Backend backend;
     Services district;
     Services prov;
     Path b1;
@@ -48,10 +50,10 @@ class BundleRefusalTest {
     List<KeyService.Signer> signers;
 
     @BeforeParameterizedClassInvocation
-    void setUp(Backend backend) throws java.io.IOException {
-        dir = Files.createDirectories(tmp.resolve(backend.name()));
+    void setUp(Backend on) throws java.io.IOException {
+        dir = Files.createDirectories(tmp.resolve(on.name()));
         district = BundleKit.district(dir, "36.04", 7);
-        prov = BundleKit.province(dir, "36", backend);
+        prov = BundleKit.province(dir, "36", on);
         BundleKit.enrol(district, prov, dir);
         b1 = BundleKit.export(district, dir, "b1.ldb");
         b2 = BundleKit.export(district, dir, "b2.ldb");
