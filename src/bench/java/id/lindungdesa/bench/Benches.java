@@ -9,6 +9,7 @@ public final class Benches implements BenchSuite {
     public List<Object> commands() {
         return List.of(new DeskBench(), new AlertsBench(), new ReportBench(), new ImportBench(),
                 new BenchBundleCommand(), new CrashBench(), new BackupBench(), new StartupBenchCommand(),
+                new FieldBench(),
                 new FiguresBench(), new NationalBench());
     }
 }

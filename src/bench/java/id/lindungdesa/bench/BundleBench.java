@@ -240,7 +240,7 @@ public final class BundleBench {
         return out;
     }
 
-    private static void seedDistrict(Services s, String district, int n) {
+    static void seedDistrict(Services s, String district, int n) { // also FieldBench
         PersonRepository people = new PersonRepository();
         PostRepository posts = new PostRepository();
         EnrolmentRepository enrolments = new EnrolmentRepository();

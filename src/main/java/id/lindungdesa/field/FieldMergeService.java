@@ -444,7 +444,9 @@ public final class FieldMergeService {
                 case OFFICER -> c.officerValue();
                 case VALUE -> value;
             };
-            if (take != Take.DISTRICT) {
+            if (take == Take.OFFICER && FieldRecords.RECORD.equals(c.field())) {
+                takeOfficersRecord(tx, c, now);
+            } else if (take != Take.DISTRICT) {
                 if (FieldRecords.RECORD.equals(c.field()) || ("nik".equals(c.field()) && c.baseValue() == null
                         && c.entity().equals(FieldRecords.PERSON) && repo.anyVersion(tx, c.entity(), c.recordId())
                         .isEmpty())) {
@@ -469,6 +471,55 @@ public final class FieldMergeService {
                     + c.baseValue());
             return repo.conflict(tx, c.id()).orElseThrow();
         });
+    }
+
+    /**
+     * A whole-record conflict settled for the officer: when the officer removed what the district had edited, the
+     * record is removed now (the district's edit stays in its history); when the officer edited what the district had
+     * removed, the record comes back with the officer's changed fields applied over its last values.
+     */
+    private void takeOfficersRecord(Tx tx, Conflict c, OffsetDateTime now) {
+        String why = "Konflik seluruh catatan dari petugas " + c.officerName() + " diselesaikan (OFFICER)";
+        if ("DIHAPUS".equals(c.officerValue())) {
+            Map<String, String> cur = current(tx, c.entity(), c.recordId());
+            if (cur == null) return; // removed meanwhile: nothing left to do
+            int v = repo.anyVersion(tx, c.entity(), c.recordId()).orElseThrow();
+            switch (c.entity()) {
+                case FieldRecords.PERSON -> people.tombstone(tx, c.recordId(), v, why, now);
+                case FieldRecords.POST -> posts.tombstone(tx, c.recordId(), v, why, now);
+                default -> throw new BundleException(Reason.WRONG_TYPES, "field.error.resolveRecord", c.field());
+            }
+            boolean isPerson = FieldRecords.PERSON.equals(c.entity());
+            audit.record(tx, "DELETE", c.entity(), c.recordId(), isPerson ? cur.get("homeVillageCode")
+                            : cur.get("villageCode"), isPerson ? c.recordId() : UUID.fromString(cur.get("personId")),
+                    why + ": dihapus; perubahan kabupaten tetap di riwayat", cur, null);
+            return;
+        }
+        Map<String, String> officerFields = new LinkedHashMap<>();
+        try {
+            JsonMappers.MAPPER.readTree(c.officerValue()).properties().forEach(f -> officerFields.put(f.getKey(),
+                    text(f.getValue())));
+        } catch (RuntimeException e) {
+            throw new BundleException(Reason.WRONG_TYPES, "field.error.resolveRecord", c.field());
+        }
+        if (current(tx, c.entity(), c.recordId()) == null && !repo.restore(tx, c.entity(), c.recordId(), now)) {
+            throw new BundleException(Reason.NOT_FOUND, "field.error.resolveRecord", c.field());
+        }
+        Map<String, String> cur = current(tx, c.entity(), c.recordId());
+        Map<String, String> next = new LinkedHashMap<>(cur);
+        for (var f : officerFields.entrySet()) {
+            if (!FieldRecords.knows(c.entity(), f.getKey())) {
+                throw new BundleException(Reason.WRONG_TYPES, "bundle.error.unknownField", f.getKey());
+            }
+            next.put(f.getKey(), f.getValue());
+        }
+        try {
+            write(tx, c.entity(), c.recordId(), cur, next, now, why + ": dipulihkan dengan perubahan petugas "
+                    + officerFields.keySet());
+        } catch (RuntimeException e) {
+            if (e instanceof BundleException) throw e;
+            throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", c.field(), c.officerValue());
+        }
     }
 
     /** The version the package carried of a record (for the merge report and tests). */

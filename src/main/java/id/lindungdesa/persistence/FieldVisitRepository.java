@@ -150,6 +150,27 @@ public final class FieldVisitRepository {
         };
     }
 
+    /**
+     * Brings back a tombstoned record (a field conflict settled for the officer who edited what the district had
+     * removed): the tombstone is lifted and the version moves on. Returns whether a removed record was there.
+     */
+    public boolean restore(Tx tx, String entity, UUID id, OffsetDateTime now) {
+        return switch (entity) {
+            case "person" -> tx.dsl().update(PERSON).set(PERSON.DELETED_AT, (OffsetDateTime) null)
+                    .set(PERSON.DELETED_REASON, (String) null).set(PERSON.VERSION, PERSON.VERSION.plus(1))
+                    .set(PERSON.UPDATED_AT, now).where(PERSON.ID.eq(id)).and(PERSON.DELETED_AT.isNotNull())
+                    .execute() == 1;
+            case "post" -> tx.dsl().update(POST).set(POST.DELETED_AT, (OffsetDateTime) null)
+                    .set(POST.DELETED_REASON, (String) null).set(POST.VERSION, POST.VERSION.plus(1))
+                    .set(POST.UPDATED_AT, now).where(POST.ID.eq(id)).and(POST.DELETED_AT.isNotNull())
+                    .execute() == 1;
+            default -> tx.dsl().update(ENROLMENT).set(ENROLMENT.DELETED_AT, (OffsetDateTime) null)
+                    .set(ENROLMENT.DELETED_REASON, (String) null).set(ENROLMENT.VERSION, ENROLMENT.VERSION.plus(1))
+                    .set(ENROLMENT.UPDATED_AT, now).where(ENROLMENT.ID.eq(id)).and(ENROLMENT.DELETED_AT.isNotNull())
+                    .execute() == 1;
+        };
+    }
+
     /** Sets a record's version (a refreshed base takes the district's version). */
     public void setVersion(Tx tx, String entity, UUID id, int version) {
         switch (entity) {
