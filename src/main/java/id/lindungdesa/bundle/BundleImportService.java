@@ -59,6 +59,8 @@ public final class BundleImportService {
     private final Clock clock;
     private final AuditLog audit;
     private volatile long maxBytes = -1;
+    private final id.lindungdesa.persistence.ProvinceFiguresRepository summary =
+            new id.lindungdesa.persistence.ProvinceFiguresRepository();
 
     public BundleImportService(Database db, BundleRepository bundles, KeyRepository keyRepo, ProvinceRepository prov,
                          OfficeService office, KeyService keys, ReceiptService receipts, Clock clock, AuditLog audit) {
@@ -188,6 +190,8 @@ public final class BundleImportService {
                 ImportReport r = new ImportReport(m.bundleId(), m.issuer().code(), a.districtName, m.sequence(),
                         m.period().label(), dryRun, a.counts(), List.copyOf(warnings), null);
                 if (dryRun) throw new DryRunRollback(r);
+                // the district's figures, kept in this transaction (decision 0126)
+                summary.refreshSummary(tx, m.issuer().code(), now.toLocalDate(), m.bundleId(), now);
                 bundles.insertReceived(tx, new ReceivedBundle(m.bundleId(), m.kind(), m.issuer().code(),
                         a.districtName != null ? a.districtName : m.issuer().name(), m.issuer().level(), m.sequence(),
                         v.signer().keyId(), v.statementSha256(), m.previousBundleSha256(), m.payload().sha256(),

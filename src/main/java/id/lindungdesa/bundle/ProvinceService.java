@@ -51,7 +51,7 @@ public final class ProvinceService {
 
     private final Database db;
     private final ProvinceRepository prov;
-    private final ProvinceFiguresRepository figures = new ProvinceFiguresRepository();
+    private final ProvinceFiguresRepository figures;
     private final BundleRepository bundles;
     private final OfficeService office;
     private final TargetService targets;
@@ -59,6 +59,12 @@ public final class ProvinceService {
 
     public ProvinceService(Database db, ProvinceRepository prov, BundleRepository bundles, OfficeService office,
                            TargetService targets, Clock clock) {
+        this(db, prov, bundles, office, targets, clock, new ProvinceFiguresRepository());
+    }
+
+    private ProvinceService(Database db, ProvinceRepository prov, BundleRepository bundles, OfficeService office,
+                            TargetService targets, Clock clock, ProvinceFiguresRepository figures) {
+        this.figures = figures;
         this.db = db;
         this.prov = prov;
         this.bundles = bundles;
@@ -195,6 +201,33 @@ public final class ProvinceService {
             throw ValidationException.of("scope", "province.cli.error.outside", wanted, own.isEmpty() ? "00" : own);
         }
         return wanted;
+    }
+
+    // ------------------------------------------------------------------ per-district summary (decision 0126)
+
+    /**
+     * The same service with every figure computed on the fly from the {@code prov_*} rows, never from the
+     * per-district summary: the oracle the summary is compared with (tests), and a diagnostic.
+     */
+    public ProvinceService computedOnTheFly() {
+        return new ProvinceService(db, prov, bundles, office, targets, clock, new ProvinceFiguresRepository(false));
+    }
+
+    /**
+     * Computes the summary of every district held whose summary does not hold today: a database made before the
+     * summary existed, or one whose figures changed since its last import (a post starting or ending, a status
+     * taking effect after the import's date). Run when the database is opened; returns how many were computed.
+     */
+    public int refreshSummaries() {
+        if (!isProvince()) return 0;
+        LocalDate on = today();
+        List<String> stale = db.read(tx -> figures.unsummarised(tx, "", on));
+        if (stale.isEmpty()) return 0;
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        db.writeVoid(tx -> {
+            for (String d : stale) figures.refreshSummary(tx, d, on, null, now);
+        });
+        return stale.size();
     }
 
     // ------------------------------------------------------------------ stats

@@ -5,8 +5,12 @@ import id.lindungdesa.domain.Region;
 import id.lindungdesa.domain.RegionLevel;
 import id.lindungdesa.domain.VillageType;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.Record;
 
@@ -50,6 +54,217 @@ public final class ProvinceFiguresRepository {
     /** One received bundle, as the reporting list needs it. */
     public record Received(String issuerCode, String issuerName, long sequence, String period,
                            java.time.OffsetDateTime createdAt, java.time.OffsetDateTime importedAt) {
+    }
+
+    private final boolean summaries;
+
+    /** Figures read from the per-district summary wherever it holds on the date asked (decision 0126). */
+    public ProvinceFiguresRepository() {
+        this(true);
+    }
+
+    /**
+     * {@code summaries} false: every figure is computed on the fly from the {@code prov_*} rows (the summary's
+     * oracle in tests; diagnostics).
+     */
+    public ProvinceFiguresRepository(boolean summaries) {
+        this.summaries = summaries;
+    }
+
+    // ------------------------------------------------------------------ per-district summary (decision 0126)
+
+    /** Which districts of a scope are read from the summary on a date, and which are computed on the fly. */
+    private record Plan(Set<String> served, List<String> live, boolean allLive) {
+    }
+
+    private Plan plan(Tx tx, String scope, LocalDate on) {
+        if (!summaries) return new Plan(Set.of(), List.of(), true);
+        Set<String> served = summarised(tx, scope, on);
+        if (served.isEmpty()) return new Plan(served, List.of(), true);
+        List<String> live = new ArrayList<>();
+        for (String d : holding(tx, scope)) if (!served.contains(d)) live.add(d);
+        return new Plan(served, live, false);
+    }
+
+    /** Districts of the scope whose summary holds on {@code on}. */
+    public Set<String> summarised(Tx tx, String scope, LocalDate on) {
+        List<Object> b = new ArrayList<>();
+        String cond = scope("f.district_code", scope, b);
+        b.add(on);
+        b.add(on);
+        String sql = "SELECT f.district_code FROM prov_fig_district f WHERE " + cond
+                + " AND (f.valid_from IS NULL OR f.valid_from <= ?) AND (f.valid_until IS NULL OR f.valid_until > ?)";
+        return new HashSet<>(tx.dsl().fetch(sql, b.toArray()).getValues(0, String.class));
+    }
+
+    /**
+     * Districts (kabupaten/kota codes) of the scope that may hold data: every issuer of a received bundle and every
+     * district with imported regions.
+     */
+    public Set<String> holding(Tx tx, String scope) {
+        Set<String> out = new TreeSet<>(districts(tx, scope));
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT DISTINCT bi.issuer_code FROM bundle_import bi WHERE " + scope("bi.issuer_code", scope, b);
+        out.addAll(tx.dsl().fetch(sql, b.toArray()).getValues(0, String.class));
+        out.removeIf(d -> !DISTRICT.matcher(d).matches());
+        return out;
+    }
+
+    private static final java.util.regex.Pattern DISTRICT = java.util.regex.Pattern.compile("\\d{2}\\.\\d{2}");
+
+    /** Districts of the scope that hold data but have no summary holding on {@code on} (to fill). */
+    public List<String> unsummarised(Tx tx, String scope, LocalDate on) {
+        Set<String> served = summarised(tx, scope, on);
+        List<String> out = new ArrayList<>();
+        for (String d : holding(tx, scope)) if (!served.contains(d)) out.add(d);
+        return out;
+    }
+
+    /**
+     * Recomputes one district's summary for {@code on} with the very queries that compute the figures on the fly,
+     * and records the dates between which it holds (the last post start or end, or status effective date, on or
+     * before {@code on}; the first one after it). Called by the bundle import in its transaction, and when a
+     * database without a summary is opened. {@code bundle} may be null.
+     */
+    public void refreshSummary(Tx tx, String district, LocalDate on, UUID bundle, OffsetDateTime now) {
+        if (!DISTRICT.matcher(district).matches()) throw new IllegalArgumentException(district);
+        for (String t : List.of("prov_fig_village_cat", "prov_fig_village", "prov_fig_posts", "prov_fig_district")) {
+            tx.dsl().execute("DELETE FROM " + t + " WHERE district_code = ?", district);
+        }
+        LocalDate[] valid = validity(tx, district, on);
+        int[] pv = new int[3];
+        for (DistrictPeople p : livePeople(tx, district, on)) {
+            if (!p.district().equals(district)) continue;
+            pv[0] = p.people();
+            pv[1] = p.officeHolders();
+            pv[2] = p.enrolledActive();
+        }
+        tx.dsl().execute("INSERT INTO prov_fig_district (district_code, figures_on, valid_from, valid_until, people,"
+                + " office_holders, enrolled_active, bundle_id, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                district, on, valid[0], valid[1], pv[0], pv[1], pv[2], bundle, now);
+        List<Object[]> rows = new ArrayList<>();
+        for (DistrictPosts p : livePosts(tx, district, on)) {
+            rows.add(new Object[] {p.district(), p.category().name(), p.posts()});
+        }
+        batch(tx, "INSERT INTO prov_fig_posts (district_code, category, posts) VALUES (?, ?, ?)", rows);
+        rows = new ArrayList<>();
+        for (VillageCategory v : liveVillageCategories(tx, district, on)) {
+            rows.add(new Object[] {v.district(), v.village(), v.category().name(), v.covered(), v.eligible()});
+        }
+        batch(tx, "INSERT INTO prov_fig_village_cat (district_code, village_code, category, covered, eligible)"
+                + " VALUES (?, ?, ?, ?, ?)", rows);
+        rows = new ArrayList<>();
+        for (VillageTotal v : liveVillageTotals(tx, district, on)) {
+            rows.add(new Object[] {v.district(), v.village(), v.holders(), v.eligible(), v.covered()});
+        }
+        batch(tx, "INSERT INTO prov_fig_village (district_code, village_code, holders, eligible, covered)"
+                + " VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    private static void batch(Tx tx, String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + 500));
+            tx.dsl().batch(sql, part.toArray(new Object[0][])).execute();
+        }
+    }
+
+    /**
+     * The dates between which a district's figures stay what they are on {@code on}: [last change on or before
+     * it, first change after it), either null when there is none. A figure on date d depends on d only through
+     * "start_date <= d", "end_date > d" and "effective_date <= d", so it is constant between two such dates.
+     */
+    LocalDate[] validity(Tx tx, String district, LocalDate on) {
+        Record po = tx.dsl().fetchOne("SELECT MAX(CASE WHEN po.start_date <= ? THEN po.start_date END),"
+                + " MIN(CASE WHEN po.start_date > ? THEN po.start_date END),"
+                + " MAX(CASE WHEN po.end_date <= ? THEN po.end_date END),"
+                + " MIN(CASE WHEN po.end_date > ? THEN po.end_date END)"
+                + " FROM prov_post po WHERE po.district_code = ?", on, on, on, on, district);
+        Record st = tx.dsl().fetchOne("SELECT MAX(CASE WHEN s.effective_date <= ? THEN s.effective_date END),"
+                + " MIN(CASE WHEN s.effective_date > ? THEN s.effective_date END)"
+                + " FROM prov_enrolment_status s WHERE s.district_code = ?", on, on, district);
+        LocalDate from = latest(po.get(0, LocalDate.class), po.get(2, LocalDate.class), st.get(0, LocalDate.class));
+        LocalDate until = earliest(po.get(1, LocalDate.class), po.get(3, LocalDate.class),
+                st.get(1, LocalDate.class));
+        return new LocalDate[] {from, until};
+    }
+
+    private static LocalDate latest(LocalDate... ds) {
+        LocalDate out = null;
+        for (LocalDate d : ds) if (d != null && (out == null || d.isAfter(out))) out = d;
+        return out;
+    }
+
+    private static LocalDate earliest(LocalDate... ds) {
+        LocalDate out = null;
+        for (LocalDate d : ds) if (d != null && (out == null || d.isBefore(out))) out = d;
+        return out;
+    }
+
+    /** People, office-holders and active enrolments per district on {@code on}. */
+    public List<DistrictPeople> people(Tx tx, String scope, LocalDate on) {
+        Plan p = plan(tx, scope, on);
+        if (p.allLive()) return livePeople(tx, scope, on);
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT f.district_code, f.people, f.office_holders, f.enrolled_active FROM prov_fig_district f"
+                + " WHERE " + scope("f.district_code", scope, b) + " AND f.people > 0";
+        List<DistrictPeople> out = new ArrayList<>();
+        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
+            String d = r.get(0, String.class);
+            if (p.served().contains(d)) out.add(new DistrictPeople(d, i(r, 1), i(r, 2), i(r, 3)));
+        }
+        for (String d : p.live()) out.addAll(livePeople(tx, d, on));
+        return out;
+    }
+
+    /** Current posts per district and category on {@code on} (of people not removed). */
+    public List<DistrictPosts> posts(Tx tx, String scope, LocalDate on) {
+        Plan p = plan(tx, scope, on);
+        if (p.allLive()) return livePosts(tx, scope, on);
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT s.district_code, s.category, s.posts FROM prov_fig_posts s WHERE "
+                + scope("s.district_code", scope, b);
+        List<DistrictPosts> out = new ArrayList<>();
+        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
+            String d = r.get(0, String.class);
+            if (p.served().contains(d)) out.add(new DistrictPosts(d, Category.valueOf(r.get(1, String.class)), i(r, 2)));
+        }
+        for (String d : p.live()) out.addAll(livePosts(tx, d, on));
+        return out;
+    }
+
+    /** Distinct covered and eligible people per village and category on {@code on}. */
+    public List<VillageCategory> villageCategories(Tx tx, String scope, LocalDate on) {
+        Plan p = plan(tx, scope, on);
+        if (p.allLive()) return liveVillageCategories(tx, scope, on);
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT s.district_code, s.village_code, s.category, s.covered, s.eligible"
+                + " FROM prov_fig_village_cat s WHERE " + scope("s.district_code", scope, b);
+        List<VillageCategory> out = new ArrayList<>();
+        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
+            String d = r.get(0, String.class);
+            if (p.served().contains(d)) {
+                out.add(new VillageCategory(d, r.get(1, String.class), Category.valueOf(r.get(2, String.class)),
+                        i(r, 3), i(r, 4)));
+            }
+        }
+        for (String d : p.live()) out.addAll(liveVillageCategories(tx, d, on));
+        return out;
+    }
+
+    /** Distinct holders, eligible and covered people per village on {@code on} (a person once per village). */
+    public List<VillageTotal> villageTotals(Tx tx, String scope, LocalDate on) {
+        Plan p = plan(tx, scope, on);
+        if (p.allLive()) return liveVillageTotals(tx, scope, on);
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT s.district_code, s.village_code, s.holders, s.eligible, s.covered"
+                + " FROM prov_fig_village s WHERE " + scope("s.district_code", scope, b);
+        List<VillageTotal> out = new ArrayList<>();
+        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
+            String d = r.get(0, String.class);
+            if (p.served().contains(d)) out.add(new VillageTotal(d, r.get(1, String.class), i(r, 2), i(r, 3), i(r, 4)));
+        }
+        for (String d : p.live()) out.addAll(liveVillageTotals(tx, d, on));
+        return out;
     }
 
     // ------------------------------------------------------------------ SQL pieces
@@ -96,8 +311,8 @@ public final class ProvinceFiguresRepository {
 
     // ------------------------------------------------------------------ stats
 
-    /** People, office-holders and active enrolments per district on {@code on}. */
-    public List<DistrictPeople> people(Tx tx, String scope, LocalDate on) {
+    /** People, office-holders and active enrolments per district on {@code on}, computed on the fly. */
+    List<DistrictPeople> livePeople(Tx tx, String scope, LocalDate on) {
         java.util.Map<String, int[]> m = new java.util.TreeMap<>();
         List<Object> b = new ArrayList<>();
         String sql = "SELECT pe.district_code, COUNT(*), SUM(CASE WHEN " + active("pe.district_code", "pe.id", b, on)
@@ -119,8 +334,8 @@ public final class ProvinceFiguresRepository {
         return out;
     }
 
-    /** Current posts per district and category on {@code on} (of people not removed). */
-    public List<DistrictPosts> posts(Tx tx, String scope, LocalDate on) {
+    /** Current posts per district and category on {@code on} (of people not removed), computed on the fly. */
+    List<DistrictPosts> livePosts(Tx tx, String scope, LocalDate on) {
         List<Object> b = new ArrayList<>();
         String sql = "SELECT po.district_code, po.category, COUNT(*)" + POST_PERSON + " WHERE " + current(b, on)
                 + " AND " + scope("po.district_code", scope, b) + " GROUP BY po.district_code, po.category";
@@ -151,8 +366,8 @@ public final class ProvinceFiguresRepository {
 
     // ------------------------------------------------------------------ coverage
 
-    /** Distinct covered and eligible people per village and category on {@code on}. */
-    public List<VillageCategory> villageCategories(Tx tx, String scope, LocalDate on) {
+    /** Distinct covered and eligible people per village and category on {@code on}, computed on the fly. */
+    List<VillageCategory> liveVillageCategories(Tx tx, String scope, LocalDate on) {
         List<Object> b = new ArrayList<>();
         String sql = "SELECT po.district_code, po.village_code, po.category, COUNT(DISTINCT CASE WHEN "
                 + active("po.district_code", "po.person_id", b, on) + " THEN po.person_id END),"
@@ -167,8 +382,8 @@ public final class ProvinceFiguresRepository {
         return out;
     }
 
-    /** Distinct holders, eligible and covered people per village on {@code on} (a person once per village). */
-    public List<VillageTotal> villageTotals(Tx tx, String scope, LocalDate on) {
+    /** Distinct holders, eligible and covered people per village on {@code on}, computed on the fly. */
+    List<VillageTotal> liveVillageTotals(Tx tx, String scope, LocalDate on) {
         List<Object> b = new ArrayList<>();
         String sql = "SELECT po.district_code, po.village_code, COUNT(DISTINCT po.person_id),"
                 + " COUNT(DISTINCT CASE WHEN pe.employment_status = 'NON_ASN' THEN po.person_id END),"

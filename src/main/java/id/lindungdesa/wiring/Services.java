@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * before risky operations reaches them as a {@link BackupHook}.
  */
 public final class Services implements CoreServices, AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
     private final Database db;
     private final Clock clock;
     private final AtomicReference<String> actor = new AtomicReference<>("sistem");
@@ -134,6 +135,20 @@ public final class Services implements CoreServices, AutoCloseable {
         };
         reloadOffice.run();
         db.onReplaced(reloadOffice);
+        // Issue 14: a province or national database made before the per-district summary (or one whose figures
+        // changed since the last import by a date passing) gets its summary computed now (decision 0126).
+        var bundleServices = bundles;
+        Runnable summaries = () -> {
+            try {
+                int n = bundleServices.province().refreshSummaries();
+                if (n > 0) LOG.info("province figures: summary computed for {} district(s)", n);
+            } catch (RuntimeException e) {
+                // the figures are then computed on the fly: slower, never wrong
+                LOG.warn("province figures: summary not refreshed: {}", e.toString());
+            }
+        };
+        summaries.run();
+        db.onReplaced(summaries);
         // Issue 7: a verified backup before every import, once there is an office's data worth keeping.
         BackupHook backupFirst = reason -> {
             if (officeRef.get().isPresent()) backupService.beforeRiskyOperation(reason);
