@@ -24,7 +24,13 @@ public record FieldManifest(int formatVersion, UUID bundleId, String kind, Manif
                             PublicKeyFile issuerKey, Encryption encryption, Manifest.PayloadRef payload) {
 
     public static final String FORMAT = "lindungdesa-field";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest manifest version read. Version 2 (a return only) adds the count {@code statusSteps}; a package is
+     * still written as version 1 ({@link #PACKAGE_VERSION}), its content did not change.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The version a field package is written with. */
+    public static final int PACKAGE_VERSION = 1;
     public static final String PAYLOAD_TYPE = "application/vnd.lindungdesa.field-manifest+json";
     public static final String KIND_PACKAGE = "field-package";
     public static final String KIND_RETURN = "field-return";
@@ -32,7 +38,7 @@ public record FieldManifest(int formatVersion, UUID bundleId, String kind, Manif
     public static final String RETURN_TYPE = "application/vnd.lindungdesa.field-return+hpke";
     /** Sections counted in the manifest, in order. */
     public static final List<String> SECTIONS = List.of("subdistricts", "villages", "people", "posts",
-            "enrolments", "tombstones", "agreements", "rates", "changed", "added");
+            "enrolments", "tombstones", "agreements", "rates", "changed", "added", "statusSteps");
 
     public FieldManifest {
         Map<String, Long> ordered = new LinkedHashMap<>();

@@ -37,4 +37,14 @@ public final class FieldMerge {
         if (officerRemoved) return districtEdited ? Outcome.CONFLICT : Outcome.APPLY;
         return Outcome.UNCHANGED;
     }
+
+    /**
+     * An enrolment status step the officer added (a status history only grows): applied when the district added no
+     * step to that enrolment since the base; one change when the district added the same step (state and date);
+     * a conflict when the district added a different one.
+     */
+    public static Outcome statusStep(boolean districtAddedSince, boolean districtAddedTheSame) {
+        if (!districtAddedSince) return Outcome.APPLY;
+        return districtAddedTheSame ? Outcome.UNCHANGED : Outcome.CONFLICT;
+    }
 }

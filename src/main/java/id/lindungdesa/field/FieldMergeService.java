@@ -6,6 +6,8 @@ import id.lindungdesa.bundle.FieldManifest;
 import id.lindungdesa.bundle.KeyService;
 import id.lindungdesa.bundle.TrustService;
 import id.lindungdesa.domain.Enrolment;
+import id.lindungdesa.domain.EnrolmentState;
+import id.lindungdesa.domain.EnrolmentStatus;
 import id.lindungdesa.domain.FieldPackage;
 import id.lindungdesa.domain.Office;
 import id.lindungdesa.domain.OfficeLevel;
@@ -27,6 +29,7 @@ import id.lindungdesa.service.AuditLog;
 import id.lindungdesa.service.OfficeService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -134,6 +137,11 @@ public final class FieldMergeService {
         byte[] plain = FieldBundles.open(c, keys.encryptionKeys(), passphrase);
         List<KeyService.Signer> signers = dryRun ? List.of() : keys.signers(passphrase);
         JsonNode doc = JsonMappers.MAPPER.readTree(plain);
+        int version = doc.path("formatVersion").asInt(1);
+        if (version < 1 || version > FieldVisitService.RETURN_VERSION) {
+            throw new BundleException(Reason.UNSUPPORTED_VERSION, "bundle.error.version", version,
+                    FieldVisitService.RETURN_VERSION);
+        }
         if (!FieldManifest.KIND_RETURN.equals(doc.path("kind").asString(""))
                 || !m.bundleId().toString().equals(doc.path("returnId").asString(""))
                 || !m.packageId().toString().equals(doc.path("packageId").asString(""))
@@ -237,6 +245,8 @@ public final class FieldMergeService {
             }
         }
         Set<UUID> refusedPeople = new HashSet<>();
+        Set<UUID> addedEnrolments = new HashSet<>();
+        Set<UUID> refusedEnrolments = new HashSet<>();
         for (JsonNode ad : doc.path("added")) {
             String entity = entity(ad);
             UUID id = uuid(ad.path("id"));
@@ -269,11 +279,13 @@ public final class FieldMergeService {
             } else {
                 Enrolment e = FieldRecords.enrolment(id, 1, fields);
                 if (refusedPeople.contains(e.personId())) {
+                    refusedEnrolments.add(id);
                     conflicts.add(conflict(tx, m, pkg, officer, entity, id, "personId", null, null,
                             e.personId().toString(), now, dryRun));
                     continue;
                 }
                 enrolments.insert(tx, e, now);
+                addedEnrolments.add(id);
                 audit.record(tx, "CREATE", "enrolment", id, null, e.personId(), "Ditambah petugas " + from, null, e);
             }
             applied++;
@@ -289,14 +301,58 @@ public final class FieldMergeService {
                 case APPLY -> {
                     if (FieldRecords.PERSON.equals(entity)) people.tombstone(tx, id, version, "Dihapus petugas " + from, now);
                     else if (FieldRecords.POST.equals(entity)) posts.tombstone(tx, id, version, "Dihapus petugas " + from, now);
-                    else throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "tombstones.entity", entity);
-                    audit.record(tx, "DELETE", entity, id, null, FieldRecords.PERSON.equals(entity) ? id : null,
-                            "Dihapus petugas " + from, current, null);
+                    else enrolments.tombstone(tx, id, version, "Dihapus petugas " + from, now);
+                    UUID personId = FieldRecords.PERSON.equals(entity) ? id : UUID.fromString(current.get("personId"));
+                    audit.record(tx, "DELETE", entity, id, null, personId, "Dihapus petugas " + from,
+                            before(entity, id, version, current), null);
                     applied++;
                 }
                 case UNCHANGED -> unchanged++;
                 case CONFLICT -> conflicts.add(conflict(tx, m, pkg, officer, entity, id, FieldRecords.RECORD, "ADA",
                         "DIUBAH", "DIHAPUS", now, dryRun));
+            }
+        }
+        for (JsonNode st : doc.path("statusSteps")) {
+            UUID eid = uuid(st.path("enrolmentId"));
+            UUID sid = uuid(st.path("id"));
+            if (refusedEnrolments.contains(eid)) continue; // its enrolment waits in a conflict of its own
+            if (!scope.getOrDefault(FieldRecords.ENROLMENT, Map.of()).containsKey(eid)
+                    && !addedEnrolments.contains(eid)) {
+                throw new BundleException(Reason.WRONG_ISSUER, "field.error.outOfScope", FieldRecords.ENROLMENT, eid,
+                        kec);
+            }
+            EnrolmentStatus step = step(st, sid, eid, officer);
+            Set<UUID> baseSteps = new HashSet<>();
+            for (JsonNode b : st.path("baseSteps")) baseSteps.add(uuid(b));
+            List<EnrolmentStatus> history = enrolments.history(tx, eid);
+            if (history.stream().anyMatch(h -> h.id().equals(sid))) {
+                unchanged++; // already here (merged before)
+                continue;
+            }
+            String baseText = history.stream().filter(h -> baseSteps.contains(h.id())).reduce((a, b) -> b)
+                    .map(h -> FieldRecords.stepText(h.state(), h.effectiveDate())).orElse(null);
+            Optional<Enrolment> e = enrolments.find(tx, eid);
+            if (e.isEmpty()) { // removed at the district, a status step added by the officer
+                conflicts.add(conflict(tx, m, pkg, officer, FieldRecords.ENROLMENT, eid, FieldRecords.STATUS, baseText,
+                        "DIHAPUS", stepJson(step), now, dryRun));
+                continue;
+            }
+            List<EnrolmentStatus> since = history.stream().filter(h -> !baseSteps.contains(h.id())).toList();
+            boolean same = since.stream().anyMatch(h -> h.state() == step.state()
+                    && h.effectiveDate().equals(step.effectiveDate()));
+            switch (FieldMerge.statusStep(!since.isEmpty(), same)) {
+                case APPLY -> {
+                    addStep(tx, e.get(), step, now, "Status kepesertaan dari petugas " + from + ": ");
+                    repo.insertApplied(tx, m.bundleId(), officer.keyId(), officer.officeName(),
+                            FieldRecords.ENROLMENT, eid, FieldRecords.STATUS,
+                            FieldRecords.stepText(step.state(), step.effectiveDate()), now);
+                    applied++;
+                }
+                case UNCHANGED -> unchanged++;
+                case CONFLICT -> conflicts.add(conflict(tx, m, pkg, officer, FieldRecords.ENROLMENT, eid,
+                        FieldRecords.STATUS, baseText, String.join(", ", since.stream()
+                                .map(h -> FieldRecords.stepText(h.state(), h.effectiveDate())).toList()),
+                        stepJson(step), now, dryRun));
             }
         }
         repo.insertReturnIn(tx, new FieldVisitRepository.ReturnIn(m.bundleId(), pkg.packageId(), officer.keyId(),
@@ -325,6 +381,54 @@ public final class FieldMergeService {
                 + officer.officeName() + ": dasar " + base + ", kabupaten " + district + ", petugas " + value
                 + (others.isEmpty() ? "" : "; juga petugas " + String.join(", ", others)));
         return new Item(cid, entity, id, field, base, district, value, officer.officeName(), others);
+    }
+
+    /** A status step of the return, as the district will keep it (recorded by the officer's office). */
+    private static EnrolmentStatus step(JsonNode st, UUID sid, UUID eid, TrustedKey officer) {
+        EnrolmentState state;
+        LocalDate effective;
+        OffsetDateTime recorded;
+        try {
+            state = EnrolmentState.valueOf(st.path("state").asString(""));
+            effective = LocalDate.parse(st.path("effectiveDate").asString(""));
+            String at = text(st.get("recordedAt"));
+            recorded = at == null ? null : OffsetDateTime.parse(at);
+        } catch (RuntimeException ex) {
+            throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", "statusSteps." + sid,
+                    st.path("state").asString("") + " " + st.path("effectiveDate").asString(""));
+        }
+        return new EnrolmentStatus(sid, eid, state, effective, text(st.get("note")), recorded,
+                officer.officeName());
+    }
+
+    /** The officer's value of a status conflict: the whole step, so settling it for the officer can add it. */
+    private static String stepJson(EnrolmentStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", FieldRecords.stepText(s.state(), s.effectiveDate()));
+        m.put("id", s.id().toString());
+        m.put("note", s.note());
+        m.put("recordedAt", s.recordedAt() == null ? null : s.recordedAt().toString());
+        return JsonMappers.MAPPER.writeValueAsString(m);
+    }
+
+    /** Adds a status step to an enrolment (a new version, as a step added on the desk), audited. */
+    private void addStep(Tx tx, Enrolment e, EnrolmentStatus step, OffsetDateTime now, String why) {
+        EnrolmentStatus s = new EnrolmentStatus(step.id(), e.id(), step.state(), step.effectiveDate(), step.note(),
+                step.recordedAt() == null ? now : step.recordedAt(), step.recordedBy());
+        enrolments.addStatus(tx, s);
+        enrolments.touch(tx, e.id(), now);
+        audit.record(tx, "UPDATE", "enrolment", e.id(), null, e.personId(), why + s.state().labelId() + " sejak "
+                + s.effectiveDate(), null, s);
+    }
+
+    /** The record as it was before a removal, for the audit entry. */
+    private static Object before(String entity, UUID id, int version, Map<String, String> m) {
+        if (m == null) return null;
+        return switch (entity) {
+            case FieldRecords.PERSON -> FieldRecords.person(id, version, m);
+            case FieldRecords.POST -> FieldRecords.post(id, version, m);
+            default -> FieldRecords.enrolment(id, version, m);
+        };
     }
 
     private static void checkScope(String entity, Map<String, String> fields, String kec, UUID id) {
@@ -444,7 +548,10 @@ public final class FieldMergeService {
                 case OFFICER -> c.officerValue();
                 case VALUE -> value;
             };
-            if (take == Take.OFFICER && FieldRecords.RECORD.equals(c.field())) {
+            if (FieldRecords.STATUS.equals(c.field()) && FieldRecords.ENROLMENT.equals(c.entity())) {
+                if (take == Take.VALUE) throw new BundleException(Reason.WRONG_TYPES, "field.error.resolveRecord", c.field());
+                if (take == Take.OFFICER) takeOfficersStep(tx, c, now);
+            } else if (take == Take.OFFICER && FieldRecords.RECORD.equals(c.field())) {
                 takeOfficersRecord(tx, c, now);
             } else if (take != Take.DISTRICT) {
                 if (FieldRecords.RECORD.equals(c.field()) || ("nik".equals(c.field()) && c.baseValue() == null
@@ -487,7 +594,7 @@ public final class FieldMergeService {
             switch (c.entity()) {
                 case FieldRecords.PERSON -> people.tombstone(tx, c.recordId(), v, why, now);
                 case FieldRecords.POST -> posts.tombstone(tx, c.recordId(), v, why, now);
-                default -> throw new BundleException(Reason.WRONG_TYPES, "field.error.resolveRecord", c.field());
+                default -> enrolments.tombstone(tx, c.recordId(), v, why, now);
             }
             boolean isPerson = FieldRecords.PERSON.equals(c.entity());
             audit.record(tx, "DELETE", c.entity(), c.recordId(), isPerson ? cur.get("homeVillageCode")
@@ -520,6 +627,31 @@ public final class FieldMergeService {
             if (e instanceof BundleException) throw e;
             throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", c.field(), c.officerValue());
         }
+    }
+
+    /**
+     * A status conflict settled for the officer: the officer's step is added to the enrolment's history (an enrolment
+     * the district had removed comes back first); the district's own steps stay.
+     */
+    private void takeOfficersStep(Tx tx, Conflict c, OffsetDateTime now) {
+        EnrolmentStatus step;
+        try {
+            JsonNode n = JsonMappers.MAPPER.readTree(c.officerValue());
+            String[] st = n.path("step").asString("").split(" ");
+            String at = text(n.get("recordedAt"));
+            step = new EnrolmentStatus(UUID.fromString(n.path("id").asString("")), c.recordId(),
+                    EnrolmentState.valueOf(st[0]), LocalDate.parse(st[1]), text(n.get("note")),
+                    at == null ? null : OffsetDateTime.parse(at), c.officerName());
+        } catch (RuntimeException e) {
+            throw new BundleException(Reason.WRONG_TYPES, "field.error.resolveRecord", c.field());
+        }
+        if (enrolments.find(tx, c.recordId()).isEmpty()
+                && !repo.restore(tx, FieldRecords.ENROLMENT, c.recordId(), now)) {
+            throw new BundleException(Reason.NOT_FOUND, "field.error.resolveRecord", c.field());
+        }
+        if (enrolments.history(tx, c.recordId()).stream().anyMatch(h -> h.id().equals(step.id()))) return;
+        addStep(tx, enrolments.find(tx, c.recordId()).orElseThrow(), step, now, "Konflik status dari petugas "
+                + c.officerName() + " diselesaikan (OFFICER): ");
     }
 
     /** The version the package carried of a record (for the merge report and tests). */

@@ -150,7 +150,7 @@ public final class FieldPackageService {
             long seq = last.map(FieldPackage::sequence).orElse(0L) + 1;
             String prev = last.map(FieldPackage::statementSha256).orElse(null);
             String signingKey = signers.get(0).keyId();
-            FieldManifest m = new FieldManifest(FieldManifest.FORMAT_VERSION, packageId, FieldManifest.KIND_PACKAGE,
+            FieldManifest m = new FieldManifest(FieldManifest.PACKAGE_VERSION, packageId, FieldManifest.KIND_PACKAGE,
                     new Manifest.Issuer(o.regionCode(), o.name(), o.level()), signingKey, seq, prev, now,
                     new FieldManifest.Scope(kec.code(), kec.name()),
                     new FieldManifest.Recipient(officer.officeCode(), officer.officeName(), officer.keyId(),

@@ -3,6 +3,8 @@ package id.lindungdesa.field;
 import id.lindungdesa.domain.EmploymentStatus;
 import id.lindungdesa.domain.EndReason;
 import id.lindungdesa.domain.Enrolment;
+import id.lindungdesa.domain.EnrolmentState;
+import id.lindungdesa.domain.EnrolmentStatus;
 import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.Person;
 import id.lindungdesa.domain.Position;
@@ -28,6 +30,11 @@ public final class FieldRecords {
     public static final String PERSON = "person";
     public static final String POST = "post";
     public static final String ENROLMENT = "enrolment";
+    /**
+     * A step of an enrolment's status history (officer side: a base row per step the package carried; district side:
+     * the field of a conflict between status steps added on both sides).
+     */
+    public static final String STATUS = "status";
     /** The pseudo-field of a conflict between an edit on one side and a removal on the other. */
     public static final String RECORD = "_record";
 
@@ -73,6 +80,22 @@ public final class FieldRecords {
         m.put("wageBase", String.valueOf(e.wageBase()));
         m.put("fundingSource", name(e.fundingSource()));
         return m;
+    }
+
+    /** A status step as the return carries it (the state, its date, the note and when it was recorded). */
+    public static Map<String, String> of(EnrolmentStatus s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("enrolmentId", str(s.enrolmentId()));
+        m.put("state", name(s.state()));
+        m.put("effectiveDate", str(s.effectiveDate()));
+        m.put("note", s.note());
+        m.put("recordedAt", str(s.recordedAt()));
+        return m;
+    }
+
+    /** A status step as the clerk reads it in a conflict: state and date, e.g. {@code LAPSED 2026-11-01}. */
+    public static String stepText(EnrolmentState state, LocalDate effective) {
+        return state.name() + " " + effective;
     }
 
     public static Person person(UUID id, int version, Map<String, String> m) {

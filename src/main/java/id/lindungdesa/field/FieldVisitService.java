@@ -68,6 +68,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FieldVisitService {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+    /**
+     * The version of the return's sealed plaintext: 2 adds {@code statusSteps} and enrolment tombstones
+     * (docs/bundle-format.md §7.5); the district reads 1 and 2.
+     */
+    static final int RETURN_VERSION = 2;
 
     private final Database db;
     private final FieldVisitRepository repo;
@@ -202,6 +207,7 @@ public final class FieldVisitService {
             for (Enrolment e : data.enrolments) {
                 base.add(base(FieldRecords.ENROLMENT, e.id(), e.version(), FieldRecords.of(e)));
             }
+            for (EnrolmentStatus st : data.statuses) base.add(statusBase(st));
             reapplied = reapply(tx, pending, base);
             repo.replaceBase(tx, base);
             repo.insertOpened(tx, new FieldVisitRepository.Opened(m.packageId(), m.sequence(), m.issuer().code(),
@@ -225,6 +231,11 @@ public final class FieldVisitService {
         } catch (IOException e) {
             throw new BundleException(Reason.IO, e, "bundle.error.io", "temp", e.getMessage());
         }
+    }
+
+    /** The base row of a status step the package carried (so a step not among them is the officer's). */
+    private static Base statusBase(EnrolmentStatus st) {
+        return base(FieldRecords.STATUS, st.id(), 0, FieldRecords.of(st));
     }
 
     private static Base base(String entity, UUID id, int version, Map<String, String> fields) {
@@ -335,11 +346,15 @@ public final class FieldVisitService {
     record Removed(String entity, UUID id, int baseVersion) {
     }
 
-    record Pending(List<Changed> changed, List<Added> added, List<Removed> removed) {
-        static final Pending EMPTY = new Pending(List.of(), List.of(), List.of());
+    /** A status step added here: its enrolment, id, fields, and the steps that enrolment had in the base. */
+    record Step(UUID enrolmentId, UUID id, Map<String, String> fields, List<UUID> baseSteps) {
+    }
+
+    record Pending(List<Changed> changed, List<Added> added, List<Removed> removed, List<Step> steps) {
+        static final Pending EMPTY = new Pending(List.of(), List.of(), List.of(), List.of());
 
         boolean isEmpty() {
-            return changed.isEmpty() && added.isEmpty() && removed.isEmpty();
+            return changed.isEmpty() && added.isEmpty() && removed.isEmpty() && steps.isEmpty();
         }
     }
 
@@ -352,7 +367,15 @@ public final class FieldVisitService {
         List<Changed> changed = new ArrayList<>();
         List<Removed> removed = new ArrayList<>();
         Map<String, Set<UUID>> inBase = new HashMap<>();
+        Map<UUID, List<UUID>> baseSteps = new HashMap<>();
+        Set<UUID> baseStepIds = new HashSet<>();
         for (Base b : repo.base(tx)) {
+            if (FieldRecords.STATUS.equals(b.entity())) {
+                baseStepIds.add(b.recordId());
+                String eid = JsonMappers.MAPPER.readValue(b.fieldsJson(), FIELDS).get("enrolmentId");
+                baseSteps.computeIfAbsent(UUID.fromString(eid), k -> new ArrayList<>()).add(b.recordId());
+                continue;
+            }
             inBase.computeIfAbsent(b.entity(), k -> new HashSet<>()).add(b.recordId());
             Map<String, String> baseFields = JsonMappers.MAPPER.readValue(b.fieldsJson(), FIELDS);
             Map<String, String> cur = now.getOrDefault(b.entity(), Map.of()).get(b.recordId());
@@ -376,11 +399,20 @@ public final class FieldVisitService {
                 }
             }
         }
+        List<Step> steps = new ArrayList<>();
+        Set<UUID> live = now.getOrDefault(FieldRecords.ENROLMENT, Map.of()).keySet();
+        for (EnrolmentStatus st : enrolments.historiesOf(tx, live)) {
+            if (baseStepIds.contains(st.id())) continue;
+            List<UUID> had = new ArrayList<>(baseSteps.getOrDefault(st.enrolmentId(), List.of()));
+            had.sort(null);
+            steps.add(new Step(st.enrolmentId(), st.id(), FieldRecords.of(st), had));
+        }
+        steps.sort(java.util.Comparator.comparing(Step::enrolmentId).thenComparing(Step::id));
         java.util.Comparator<String> order = java.util.Comparator.comparingInt(FieldVisitService::rank);
         changed.sort(java.util.Comparator.comparing(Changed::entity, order).thenComparing(Changed::id));
         removed.sort(java.util.Comparator.comparing(Removed::entity, order).thenComparing(Removed::id));
         added.sort(java.util.Comparator.comparing(Added::entity, order).thenComparing(Added::id));
-        return new Pending(changed, added, removed);
+        return new Pending(changed, added, removed, steps);
     }
 
     static int rank(String entity) {
@@ -429,11 +461,11 @@ public final class FieldVisitService {
             switch (r.entity()) {
                 case FieldRecords.PERSON -> people.tombstone(tx, r.id(), v, "field", now);
                 case FieldRecords.POST -> posts.tombstone(tx, r.id(), v, "field", now);
-                default -> { /* enrolments end by status, not by tombstone */ }
+                default -> enrolments.tombstone(tx, r.id(), v, "field", now);
             }
             n++;
         }
-        return n + p.added().size();
+        return n + p.added().size() + p.steps().size(); // added records and status steps stay where they are
     }
 
     // ---- return ----
@@ -445,7 +477,8 @@ public final class FieldVisitService {
     /** The local changes since the package, as the return would carry them. */
     public Map<String, Integer> pendingCounts() {
         Pending p = db.read(this::pending);
-        return Map.of("changed", p.changed().size(), "added", p.added().size(), "tombstones", p.removed().size());
+        return Map.of("changed", p.changed().size(), "added", p.added().size(), "tombstones", p.removed().size(),
+                "statusSteps", p.steps().size());
     }
 
     /**
@@ -480,7 +513,7 @@ public final class FieldVisitService {
                     .orElse(null);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("kind", FieldManifest.KIND_RETURN);
-            doc.put("formatVersion", 1);
+            doc.put("formatVersion", RETURN_VERSION);
             doc.put("returnId", returnId.toString());
             doc.put("sequence", seq);
             doc.putAll(content);
@@ -491,6 +524,7 @@ public final class FieldVisitService {
             counts.put("changed", (long) p.changed().size());
             counts.put("added", (long) p.added().size());
             counts.put("tombstones", (long) p.removed().size());
+            counts.put("statusSteps", (long) p.steps().size());
             FieldManifest m = new FieldManifest(FieldManifest.FORMAT_VERSION, returnId, FieldManifest.KIND_RETURN,
                     new Manifest.Issuer(me.regionCode(), me.name(), me.level()), signers.get(0).keyId(), seq, prev,
                     created, new FieldManifest.Scope(opened.kecamatanCode(), me.name()),
@@ -564,9 +598,22 @@ public final class FieldVisitService {
             r.put("baseVersion", t.baseVersion());
             removed.add(r);
         }
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (Step st : p.steps()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("enrolmentId", st.enrolmentId().toString());
+            r.put("id", st.id().toString());
+            r.put("state", st.fields().get("state"));
+            r.put("effectiveDate", st.fields().get("effectiveDate"));
+            r.put("note", st.fields().get("note"));
+            r.put("recordedAt", st.fields().get("recordedAt"));
+            r.put("baseSteps", st.baseSteps().stream().map(UUID::toString).toList());
+            steps.add(r);
+        }
         doc.put("changed", changed);
         doc.put("added", added);
         doc.put("tombstones", removed);
+        doc.put("statusSteps", steps);
         return doc;
     }
 
@@ -624,9 +671,12 @@ public final class FieldVisitService {
                 List<Base> base = new ArrayList<>();
                 for (Person p : repo.allPeople(tx)) base.add(base(FieldRecords.PERSON, p.id(), p.version(), FieldRecords.of(p)));
                 for (Post p : repo.allPosts(tx)) base.add(base(FieldRecords.POST, p.id(), p.version(), FieldRecords.of(p)));
+                List<UUID> live = new ArrayList<>();
                 for (Enrolment e : repo.allEnrolments(tx)) {
                     base.add(base(FieldRecords.ENROLMENT, e.id(), e.version(), FieldRecords.of(e)));
+                    live.add(e.id());
                 }
+                for (EnrolmentStatus st : enrolments.historiesOf(tx, live)) base.add(statusBase(st));
                 repo.replaceBase(tx, base);
             }
             int applied = r.path("applied").asInt(0);

@@ -67,6 +67,14 @@ public final class EnrolmentRepository {
                 .where(ENROLMENT.ID.eq(id)).execute();
     }
 
+    /** Removes an enrolment (a tombstone with a reason, a new version); its status history stays. */
+    public void tombstone(Tx tx, UUID id, int version, String reason, OffsetDateTime now) {
+        int n = tx.dsl().update(ENROLMENT).set(ENROLMENT.VERSION, version + 1).set(ENROLMENT.DELETED_AT, now)
+                .set(ENROLMENT.DELETED_REASON, reason).set(ENROLMENT.UPDATED_AT, now)
+                .where(ENROLMENT.ID.eq(id).and(ENROLMENT.VERSION.eq(version))).execute();
+        if (n != 1) throw new StaleRecordException("enrolment", id, version);
+    }
+
     public Optional<Enrolment> find(Tx tx, UUID id) {
         return tx.dsl().selectFrom(ENROLMENT).where(ENROLMENT.ID.eq(id).and(ENROLMENT.DELETED_AT.isNull()))
                 .fetchOptional(EnrolmentRepository::map);

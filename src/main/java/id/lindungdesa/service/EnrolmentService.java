@@ -181,6 +181,22 @@ public final class EnrolmentService {
         });
     }
 
+    /**
+     * Removes an enrolment entered by mistake (a tombstone with a reason, a new version); its status history stays.
+     * An enrolment that simply ends gets a status step instead ({@link #changeStatus}).
+     */
+    public void remove(UUID enrolmentId, int version, String reason) {
+        audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
+        if (reason == null || reason.isBlank()) throw ValidationException.of("reason", "error.required");
+        db.writeVoid(tx -> {
+            Enrolment before = repo.find(tx, enrolmentId)
+                    .orElseThrow(() -> RosterService.notFound("enrolment", enrolmentId));
+            repo.tombstone(tx, enrolmentId, version, reason.strip(), OffsetDateTime.now(clock));
+            audit.record(tx, "DELETE", "enrolment", enrolmentId, null, before.personId(),
+                    "Kepesertaan dihapus (" + reason.strip() + ")", before, null);
+        });
+    }
+
     public List<Enrolment> enrolmentsOf(UUID personId) {
         return db.read(tx -> repo.byPerson(tx, personId));
     }

@@ -94,7 +94,7 @@ class FieldMergeOrderTest {
             var m2 = x.field().merges().merge(r2, false, BundleKit.PASS);
             assertThat(m1.conflicts()).isEmpty();
             assertThat(m2.conflicts()).isEmpty();
-            assertThat(m1.applied() + m2.applied()).isEqualTo(5); // A phone, C phone, A birth, B end date + reason
+            assertThat(m1.applied() + m2.applied()).isEqualTo(6); // A phone, C phone, A birth, B end date + reason, B's ENDED step
             first = data(x);
         }
         try (Services y = TestDb.open(dir, "kab-b", BundleKit.TODAY)) {

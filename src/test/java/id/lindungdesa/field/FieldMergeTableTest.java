@@ -48,4 +48,11 @@ class FieldMergeTableTest {
         assertThat(FieldMerge.removal(true, false, false, false)).isEqualTo(UNCHANGED); // only the district did
         assertThat(FieldMerge.removal(true, true, true, false)).isEqualTo(UNCHANGED);  // both removed it
     }
+
+    @Test
+    void statusStepsAddedInTheField() {
+        assertThat(FieldMerge.statusStep(false, false)).isEqualTo(APPLY);    // only the officer added a step
+        assertThat(FieldMerge.statusStep(true, true)).isEqualTo(UNCHANGED);  // both added the same step
+        assertThat(FieldMerge.statusStep(true, false)).isEqualTo(CONFLICT);  // both added, differently
+    }
 }

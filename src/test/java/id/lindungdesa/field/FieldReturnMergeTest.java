@@ -159,7 +159,7 @@ class FieldReturnMergeTest {
             assertThat(BundleKit.dump(kab)).isEqualTo(kabBefore);
 
             var r = kab.field().merges().merge(ret, false, BundleKit.PASS);
-            assertThat(r.applied()).isEqualTo(3); // phone, end date, end reason
+            assertThat(r.applied()).isEqualTo(4); // phone, end date, end reason, the enrolment's ENDED step
             assertThat(r.conflicts()).hasSize(1);
             var c = r.conflicts().getFirst();
             assertThat(c.entity()).isEqualTo("person");
@@ -175,6 +175,9 @@ class FieldReturnMergeTest {
             assertThat(mergedPost.endDate()).isEqualTo(ended.endDate());
             assertThat(mergedPost.endReason()).isEqualTo(EndReason.RESIGNED);
             assertThat(enrolment(kab, s.enrolment().id()).wageBase()).isEqualTo(3_100_000); // kept
+            // The term end ended the enrolment tied to the post in the field; that status step came along.
+            assertThat(kab.enrolments().stateOn(s.enrolment().id(), BundleKit.TODAY))
+                    .contains(id.lindungdesa.domain.EnrolmentState.ENDED);
             // Audited with the officer and the return.
             assertThat(kab.audit().forPerson(s.person().id()).stream().map(e -> e.summary())
                     .collect(Collectors.joining("\n"))).contains("kiriman balik #1").contains(officerKey);

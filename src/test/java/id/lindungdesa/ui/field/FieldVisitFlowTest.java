@@ -282,7 +282,7 @@ class FieldVisitFlowTest extends FxRobot {
         typeInto("#fieldPassphrase", new String(BundleKit.PASS));
         click("#fieldMergeChoose");
         FxAppHarness.waitUntil("the preview", () -> !lookup("#fieldApply").queryButton().isDisabled());
-        assertThat(text("#fieldPreviewSummary")).contains("2 akan diterapkan").contains("1 konflik")
+        assertThat(text("#fieldPreviewSummary")).contains("3 akan diterapkan").contains("1 konflik")
                 .contains("Belum ada yang disimpan");
         TableView<FieldMergeService.Item> preview = table("#fieldPreview");
         assertThat(preview.getItems()).singleElement().satisfies(c -> {
@@ -298,10 +298,10 @@ class FieldVisitFlowTest extends FxRobot {
         TableView<FieldMergeService.Item> conflicts = table("#fieldConflicts");
         FxAppHarness.waitUntil("the merged return", () -> this.<FieldViewModel.MergedRow>table("#fieldMerged")
                 .getItems().size() == 1 && conflicts.getItems().size() == 1);
-        assertThat(text("#fieldMessage")).contains("digabung").contains("2 diterapkan").contains("1 konflik")
+        assertThat(text("#fieldMessage")).contains("digabung").contains("3 diterapkan").contains("1 konflik")
                 .contains(".receipt.json");
         FieldViewModel.MergedRow m = this.<FieldViewModel.MergedRow>table("#fieldMerged").getItems().getFirst();
-        assertThat(m.applied()).isEqualTo(2);
+        assertThat(m.applied()).isEqualTo(3); // the term end (date, reason) and its enrolment's ENDED step
         assertThat(m.conflicts()).isEqualTo(1);
         assertThat(packages().getItems().getFirst().state()).isEqualTo("sudah digabung");
         assertThat(lookup("#fieldNoConflicts").query().isVisible()).isFalse();
