@@ -19,6 +19,8 @@ import id.lindungdesa.bundle.SnapshotHandler;
 import id.lindungdesa.bundle.SnapshotReader;
 import id.lindungdesa.bundle.Tombstone;
 import id.lindungdesa.bundle.TrustService;
+import id.lindungdesa.domain.AgreementInForce;
+import id.lindungdesa.domain.ContributionRate;
 import id.lindungdesa.domain.EncryptionKey;
 import id.lindungdesa.domain.Enrolment;
 import id.lindungdesa.domain.EnrolmentStatus;
@@ -68,6 +70,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FieldVisitService {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+    private static final TypeReference<List<AgreementInForce>> AGREEMENTS = new TypeReference<>() {};
+    private static final TypeReference<List<ContributionRate>> RATES = new TypeReference<>() {};
     /**
      * The version of the return's sealed plaintext: 2 adds {@code statusSteps} and enrolment tombstones
      * (docs/bundle-format.md §7.5); the district reads 1 and 2.
@@ -80,6 +84,9 @@ public final class FieldVisitService {
     private final PostRepository posts = new PostRepository();
     private final EnrolmentRepository enrolments = new EnrolmentRepository();
     private final RegionRepository regions = new RegionRepository();
+    private final id.lindungdesa.persistence.AgreementRepository agreementRepo =
+            new id.lindungdesa.persistence.AgreementRepository();
+    private final id.lindungdesa.persistence.RateRepository rateRepo = new id.lindungdesa.persistence.RateRepository();
     private final OfficeService office;
     private final KeyService keys;
     private final TrustService trust;
@@ -249,6 +256,9 @@ public final class FieldVisitService {
         final List<Post> posts = new ArrayList<>();
         final List<Enrolment> enrolments = new ArrayList<>();
         final List<EnrolmentStatus> statuses = new ArrayList<>();
+        /** Read-only reference data: the agreements in force and the dated rates. */
+        List<AgreementInForce> agreements = List.of();
+        List<ContributionRate> rates = List.of();
     }
 
     private static Loaded parse(FieldManifest m, byte[] plain) {
@@ -269,6 +279,14 @@ public final class FieldVisitService {
                 m.sequence(), null, m.createdAt(), Period.containing(m.createdAt().toLocalDate()), counts,
                 m.payload(), null, null);
         Loaded out = new Loaded();
+        try {
+            if (head.has("agreements")) out.agreements = JsonMappers.MAPPER.readValue(
+                    JsonMappers.MAPPER.writeValueAsString(head.get("agreements")), AGREEMENTS);
+            if (head.has("rates")) out.rates = JsonMappers.MAPPER.readValue(
+                    JsonMappers.MAPPER.writeValueAsString(head.get("rates")), RATES);
+        } catch (RuntimeException e) {
+            throw new BundleException(Reason.MALFORMED, "bundle.error.value", "payload.agreements", e.getMessage());
+        }
         new SnapshotReader(snapshot, new SnapshotHandler() {
             @Override
             public void region(Region r) { out.regions.add(r); }
@@ -327,6 +345,24 @@ public final class FieldVisitService {
         for (EnrolmentStatus s : enrolments.historiesOf(tx, ids)) known.add(s.id());
         List<EnrolmentStatus> add = d.statuses.stream().filter(s -> !known.contains(s.id())).toList();
         if (!add.isEmpty()) enrolments.addStatuses(tx, add);
+        loadReference(tx, d, now);
+    }
+
+    /**
+     * The district's agreements in force and dated rates, kept read-only on the officer's desk (the agreement service
+     * and the rate writes refuse changes at a kecamatan office). A newer package replaces them.
+     */
+    private void loadReference(Tx tx, Loaded d, OffsetDateTime now) {
+        Set<UUID> addenda = new HashSet<>();
+        for (var ad : agreementRepo.allAddenda(tx)) addenda.add(ad.id());
+        for (AgreementInForce x : d.agreements) {
+            id.lindungdesa.domain.Agreement a = x.agreement().withAttachment(null); // the scan stays at the district
+            var local = agreementRepo.find(tx, a.id());
+            if (local.isEmpty()) agreementRepo.insert(tx, a, now);
+            else agreementRepo.update(tx, a.withVersion(local.get().version()), now);
+            for (var ad : x.applied()) if (addenda.add(ad.id())) agreementRepo.insertAddendum(tx, ad, now);
+        }
+        if (!d.rates.isEmpty()) rateRepo.replaceRates(tx, d.rates);
     }
 
     private void overwrite(Tx tx, String entity, UUID id, int local, int version, Runnable update) {

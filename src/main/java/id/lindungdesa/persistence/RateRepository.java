@@ -32,6 +32,12 @@ public final class RateRepository {
                 .execute();
     }
 
+    /** Replaces every dated rate (an officer's copy takes the district's rates from each field package). */
+    public void replaceRates(Tx tx, java.util.Collection<ContributionRate> all) {
+        tx.dsl().deleteFrom(CONTRIBUTION_RATE).execute();
+        for (ContributionRate r : all) insertRate(tx, r);
+    }
+
     public List<WageBaseDefault> wageBases(Tx tx) {
         return tx.dsl().selectFrom(WAGE_BASE_DEFAULT).orderBy(WAGE_BASE_DEFAULT.VALID_FROM)
                 .fetch(r -> new WageBaseDefault(r.getId(), Category.valueOf(r.getCategory()),

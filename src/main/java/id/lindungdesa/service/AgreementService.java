@@ -11,6 +11,7 @@ import id.lindungdesa.domain.Category;
 import id.lindungdesa.domain.CoverageTerm;
 import id.lindungdesa.domain.FundingSource;
 import id.lindungdesa.domain.MonevScheduleItem;
+import id.lindungdesa.i18n.LocalizedException;
 import id.lindungdesa.persistence.AgreementRepository;
 import id.lindungdesa.persistence.Database;
 import id.lindungdesa.persistence.DurableFiles;
@@ -63,6 +64,18 @@ public final class AgreementService {
         this.audit = audit;
         this.viewing = ViewingFolder.forDatabase(db.base());
         viewing.deleteAll(); // leftovers of an earlier session (a crash, a file a viewer held open)
+    }
+
+    /**
+     * Whether agreements can be changed here. At a kecamatan officer's desk they are the district's, carried read-only
+     * by the field package (issue 15): shown, never changed.
+     */
+    public boolean editable() {
+        return office.office().map(o -> o.level() != id.lindungdesa.domain.OfficeLevel.SUBDISTRICT).orElse(true);
+    }
+
+    private void refuseReadOnly() {
+        if (!editable()) throw new LocalizedException("field.error.readOnlyAtOfficer");
     }
 
     /** Input for a new agreement (id and version are assigned). {@code monevIntervalMonths} null: 6. */
@@ -188,6 +201,7 @@ public final class AgreementService {
      */
     public Agreement create(NewAgreement input, AttachmentFile attachment) {
         audit.require(Role.CLERK); // issue 17
+        refuseReadOnly();
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         Loaded file = attachment == null ? null : load(attachment);
@@ -216,6 +230,7 @@ public final class AgreementService {
     /** Updates an agreement's own fields (addenda are separate records); the version must match. */
     public Agreement update(Agreement changed) {
         audit.require(Role.CLERK); // issue 17
+        refuseReadOnly();
         NewAgreement asInput = new NewAgreement(changed.number(), changed.title(), changed.parties(),
                 changed.signingDate(), changed.validFrom(), changed.validTo(), changed.legalBases(), changed.terms(),
                 changed.budgetCeiling(), changed.notes(), changed.monevIntervalMonths(), changed.renewsId());
@@ -241,6 +256,7 @@ public final class AgreementService {
     /** Removes an agreement (a tombstone with a reason; its addenda and monev stay in history). */
     public void remove(UUID id, int version, String reason) {
         audit.require(Role.CLERK); // issue 17
+        refuseReadOnly();
         if (blank(reason)) throw ValidationException.of("reason", "error.required");
         db.writeVoid(tx -> {
             Agreement before = repo.find(tx, id).orElseThrow(() -> RosterService.notFound("agreement", id));
@@ -330,6 +346,7 @@ public final class AgreementService {
      * changing what is not covered, and one that would make the agreement overlap another.
      */
     public Addendum addAddendum(NewAddendum input) {
+        refuseReadOnly();
         audit.require(Role.CLERK); // issue 17
         List<ValidationException.FieldError> errors = validate(input);
         if (!errors.isEmpty()) throw new ValidationException(errors);
@@ -384,6 +401,7 @@ public final class AgreementService {
     }
 
     public void removeAddendum(UUID id, int version, String reason) {
+        refuseReadOnly();
         audit.require(Role.CLERK); // issue 17
         if (blank(reason)) throw ValidationException.of("reason", "error.required");
         db.writeVoid(tx -> {
@@ -440,6 +458,7 @@ public final class AgreementService {
 
     /** Attaches (or replaces) the scanned document of an agreement. */
     public Agreement attach(UUID agreementId, AttachmentFile file) {
+        refuseReadOnly();
         audit.require(Role.CLERK); // issue 17
         Loaded f = load(file);
         return db.write(tx -> {

@@ -213,12 +213,23 @@ public final class EnrolmentService {
         return Optional.ofNullable(s);
     }
 
+    /**
+     * At a kecamatan officer's desk the dated rates are the district's, carried read-only by the field package
+     * (issue 15): used for the contributions shown, never changed there.
+     */
+    private void refuseRatesAtOfficer() {
+        boolean officer = db.read(tx -> new id.lindungdesa.persistence.OfficeRepository().find(tx))
+                .map(o -> o.level() == id.lindungdesa.domain.OfficeLevel.SUBDISTRICT).orElse(false);
+        if (officer) throw new LocalizedException("field.error.readOnlyAtOfficer");
+    }
+
     public List<ContributionRate> rates() {
         return db.read(rates::rates);
     }
 
     public void addRate(ContributionRate r) {
         audit.require(id.lindungdesa.domain.Role.CLERK); // issue 17
+        refuseRatesAtOfficer();
         db.writeVoid(tx -> {
             rates.insertRate(tx, r);
             audit.record(tx, "CREATE", "contribution_rate", r.id(), null, null,
@@ -229,6 +240,7 @@ public final class EnrolmentService {
     /** A dated default wage base (a province sets them for its reference packs, issue 18). */
     public void addWageBase(id.lindungdesa.domain.WageBaseDefault w) {
         audit.require(id.lindungdesa.domain.Role.CLERK);
+        refuseRatesAtOfficer();
         db.writeVoid(tx -> {
             rates.insertWageBase(tx, w);
             audit.record(tx, "CREATE", "wage_base_default", w.id(), null, null,

@@ -107,6 +107,15 @@ public final class AgreementsView implements Screen {
         attach.disableProperty().bind(none);
         message.setId("agreementMessage");
         message.setWrapText(true);
+        for (Button b : List.of(create, edit, addendumNew, attach)) { // at a kecamatan officer: no change action
+            b.visibleProperty().bind(vm.editable());
+            b.managedProperty().bind(vm.editable());
+        }
+        Label readOnly = new Label(Messages.tr("agreement.ui.readOnlyAtOfficer"));
+        readOnly.setId("agreementReadOnly");
+        readOnly.setWrapText(true);
+        readOnly.visibleProperty().bind(vm.editable().not());
+        readOnly.managedProperty().bind(vm.editable().not());
         HBox bar = new HBox(8, new Label(Messages.tr("agreement.ui.inForceOn")), dateField, show, create, edit, addendumNew,
                 attach, openDoc);
         bar.setPadding(new Insets(8));
@@ -140,7 +149,7 @@ public final class AgreementsView implements Screen {
         tabs.getTabs().addAll(detailsTab, linksTab);
         tabs.setId("agreementTabs");
 
-        root.setTop(new VBox(bar, message));
+        root.setTop(new VBox(bar, readOnly, message));
         root.setLeft(table);
         root.setCenter(tabs);
     }

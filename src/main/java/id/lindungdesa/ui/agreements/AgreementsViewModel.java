@@ -40,6 +40,7 @@ public final class AgreementsViewModel {
     private final ObjectProperty<LocalDate> on = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Addendum>> addenda = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<AgreementService.CoverageLinks> links = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty editable = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public AgreementsViewModel(AgreementService agreements, Clock clock, TaskExecutor tasks) {
         this.agreements = agreements;
@@ -56,19 +57,24 @@ public final class AgreementsViewModel {
 
     public ObjectProperty<AgreementService.CoverageLinks> links() { return links; }
 
+    /** False at a kecamatan officer's desk: the agreements are the district's, from the field package (issue 15). */
+    public javafx.beans.property.BooleanProperty editable() { return editable; }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private record Loaded(List<AgreementInForce> states, List<Addendum> addenda, AgreementService.CoverageLinks links) {
+    private record Loaded(List<AgreementInForce> states, List<Addendum> addenda, AgreementService.CoverageLinks links,
+                          boolean editable) {
     }
 
     /** Reloads everything as it stands on {@code date}. */
     public void load(LocalDate date, Runnable whenDone) {
         tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("agreement.screen"), p -> new Loaded(agreements.states(date),
-                        agreements.addenda(), agreements.links(date)))
+                        agreements.addenda(), agreements.links(date), agreements.editable()))
                 .onSuccess(l -> {
                     on.set(date);
+                    editable.set(l.editable());
                     addenda.set(l.addenda());
                     rows.setAll(l.states());
                     links.set(l.links());

@@ -224,6 +224,15 @@ class FieldVisitFlowTest extends FxRobot {
         assertThat(text("#fieldMessage")).contains("dibuka");
         assertThat(text("#fieldOfficerSummary")).contains("0 catatan diubah");
 
+        // The district's agreements in force are on the officer's desk, read-only: no new, edit, addendum or attach.
+        interact(() -> app.mainWindow().navigate("agreements", null));
+        FxAppHarness.waitUntil("the agreements", () -> lookup("#agreementTable").tryQuery().isPresent()
+                && !this.<id.lindungdesa.domain.AgreementInForce>table("#agreementTable").getItems().isEmpty());
+        FxAppHarness.waitUntil("read-only", () -> lookup("#agreementReadOnly").query().isVisible());
+        for (String action : List.of("#agreementNew", "#agreementEdit", "#addendumNew", "#attachmentAttach")) {
+            assertThat(lookup(action).query().isVisible()).as(action).isFalse();
+        }
+
         // At the roster desk: correct the birth date, then end the term.
         interact(() -> app.mainWindow().navigate("roster", null));
         FxAppHarness.waitUntil("the roster", () -> this.<RosterRow>table("#rosterTable").getItems().size() > 10);
