@@ -2,6 +2,7 @@ package id.lindungdesa.cli;
 
 import id.lindungdesa.bundle.BundleException;
 import id.lindungdesa.domain.FieldPackage;
+import id.lindungdesa.field.FieldServices;
 import id.lindungdesa.field.FieldMergeService.Take;
 import id.lindungdesa.i18n.Formats;
 import id.lindungdesa.i18n.Messages;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +25,29 @@ import picocli.CommandLine.Spec;
         FieldCommand.Open.class, FieldCommand.Return.class, FieldCommand.Merge.class, FieldCommand.Conflicts.class,
         FieldCommand.Resolve.class, FieldCommand.ReceiptCmd.class})
 final class FieldCommand {
+
+    /** What a subcommand does with the field services; returns its exit code. */
+    @FunctionalInterface
+    interface Action {
+        int run(RootCommand root, FieldServices field);
+    }
+
+    /** Runs a subcommand's action; a refusal is printed ("Ditolak [REASON]: …") and exits 1. */
+    static int run(CommandSpec spec, Action action) {
+        return run(spec, action, (root, e) -> { });
+    }
+
+    /** As {@link #run(CommandSpec, Action)}, with {@code alsoOnRefusal} printing more (e.g. the JSON form). */
+    static int run(CommandSpec spec, Action action, BiConsumer<RootCommand, BundleException> alsoOnRefusal) {
+        RootCommand root = RootCommand.of(spec);
+        try {
+            return action.run(root, root.services().field());
+        } catch (BundleException e) {
+            int code = BundleCommand.refused(spec.commandLine().getErr(), e);
+            alsoOnRefusal.accept(root, e);
+            return code;
+        }
+    }
 
     @Command(name = "export")
     static final class Export implements Callable<Integer> {
@@ -43,18 +68,15 @@ final class FieldCommand {
 
         @Override
         public Integer call() {
-            RootCommand root = RootCommand.of(spec);
-            try {
-                var r = root.services().field().packages().export(kecamatan, officer, out, passphrase.get(false),
+            return run(spec, (root, field) -> {
+                var r = field.packages().export(kecamatan, officer, out, passphrase.get(false),
                         CliProgress.to(spec.commandLine().getErr()));
                 root.out().println(RootCommand.t("cli.field.exported", String.valueOf(r.manifest().sequence()),
                         r.manifest().kecamatan().code(), r.manifest().kecamatan().name(),
                         r.manifest().recipient().officeName(), r.file()));
                 root.out().println(RootCommand.t("cli.bundle.content", r.manifest().counts()));
                 return 0;
-            } catch (BundleException e) {
-                return BundleCommand.refused(spec.commandLine().getErr(), e);
-            }
+            });
         }
     }
 
@@ -119,9 +141,8 @@ final class FieldCommand {
 
         @Override
         public Integer call() {
-            RootCommand root = RootCommand.of(spec);
-            try {
-                var r = root.services().field().visits().open(file, words, yes, passphrase.get(false));
+            return run(spec, (root, field) -> {
+                var r = field.visits().open(file, words, yes, passphrase.get(false));
                 if (r.pinned()) root.out().println(RootCommand.t("cli.field.pinned", r.manifest().issuer().name(),
                         r.manifest().issuerKey().fingerprint()));
                 root.out().println(RootCommand.t("cli.field.opened", String.valueOf(r.manifest().sequence()),
@@ -129,9 +150,7 @@ final class FieldCommand {
                 root.out().println(RootCommand.t("cli.bundle.content", r.manifest().counts()));
                 if (r.refreshed()) root.out().println(RootCommand.t("cli.field.reapplied", String.valueOf(r.reapplied())));
                 return 0;
-            } catch (BundleException e) {
-                return BundleCommand.refused(spec.commandLine().getErr(), e);
-            }
+            });
         }
     }
 
@@ -148,16 +167,13 @@ final class FieldCommand {
 
         @Override
         public Integer call() {
-            RootCommand root = RootCommand.of(spec);
-            try {
-                var r = root.services().field().visits().writeReturn(out, passphrase.get(false));
+            return run(spec, (root, field) -> {
+                var r = field.visits().writeReturn(out, passphrase.get(false));
                 root.out().println(RootCommand.t(r.repeated() ? "cli.field.returnRepeated" : "cli.field.returned",
                         String.valueOf(r.manifest().sequence()), r.file()));
                 root.out().println(RootCommand.t("cli.bundle.content", r.manifest().counts()));
                 return 0;
-            } catch (BundleException e) {
-                return BundleCommand.refused(spec.commandLine().getErr(), e);
-            }
+            });
         }
     }
 
@@ -183,9 +199,8 @@ final class FieldCommand {
 
         @Override
         public Integer call() {
-            RootCommand root = RootCommand.of(spec);
-            try {
-                var r = root.services().field().merges().merge(file, dryRun, passphrase.get(false),
+            return run(spec, (root, field) -> {
+                var r = field.merges().merge(file, dryRun, passphrase.get(false),
                         receiptOut != null ? receiptOut : id.lindungdesa.field.FieldMergeService.receiptFor(file));
                 if (json.on()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -208,8 +223,7 @@ final class FieldCommand {
                     if (r.receipt() != null) root.out().println(RootCommand.t("cli.field.receiptWritten", r.receipt()));
                 }
                 return 0;
-            } catch (BundleException e) {
-                int code = BundleCommand.refused(spec.commandLine().getErr(), e);
+            }, (root, e) -> {
                 if (json.on()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("file", file.toString());
@@ -220,8 +234,7 @@ final class FieldCommand {
                             "message", e.message(Messages.current()))));
                     root.out().println(Json.write(m));
                 }
-                return code;
-            }
+            });
         }
     }
 
@@ -283,7 +296,6 @@ final class FieldCommand {
 
         @Override
         public Integer call() {
-            RootCommand root = RootCommand.of(spec);
             var how = Take.VALUE;
             if (take != null && value == null) {
                 switch (take.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -305,13 +317,12 @@ final class FieldCommand {
                 spec.commandLine().getErr().println(RootCommand.t("cli.field.badId", conflictId));
                 return 2;
             }
-            try {
-                var c = root.services().field().merges().resolve(cid, how, value);
+            Take chosen = how;
+            return run(spec, (root, field) -> {
+                var c = field.merges().resolve(cid, chosen, value);
                 root.out().println(RootCommand.t("cli.field.resolved", c.field(), String.valueOf(c.resolvedValue())));
                 return 0;
-            } catch (BundleException e) {
-                return BundleCommand.refused(spec.commandLine().getErr(), e);
-            }
+            });
         }
     }
 
@@ -325,15 +336,12 @@ final class FieldCommand {
 
         @Override
         public Integer call() {
-            RootCommand root = RootCommand.of(spec);
-            try {
-                var r = root.services().field().visits().importReceipt(file);
+            return run(spec, (root, field) -> {
+                var r = field.visits().importReceipt(file);
                 root.out().println(RootCommand.t("cli.field.receipt", String.valueOf(r.sequence()),
                         String.valueOf(r.applied()), String.valueOf(r.conflicts())));
                 return 0;
-            } catch (BundleException e) {
-                return BundleCommand.refused(spec.commandLine().getErr(), e);
-            }
+            });
         }
     }
 }
