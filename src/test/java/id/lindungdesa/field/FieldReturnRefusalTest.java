@@ -121,4 +121,35 @@ class FieldReturnRefusalTest {
                     BundleException.Reason.REVOKED_KEY, "");
         }
     }
+
+    /**
+     * All or nothing: a merge that fails after it has already written (the first person's phone is applied, then the
+     * second person's record turns out to be outside the kecamatan) leaves the district exactly as before.
+     */
+    @Test
+    void aMergeThatFailsPartWayLeavesTheDistrictUnchanged() throws Exception {
+        try (Services kab = BundleKit.district(dir, "36.04", 5);
+             Services kec = FieldPackageExportTest.officer(dir, "kec", "36.04.01")) {
+            String key = enrolOfficer(kab, kec, dir);
+            Path pkg = dir.resolve("paket.ldf");
+            kab.field().packages().export("36.04.01", key, pkg, BundleKit.PASS, Progress.NONE);
+            kec.field().visits().open(pkg, districtWords(kab), false, OP);
+            java.util.List<Person> ps = FieldRefreshReceiptTest.people(kab, "36.04.01", 4); // sorted by id
+            Person first = ps.get(0);
+            Person second = ps.get(1);
+            assertThat(first.id()).isLessThan(second.id()); // the return lists (and the merge applies) it first
+            kec.roster().updatePerson(withPhone(person(kec, first.id()), "081999000111"));
+            Person p = person(kec, second.id());
+            kec.roster().updatePerson(new Person(p.id(), p.version(), p.nik(), p.fullName(), p.sex(), p.birthDate(),
+                    p.birthPlace(), p.nkk(), p.phone(), p.employmentStatus(), "36.04.02.2001"));
+            Path ret = dir.resolve("kembali.ldf");
+            kec.field().visits().writeReturn(ret, OP);
+
+            refused(kab, () -> kab.field().merges().merge(ret, false, BundleKit.PASS),
+                    BundleException.Reason.WRONG_ISSUER, "di luar kecamatan");
+            assertThat(person(kab, first.id()).phone()).isEqualTo(first.phone());
+            assertThat(kab.field().merges().merged()).isEmpty();
+            assertThat(kab.field().merges().openConflicts()).isEmpty();
+        }
+    }
 }

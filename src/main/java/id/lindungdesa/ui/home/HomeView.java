@@ -39,7 +39,10 @@ public final class HomeView implements Screen {
 
     public HomeView(ScreenContext ctx) {
         this.ctx = ctx;
-        this.vm = new HomeViewModel(ctx.services().alerts(), ctx.services().clock(), ctx.tasks());
+        this.vm = new HomeViewModel(ctx.services().alerts(), ctx.services().clock(), ctx.tasks())
+                .offerFieldPackage(() -> ctx.services().office().office()
+                        .filter(o -> o.level() == id.lindungdesa.domain.OfficeLevel.SUBDISTRICT).isPresent()
+                        && ctx.services().field().visits().current().isEmpty());
         heading.getStyleClass().add("h1");
         heading.setId("homeHeading");
         list.setId("alertList");
@@ -97,7 +100,18 @@ public final class HomeView implements Screen {
         refresh.setId("alertRefresh");
         refresh.setOnAction(e -> activate());
         empty.setId("alertEmpty");
-        VBox top = new VBox(6, heading, summary, empty);
+        // Issue 15: the first-run choice of a kecamatan officer's desk.
+        Label fieldIntro = new Label(Messages.tr("home.fieldFirstRun"));
+        fieldIntro.setWrapText(true);
+        Button fieldOpen = new Button(Messages.tr("home.fieldOpen"));
+        fieldOpen.setId("homeFieldOpen");
+        fieldOpen.setDefaultButton(true);
+        fieldOpen.setOnAction(e -> ctx.window().navigate("field", null));
+        VBox fieldFirst = new VBox(6, fieldIntro, fieldOpen);
+        fieldFirst.setId("homeFieldFirstRun");
+        fieldFirst.visibleProperty().bind(vm.fieldFirstRun());
+        fieldFirst.managedProperty().bind(vm.fieldFirstRun());
+        VBox top = new VBox(6, heading, fieldFirst, summary, empty);
         top.setPadding(new Insets(10));
         HBox actions = new HBox(8, open, refresh);
         actions.setPadding(new Insets(8, 10, 8, 10));

@@ -37,6 +37,10 @@ public final class HomeViewModel {
     private final ObjectProperty<LocalDate> on = new SimpleObjectProperty<>();
     private final ObjectProperty<Alert.Kind> kind = new SimpleObjectProperty<>();
 
+    private final javafx.beans.property.BooleanProperty fieldFirstRun =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private java.util.function.BooleanSupplier officerWithoutPackage = () -> false;
+
     public HomeViewModel(AlertService alerts, Clock clock, TaskExecutor tasks) {
         this.alertService = alerts;
         this.clock = clock;
@@ -56,11 +60,30 @@ public final class HomeViewModel {
     /** The kind the counters filter on; null: all kinds. */
     public ObjectProperty<Alert.Kind> kind() { return kind; }
 
+    /**
+     * Issue 15: at a kecamatan officer's office that has opened no field package yet, the home screen offers
+     * "Buka paket lapangan" first. {@code check} runs in the background with the alerts.
+     */
+    public HomeViewModel offerFieldPackage(java.util.function.BooleanSupplier check) {
+        this.officerWithoutPackage = check;
+        return this;
+    }
+
+    /** True while the first-run choice "Buka paket lapangan" is offered. */
+    public javafx.beans.property.BooleanProperty fieldFirstRun() { return fieldFirstRun; }
+
+    private record Loaded(List<Alert> alerts, boolean fieldFirstRun) {
+    }
+
     /** Reloads the list for today (by the clock it was given). */
     public void refresh(Runnable whenDone) {
         LocalDate today = LocalDate.now(clock);
-        tasks.execute(BackgroundTask.<List<Alert>>of("alerts", p -> alertService.alerts(today))
-                .onSuccess(list -> {
+        java.util.function.BooleanSupplier check = officerWithoutPackage;
+        tasks.execute(BackgroundTask.<Loaded>of("alerts", p -> new Loaded(alertService.alerts(today),
+                        check.getAsBoolean()))
+                .onSuccess(loaded -> {
+                    List<Alert> list = loaded.alerts();
+                    fieldFirstRun.set(loaded.fieldFirstRun());
                     on.set(today);
                     alerts.setAll(list);
                     counts.set(AlertService.counts(list));

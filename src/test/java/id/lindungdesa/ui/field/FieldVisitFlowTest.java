@@ -214,7 +214,14 @@ class FieldVisitFlowTest extends FxRobot {
 
         // 2. Officer, in a second database: open the package after comparing the district's words.
         start(kecDb);
-        openFieldScreen();
+        // The first-run choice of an officer's desk that has opened no package: "Buka paket lapangan".
+        interact(() -> app.mainWindow().navigate("home", null));
+        FxAppHarness.waitUntil("the first-run choice", () -> lookup("#homeFieldFirstRun").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        assertThat(((javafx.scene.control.Labeled) lookup("#homeFieldOpen").query()).getText())
+                .isEqualTo("Buka paket lapangan");
+        click("#homeFieldOpen");
+        FxAppHarness.waitUntil(() -> "field".equals(app.mainWindow().activeScreenId()));
         FxAppHarness.waitUntil(() -> text("#fieldOfficerSummary").contains("Belum ada paket"));
         FieldView.setOpenChooser((owner, title) -> Optional.of(pkg));
         typeInto("#fieldPassphrase", new String(OFFICER_PASS));
@@ -232,6 +239,11 @@ class FieldVisitFlowTest extends FxRobot {
         for (String action : List.of("#agreementNew", "#agreementEdit", "#addendumNew", "#attachmentAttach")) {
             assertThat(lookup(action).query().isVisible()).as(action).isFalse();
         }
+
+        // With a package opened, the home screen no longer offers the first-run choice.
+        interact(() -> app.mainWindow().navigate("home", null));
+        FxAppHarness.waitUntil("home", () -> "home".equals(app.mainWindow().activeScreenId()));
+        FxAppHarness.waitUntil("no first-run choice", () -> !lookup("#homeFieldFirstRun").query().isVisible());
 
         // At the roster desk: correct the birth date, then end the term.
         interact(() -> app.mainWindow().navigate("roster", null));
