@@ -241,7 +241,12 @@ public final class FieldMergeService {
             }
             if (!changedFields.isEmpty()) {
                 checkScope(entity, next, kec, id);
+                int before = repo.anyVersion(tx, entity, id).orElseThrow();
+                boolean untouchedAtDistrict = before == scope.get(entity).get(id);
                 write(tx, entity, id, current, next, now, "Digabung dari petugas " + from + ": " + changedFields);
+                if (untouchedAtDistrict) {
+                    repo.advanceBase(tx, pkg.packageId(), entity, id, repo.anyVersion(tx, entity, id).orElseThrow());
+                }
             }
         }
         Set<UUID> refusedPeople = new HashSet<>();

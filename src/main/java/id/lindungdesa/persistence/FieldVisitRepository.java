@@ -268,9 +268,20 @@ public final class FieldVisitRepository {
     public Map<String, Map<UUID, Integer>> packageRecords(Tx tx, UUID packageId) {
         var t = id.lindungdesa.persistence.jooq.Tables.FIELD_PACKAGE_RECORD;
         Map<String, Map<UUID, Integer>> out = new HashMap<>();
-        tx.dsl().select(t.ENTITY, t.RECORD_ID, t.VERSION).from(t).where(t.PACKAGE_ID.eq(packageId))
+        tx.dsl().select(t.ENTITY, t.RECORD_ID, org.jooq.impl.DSL.coalesce(t.MERGED_VERSION, t.VERSION)).from(t)
+                .where(t.PACKAGE_ID.eq(packageId))
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
         return out;
+    }
+
+    /**
+     * The officer's own merged change moved a record the district had left alone to {@code version}: later returns
+     * of this package compare against it (the issued version stays recorded).
+     */
+    public void advanceBase(Tx tx, UUID packageId, String entity, UUID recordId, int version) {
+        var t = id.lindungdesa.persistence.jooq.Tables.FIELD_PACKAGE_RECORD;
+        tx.dsl().update(t).set(t.MERGED_VERSION, version).where(t.PACKAGE_ID.eq(packageId))
+                .and(t.ENTITY.eq(entity)).and(t.RECORD_ID.eq(recordId)).execute();
     }
 
     private static Conflict conflict(id.lindungdesa.persistence.jooq.tables.records.FieldConflictRecord r) {
