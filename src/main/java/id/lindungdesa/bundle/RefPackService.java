@@ -275,20 +275,15 @@ public final class RefPackService {
 
     // ---------------------------------------------------------------- district: import
 
-    /** A pack read and checked against this office, nothing applied yet. */
-    public record Checked(byte[] payload, JsonNode pack, int number, String province, String keyId,
-                          String fingerprint, boolean firstImport) {
-    }
-
-    /** Reads and checks a pack (signature, province, rollback), changing nothing. */
-    public Checked check(Path file) {
-        Office o = office.require();
-        if (o.level() != OfficeLevel.DISTRICT) {
-            throw new BundleException(Reason.WRONG_PROVINCE, "refpack.error.notDistrict");
-        }
+    /**
+     * Reads a pack's or a receipt's DSSE envelope: at most {@code maxSize} bytes, a strict envelope, of
+     * {@code payloadType}. The one reader of both (a refusal names the file kind through the message keys).
+     */
+    private static Dsse.Envelope readEnvelope(Path file, long maxSize, String payloadType, String malformedKey,
+                                              String typeKey) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_SIZE) {
+            if (Files.size(file) > maxSize) {
                 throw new BundleException(Reason.TOO_LARGE, "bundle.error.tooLarge", file.getFileName(), 0, 0);
             }
             bytes = Files.readAllBytes(file);
@@ -301,11 +296,27 @@ public final class RefPackService {
         try {
             env = Dsse.parse(bytes);
         } catch (BundleException e) {
-            throw new BundleException(Reason.MALFORMED, e, "refpack.error.malformed");
+            throw new BundleException(Reason.MALFORMED, e, malformedKey);
         }
-        if (!PAYLOAD_TYPE.equals(env.payloadType())) {
-            throw new BundleException(Reason.WRONG_TYPES, "refpack.error.type", env.payloadType());
+        if (!payloadType.equals(env.payloadType())) {
+            throw new BundleException(Reason.WRONG_TYPES, typeKey, env.payloadType());
         }
+        return env;
+    }
+
+    /** A pack read and checked against this office, nothing applied yet. */
+    public record Checked(byte[] payload, JsonNode pack, int number, String province, String keyId,
+                          String fingerprint, boolean firstImport) {
+    }
+
+    /** Reads and checks a pack (signature, province, rollback), changing nothing. */
+    public Checked check(Path file) {
+        Office o = office.require();
+        if (o.level() != OfficeLevel.DISTRICT) {
+            throw new BundleException(Reason.WRONG_PROVINCE, "refpack.error.notDistrict");
+        }
+        Dsse.Envelope env = readEnvelope(file, MAX_SIZE, PAYLOAD_TYPE, "refpack.error.malformed",
+                "refpack.error.type");
         JsonNode p;
         String province;
         int number;
@@ -879,26 +890,8 @@ public final class RefPackService {
         if (o.level() != OfficeLevel.PROVINCE) {
             throw new BundleException(Reason.NOT_PROVINCE, "refpack.error.notProvince");
         }
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_RECEIPT) {
-                throw new BundleException(Reason.TOO_LARGE, "bundle.error.tooLarge", file.getFileName(), 0, 0);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BundleException(Reason.NOT_FOUND, e, "bundle.error.notFound", file);
-        } catch (IOException e) {
-            throw new BundleException(Reason.IO, e, "bundle.error.io", file, e.getMessage());
-        }
-        Dsse.Envelope env;
-        try {
-            env = Dsse.parse(bytes);
-        } catch (BundleException e) {
-            throw new BundleException(Reason.MALFORMED, e, "refpack.error.receiptMalformed");
-        }
-        if (!RECEIPT_TYPE.equals(env.payloadType())) {
-            throw new BundleException(Reason.WRONG_TYPES, "refpack.error.notReceipt", env.payloadType());
-        }
+        Dsse.Envelope env = readEnvelope(file, MAX_RECEIPT, RECEIPT_TYPE, "refpack.error.receiptMalformed",
+                "refpack.error.notReceipt");
         String province;
         int number;
         String packSha;

@@ -84,6 +84,25 @@ public final class TrustService {
     }
 
     /**
+     * Office set-up with the province key pinned at once (issue 18): checks, before anything is written, that the
+     * key file is a province key of the province around {@code districtCode} and that {@code confirmedWords} are its
+     * fingerprint words. Refusals are {@link BundleException}s.
+     */
+    public PublicKeyFile checkProvinceKeyForSetUp(Path file, String confirmedWords, String districtCode) {
+        PublicKeyFile k = inspect(file);
+        if (confirmedWords == null || !FingerprintWords.matches(confirmedWords, k.fingerprint())) {
+            throw new BundleException(Reason.BAD_SIGNATURE, "bundle.error.fingerprintMismatch",
+                    FingerprintWords.grouped(k.fingerprint()));
+        }
+        if (k.officeLevel() != OfficeLevel.PROVINCE || !Region.isValidCode(districtCode)
+                || !Region.within(districtCode, k.officeCode())) {
+            throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.notRelated", k.officeCode(),
+                    districtCode);
+        }
+        return k;
+    }
+
+    /**
      * A province trusts offices within it; the national office trusts districts of every province; a district or
      * sub-district trusts the offices above it; a district also trusts its kecamatan officers (field visits, issue 15).
      */

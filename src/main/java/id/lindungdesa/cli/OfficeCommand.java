@@ -33,6 +33,14 @@ final class OfficeCommand {
         @Option(names = "--clerk", required = true, paramLabel = "NAME", description = "Nama petugas / clerk's name")
         String clerk;
 
+        @Option(names = "--province-key", paramLabel = "FILE", description = "Kunci publik provinsi, disematkan "
+                + "sekarang (kabupaten) / the province's public key, pinned now (district)")
+        java.nio.file.Path provinceKey;
+
+        @Option(names = "--fingerprint", paramLabel = "WORDS", description = "Kata sidik jari kunci provinsi yang "
+                + "dibacakan provinsi / the province key's words as the province read them")
+        String fingerprint;
+
         @Override
         public Integer call() {
             RootCommand root = RootCommand.of(spec);
@@ -44,8 +52,24 @@ final class OfficeCommand {
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         RootCommand.t("cli.office.levelAll"));
             };
+            id.lindungdesa.bundle.PublicKeyFile pk = null;
+            if (provinceKey != null) {
+                if (l != OfficeLevel.DISTRICT) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            RootCommand.t("cli.office.provinceKeyDistrict"));
+                }
+                try { // checked before the office is set up: a refusal leaves the database as it was
+                    pk = root.services().bundles().trust().checkProvinceKeyForSetUp(provinceKey, fingerprint, code);
+                } catch (id.lindungdesa.bundle.BundleException e) {
+                    return BundleCommand.refused(spec.commandLine().getErr(), e);
+                }
+            }
             Office o = root.services().office().init(l, code, name, clerk);
             root.out().println(RootCommand.t("cli.office.setUp", o.name(), o.regionCode(), o.level()));
+            if (pk != null) {
+                root.services().bundles().trust().add(provinceKey, fingerprint);
+                root.out().println(RootCommand.t("refpack.cli.pinned", pk.keyId() + " (" + pk.officeName() + ")"));
+            }
             try {
                 var r = root.services().regions().importBuiltinAtSetUp(
                         o.level() == OfficeLevel.NATIONAL ? null : o.regionCode(), Progress.NONE);

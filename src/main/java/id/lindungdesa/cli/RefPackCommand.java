@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** Issue 18: signed reference packs from the province down (targets, revocations, the province key). */
 @Command(name = "refpack", description = "Paket data acuan provinsi bertanda tangan / signed province reference "
         + "packs", subcommands = {RefPackCommand.Export.class, RefPackCommand.Import.class,
-            RefPackCommand.Status.class, RefPackCommand.Receipt.class})
+            RefPackCommand.Status.class, RefPackCommand.Receipt.class, RefPackCommand.Rate.class,
+            RefPackCommand.WageBase.class})
 final class RefPackCommand {
 
     @Command(name = "export", description = "Tulis paket data acuan (provinsi) / write a reference pack (province)")
@@ -274,6 +275,123 @@ final class RefPackCommand {
                 }
             }
             return 0;
+        }
+    }
+
+    /** The province only: its dated rates and wage bases travel in the next pack. */
+    static void requireProvince(RootCommand root) {
+        if (root.services().office().require().level() != id.lindungdesa.domain.OfficeLevel.PROVINCE) {
+            throw new BundleException(BundleException.Reason.NOT_PROVINCE, "refpack.error.ratesAtProvince");
+        }
+    }
+
+    @Command(name = "rate", description = "Tarif iuran bertanggal untuk paket berikutnya (provinsi) / dated "
+            + "contribution rates for the next pack (province)", subcommands = {Rate.Set.class})
+    static final class Rate {
+        @Command(name = "set", description = "Tetapkan tarif iuran bertanggal / set a dated contribution rate")
+        static final class Set implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+
+            @Option(names = "--segment", required = true, paramLabel = "PU|BPU")
+            id.lindungdesa.domain.Segment segment;
+
+            @Option(names = "--programme", required = true, paramLabel = "JKK|JKM|JHT|JP")
+            id.lindungdesa.domain.Programme programme;
+
+            @Option(names = "--risk-class", paramLabel = "1-5", description = "Kelas risiko (JKK) / risk class")
+            Integer riskClass;
+
+            @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
+            java.time.LocalDate from;
+
+            @Option(names = "--percent", paramLabel = "P", description = "Persen dari upah / percent of the wage")
+            java.math.BigDecimal percent;
+
+            @Option(names = "--flat", paramLabel = "RUPIAH", description = "Iuran tetap / flat amount")
+            Long flat;
+
+            @Option(names = "--minimum", paramLabel = "RUPIAH")
+            Long minimum;
+
+            @Option(names = "--wage-cap", paramLabel = "RUPIAH", description = "Batas upah / wage cap (JP)")
+            Long wageCap;
+
+            @Option(names = "--note", paramLabel = "TEXT")
+            String note;
+
+            @Override
+            public Integer call() {
+                RootCommand root = RootCommand.of(spec);
+                try {
+                    requireProvince(root);
+                } catch (BundleException e) {
+                    return BundleCommand.refused(spec.commandLine().getErr(), e);
+                }
+                var r = root.services().enrolments().setRate(segment, programme, riskClass, from, percent, flat,
+                        minimum, wageCap, note).rate();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("segment", r.segment().name());
+                m.put("programme", r.programme().name());
+                m.put("risk_class", r.riskClass());
+                m.put("valid_from", r.validFrom().toString());
+                m.put("percent", r.ratePercent() == null ? null : r.ratePercent().toPlainString());
+                m.put("flat_amount", r.flatAmount());
+                m.put("minimum_amount", r.minimumAmount());
+                m.put("wage_cap", r.wageCap());
+                root.out().println(Json.write(m));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "wage-base", description = "Dasar upah bertanggal untuk paket berikutnya (provinsi) / dated "
+            + "wage bases for the next pack (province)", subcommands = {WageBase.Set.class})
+    static final class WageBase {
+        @Command(name = "set", description = "Tetapkan dasar upah bertanggal / set a dated wage base")
+        static final class Set implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+
+            @Option(names = "--category", required = true, paramLabel = "CATEGORY")
+            String category;
+
+            @Option(names = "--position", paramLabel = "POSITION", description = "Satu jabatan (opsional) / one post")
+            id.lindungdesa.domain.Position position;
+
+            @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
+            java.time.LocalDate from;
+
+            @Option(names = "--amount", required = true, paramLabel = "RUPIAH")
+            long amount;
+
+            @Option(names = "--note", paramLabel = "TEXT")
+            String note;
+
+            @Override
+            public Integer call() {
+                RootCommand root = RootCommand.of(spec);
+                try {
+                    requireProvince(root);
+                } catch (BundleException e) {
+                    return BundleCommand.refused(spec.commandLine().getErr(), e);
+                }
+                id.lindungdesa.domain.Category c;
+                try {
+                    c = id.lindungdesa.domain.Category.fromKey(category);
+                } catch (IllegalArgumentException e) {
+                    throw id.lindungdesa.service.ValidationException.of("--category", "wagebase.error.category",
+                            category);
+                }
+                var w = root.services().enrolments().setWageBase(c, position, from, amount, note).wageBase();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("category", w.category().key());
+                m.put("position", w.position() == null ? null : w.position().name());
+                m.put("valid_from", w.validFrom().toString());
+                m.put("amount", w.amount());
+                root.out().println(Json.write(m));
+                return 0;
+            }
         }
     }
 }

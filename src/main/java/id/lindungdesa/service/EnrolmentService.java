@@ -237,6 +237,92 @@ public final class EnrolmentService {
         });
     }
 
+    /**
+     * Sets a dated contribution rate (a province, for its next reference pack; issue 18): the same segment,
+     * programme, risk class and start date changes that row, any other date adds one. Exactly one of
+     * {@code percent} (0 &lt; p &le; 100) and {@code flat} (&gt; 0); a risk class (1–5) only for JKK; amounts are whole
+     * rupiah &gt; 0. Bad values are refused before anything is written. Returns the row as stored; {@code added}
+     * tells whether it is new.
+     */
+    public record RateSet(id.lindungdesa.domain.ContributionRate rate, boolean added) {
+    }
+
+    public RateSet setRate(id.lindungdesa.domain.Segment segment, id.lindungdesa.domain.Programme programme,
+                           Integer riskClass, LocalDate validFrom, java.math.BigDecimal percent, Long flat,
+                           Long minimum, Long wageCap, String note) {
+        audit.require(id.lindungdesa.domain.Role.CLERK);
+        if ((percent == null) == (flat == null)) throw ValidationException.of("percent", "rate.error.percentOrFlat");
+        if (percent != null && (percent.signum() <= 0 || percent.compareTo(java.math.BigDecimal.valueOf(100)) > 0
+                || percent.scale() > 4)) {
+            throw ValidationException.of("percent", "rate.error.percent", percent.toPlainString());
+        }
+        for (var a : java.util.List.of(java.util.Map.entry("--flat", java.util.Optional.ofNullable(flat)),
+                java.util.Map.entry("--minimum", java.util.Optional.ofNullable(minimum)),
+                java.util.Map.entry("--wage-cap", java.util.Optional.ofNullable(wageCap)))) {
+            if (a.getValue().isPresent() && a.getValue().get() <= 0) {
+                throw ValidationException.of(a.getKey(), "rate.error.amount", a.getKey(), a.getValue().get());
+            }
+        }
+        if (wageCap != null && percent == null) throw ValidationException.of("--wage-cap", "rate.error.capFlat");
+        if (riskClass != null && (programme != id.lindungdesa.domain.Programme.JKK || riskClass < 1
+                || riskClass > 5)) {
+            throw ValidationException.of("--risk-class", "rate.error.risk", riskClass);
+        }
+        if (validFrom == null) throw ValidationException.of("--from", "rate.error.from");
+        String n = note == null || note.isBlank() ? null : note.strip();
+        return db.write(tx -> {
+            var ex = rates.rates(tx).stream().filter(h -> h.segment() == segment && h.programme() == programme
+                    && java.util.Objects.equals(h.riskClass(), riskClass) && h.validFrom().equals(validFrom))
+                    .findFirst();
+            var row = new id.lindungdesa.domain.ContributionRate(ex.map(id.lindungdesa.domain.ContributionRate::id)
+                    .orElseGet(java.util.UUID::randomUUID), segment, programme, riskClass, validFrom, percent, flat,
+                    minimum, wageCap, n);
+            if (ex.isPresent()) {
+                rates.updateRate(tx, row);
+                audit.record(tx, "UPDATE", "contribution_rate", row.id(), null, null, "Tarif iuran " + segment + " "
+                        + programme + " berlaku " + validFrom + " diubah", ex.get(), row);
+            } else {
+                rates.insertRate(tx, row);
+                audit.record(tx, "CREATE", "contribution_rate", row.id(), null, null, "Tarif iuran " + segment + " "
+                        + programme + " berlaku " + validFrom, null, row);
+            }
+            return new RateSet(row, ex.isEmpty());
+        });
+    }
+
+    /** As {@link #setRate}, for a wage base: category (and optionally one post of it), start date, Rp1–Rp1.000.000.000. */
+    public record WageBaseSet(id.lindungdesa.domain.WageBaseDefault wageBase, boolean added) {
+    }
+
+    public WageBaseSet setWageBase(id.lindungdesa.domain.Category category, id.lindungdesa.domain.Position position,
+                                   LocalDate validFrom, long amount, String note) {
+        audit.require(id.lindungdesa.domain.Role.CLERK);
+        if (position != null && position.category() != category) {
+            throw ValidationException.of("--position", "wagebase.error.position", position.name(), category.key());
+        }
+        if (amount < 1 || amount > 1_000_000_000L) {
+            throw ValidationException.of("--amount", "wagebase.error.amount", amount);
+        }
+        if (validFrom == null) throw ValidationException.of("--from", "rate.error.from");
+        String n = note == null || note.isBlank() ? null : note.strip();
+        return db.write(tx -> {
+            var ex = rates.wageBases(tx).stream().filter(h -> h.category() == category && h.position() == position
+                    && h.validFrom().equals(validFrom)).findFirst();
+            var row = new id.lindungdesa.domain.WageBaseDefault(ex.map(id.lindungdesa.domain.WageBaseDefault::id)
+                    .orElseGet(java.util.UUID::randomUUID), category, position, validFrom, amount, n);
+            if (ex.isPresent()) {
+                rates.updateWageBase(tx, row);
+                audit.record(tx, "UPDATE", "wage_base_default", row.id(), null, null, "Dasar upah " + category
+                        + " berlaku " + validFrom + " diubah", ex.get(), row);
+            } else {
+                rates.insertWageBase(tx, row);
+                audit.record(tx, "CREATE", "wage_base_default", row.id(), null, null, "Dasar upah " + category
+                        + " berlaku " + validFrom, null, row);
+            }
+            return new WageBaseSet(row, ex.isEmpty());
+        });
+    }
+
     /** A dated default wage base (a province sets them for its reference packs, issue 18). */
     public void addWageBase(id.lindungdesa.domain.WageBaseDefault w) {
         audit.require(id.lindungdesa.domain.Role.CLERK);

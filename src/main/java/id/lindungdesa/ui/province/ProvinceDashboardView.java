@@ -66,7 +66,8 @@ public final class ProvinceDashboardView implements Screen {
     private final HBox pager;
 
     public ProvinceDashboardView(ScreenContext ctx) {
-        this.vm = new ProvinceDashboardViewModel(ctx.services().bundles().province(), ctx.tasks());
+        this.vm = new ProvinceDashboardViewModel(ctx.services().bundles().province(),
+                ctx.services().bundles().refpacks(), ctx.tasks());
         Label summary = new Label();
         summary.setId("provinceSummary");
         summary.setWrapText(true);
@@ -76,6 +77,10 @@ public final class ProvinceDashboardView implements Screen {
         late.setId("provinceNotReported");
         late.setWrapText(true);
         late.textProperty().bind(vm.notReportedProperty());
+        Label packLine = new Label();
+        packLine.setId("provinceRefPacks");
+        packLine.setWrapText(true);
+        packLine.textProperty().bind(vm.packSummaryProperty());
 
         districts.setId("provinceDistricts");
         districts.setItems(vm.districts());
@@ -92,6 +97,7 @@ public final class ProvinceDashboardView implements Screen {
                 + d.lastBundle().period() + ")"));
         districts.getColumns().add(col(Messages.tr("province.ui.reported"),
                 d -> Messages.tr(d.reportedThisPeriod() ? "province.ui.yes" : "province.ui.no")));
+        districts.getColumns().add(col(Messages.tr("refpack.ui.packColumn"), d -> vm.packOf(d.code()))); // issue 18
         districts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         // drill-down: kecamatan → villages → people
@@ -218,7 +224,7 @@ public final class ProvinceDashboardView implements Screen {
         chart.setPrefWidth(360);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        VBox head = new VBox(4, summary, late);
+        VBox head = new VBox(4, summary, late, packLine);
         head.setPadding(new Insets(8));
         root.setTop(head);
         root.setCenter(split);

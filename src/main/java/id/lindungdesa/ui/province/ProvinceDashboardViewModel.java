@@ -58,9 +58,58 @@ public final class ProvinceDashboardViewModel {
     private Area selectedKecamatan;
     private VillageRow village;
 
+    private final id.lindungdesa.bundle.RefPackService refpacks;
+    private final java.util.Map<String, id.lindungdesa.bundle.RefPackService.DistrictPack> packs =
+            new java.util.HashMap<>();
+    private final ReadOnlyStringWrapper packSummary = new ReadOnlyStringWrapper("");
+    private int newestPack;
+
     public ProvinceDashboardViewModel(ProvinceService service, TaskExecutor tasks) {
+        this(service, null, tasks);
+    }
+
+    /** With {@code refpacks}: which district runs which reference pack (issue 18), from receipts and bundles. */
+    public ProvinceDashboardViewModel(ProvinceService service, id.lindungdesa.bundle.RefPackService refpacks,
+                                      TaskExecutor tasks) {
         this.service = service;
+        this.refpacks = refpacks;
         this.tasks = tasks;
+    }
+
+    /** The reference packs in one line: the newest issued, and the districts behind it. */
+    public ReadOnlyStringProperty packSummaryProperty() { return packSummary.getReadOnlyProperty(); }
+
+    /** A district's reference pack as the table shows it: "#2", "#1 · tertinggal (terbaru #2)" or "belum ada kabar". */
+    public String packOf(String districtCode) {
+        var d = packs.get(districtCode);
+        int newest = newestPack;
+        if (newest == 0) return "—";
+        if (d == null || d.running() == null) return Messages.tr("refpack.ui.packUnknown", String.valueOf(newest));
+        if (d.behind()) {
+            return Messages.tr("refpack.ui.packBehind", String.valueOf(d.running()), String.valueOf(d.newest()));
+        }
+        return "#" + d.running();
+    }
+
+    /** What the dashboard loads in one background task. */
+    private record Loaded(Dashboard dashboard, List<id.lindungdesa.bundle.RefPackService.DistrictPack> packs,
+                          Integer newest) {
+    }
+
+    private static String packLine(Loaded l) {
+        if (l.newest() == null) return Messages.tr("refpack.ui.noPackIssued");
+        var codes = l.dashboard().districts().stream().map(DistrictRow::code).collect(Collectors.toSet());
+        List<String> behind = new java.util.ArrayList<>();
+        for (DistrictRow d : l.dashboard().districts()) {
+            var p = l.packs().stream().filter(x -> x.code().equals(d.code())).findFirst();
+            if (p.isEmpty() || p.get().behind()) behind.add(d.code() + " " + d.name());
+        }
+        for (var p : l.packs()) {
+            if (!codes.contains(p.code()) && p.behind()) behind.add(p.code() + " " + p.name());
+        }
+        return behind.isEmpty() ? Messages.tr("refpack.ui.allCurrent", String.valueOf(l.newest()))
+                : Messages.tr("refpack.ui.behindList", String.valueOf(l.newest()), behind.size(),
+                String.join(", ", behind));
     }
 
     public ObservableList<DistrictRow> districts() { return districts; }
@@ -98,10 +147,22 @@ public final class ProvinceDashboardViewModel {
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() { return dashboard.getReadOnlyProperty(); }
 
     public void load(Runnable done) {
-        tasks.execute(BackgroundTask.<Dashboard>of("province", p -> {
+        tasks.execute(BackgroundTask.<Loaded>of("province", p -> {
             if (!service.isProvince()) return null;
-            return service.dashboard(service.today());
-        }).onSuccess(d -> {
+            Dashboard dash = service.dashboard(service.today());
+            if (refpacks == null) return new Loaded(dash, List.of(), null);
+            var ps = refpacks.districts();
+            Integer newest = refpacks.inForce().map(id.lindungdesa.bundle.RefPackService.InForce::number)
+                    .orElse(null);
+            return new Loaded(dash, ps, newest);
+        }).onSuccess(l -> {
+            Dashboard d = l == null ? null : l.dashboard();
+            if (l != null) {
+                packs.clear();
+                for (var x : l.packs()) packs.put(x.code(), x);
+                newestPack = l.newest() == null ? 0 : l.newest();
+                packSummary.set(refpacks == null ? "" : packLine(l));
+            }
             if (d == null) {
                 summary.set(Messages.tr("province.ui.notProvince"));
                 districts.clear();

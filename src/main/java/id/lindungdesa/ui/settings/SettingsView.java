@@ -38,6 +38,7 @@ public final class SettingsView implements Screen {
     private final VBox encryptBox = new VBox(8);
     private final TextField recoveryCode = new TextField();
     private final ScrollPane scroll = new ScrollPane(root);
+    private final RefPackView refpack;
 
     public SettingsView(ScreenContext ctx) {
         this.ctx = ctx;
@@ -168,7 +169,8 @@ public final class SettingsView implements Screen {
         HBox languageRow = new HBox(8, new Label(Messages.tr("settings.language")),
                 id.lindungdesa.ui.shell.LanguageSwitch.create(ctx, "settingsLanguage"));
         languageRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root.getChildren().addAll(title, languageRow, bTitle, g, new HBox(8, now, verify, restore, fromFile), backups, message, restoreBox,
+        refpack = new RefPackView(ctx); // issue 18
+        root.getChildren().addAll(title, languageRow, refpack.view(), bTitle, g, new HBox(8, now, verify, restore, fromFile), backups, message, restoreBox,
                 eTitle, encryptionState, encryptBox, recoveryCode, logBox);
         root.setPadding(new Insets(16));
     }
@@ -272,5 +274,6 @@ public final class SettingsView implements Screen {
     @Override
     public void activate() {
         run("settings", p -> vm.load(), this::show);
+        refpack.reload();
     }
 }
