@@ -90,6 +90,39 @@ class RefPackTest {
         }
     }
 
+    /**
+     * Packs are chained: pack #2 names the SHA-256 of the #1 it follows. A #2 that follows another #1 (here the
+     * province's store was copied and both copies issued a #1) is refused at a district holding the first #1.
+     */
+    @Test
+    void aPackNotChainedToThePackInForceIsRefused() throws Exception {
+        String provWords;
+        try (Services prov = BundleKit.province(dir, "36");
+             Services kab = BundleKit.district(dir, "36.04", 7)) {
+            provWords = words(prov);
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("prov-36.")).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName().toString().replace("prov-36.", "prov-36b.")));
+            }
+        }
+        Path p1 = exportPack("prov-36", "p1.ldr", null);
+        exportPack("prov-36b", "p1b.ldr", null);
+        Path p2b = exportPack("prov-36b", "p2b.ldr", null);
+        try (Services kab = TestDb.open(dir, "kab-36.04", BundleKit.TODAY)) {
+            RefPackService rp = kab.bundles().refpacks();
+            rp.importPack(p1, provWords, false);
+            String before = BundleKit.dump(kab);
+            assertThatThrownBy(() -> rp.importPack(p2b, null, false))
+                    .isInstanceOfSatisfying(BundleException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.OLDER_SEQUENCE);
+                        assertThat(e.message(id.lindungdesa.i18n.Messages.current()))
+                                .contains("Paket #2 tidak bersambung dengan paket #1");
+                    });
+            assertThat(BundleKit.dump(kab)).isEqualTo(before);
+        }
+    }
+
     @Test
     void badPacksAreRefusedAndLeaveTheDistrictUnchanged() throws Exception {
         String provWords;
