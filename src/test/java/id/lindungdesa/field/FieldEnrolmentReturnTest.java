@@ -203,18 +203,22 @@ class FieldEnrolmentReturnTest {
         }
     }
 
+    /** Return #1: the officer corrects the wage; the district merges it and the officer imports the receipt. */
+    void mergedWageCorrection(Pair p, UUID e) throws Exception {
+        p.kec().enrolments().update(withWage(enrolment(p.kec(), e), 3_200_000));
+        Path first = dir.resolve("kembali-1.ldf");
+        p.kec().field().visits().writeReturn(first, OP);
+        var r1 = p.kab().field().merges().merge(first, false, BundleKit.PASS);
+        assertThat(r1.applied()).isEqualTo(1);
+        assertThat(enrolment(p.kab(), e).wageBase()).isEqualTo(3_200_000);
+        p.kec().field().visits().importReceipt(r1.receipt());
+    }
+
     @Test
     void aRemovalAfterTheOfficersOwnMergedEditIsAppliedNotAConflict() throws Exception {
         try (Pair p = opened()) {
             UUID e = p.s().enrolment().id();
-            // Return #1: the officer corrects the wage; the district merges it and sends the receipt.
-            p.kec().enrolments().update(withWage(enrolment(p.kec(), e), 3_200_000));
-            Path first = dir.resolve("kembali-1.ldf");
-            p.kec().field().visits().writeReturn(first, OP);
-            var r1 = p.kab().field().merges().merge(first, false, BundleKit.PASS);
-            assertThat(r1.applied()).isEqualTo(1);
-            assertThat(enrolment(p.kab(), e).wageBase()).isEqualTo(3_200_000);
-            p.kec().field().visits().importReceipt(r1.receipt());
+            mergedWageCorrection(p, e);
 
             // Return #2: the officer removes the same enrolment. The district's only change since the package is
             // the officer's own, so this is a tombstone to apply, not a conflict.
@@ -231,11 +235,7 @@ class FieldEnrolmentReturnTest {
     void aRemovalAfterAMergedEditIsStillAConflictWhenTheDistrictEditedToo() throws Exception {
         try (Pair p = opened()) {
             UUID e = p.s().enrolment().id();
-            p.kec().enrolments().update(withWage(enrolment(p.kec(), e), 3_200_000));
-            Path first = dir.resolve("kembali-1.ldf");
-            p.kec().field().visits().writeReturn(first, OP);
-            var r1 = p.kab().field().merges().merge(first, false, BundleKit.PASS);
-            p.kec().field().visits().importReceipt(r1.receipt());
+            mergedWageCorrection(p, e);
             // The district then edits the enrolment itself; the officer never saw that.
             var now = enrolment(p.kab(), e);
             p.kab().enrolments().update(new id.lindungdesa.domain.Enrolment(now.id(), now.version(), now.personId(),
