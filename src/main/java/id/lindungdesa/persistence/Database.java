@@ -127,7 +127,67 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseException(Text.of("database.error.folder", localBase.getParent(), e.getMessage()), e);
         }
-        return new Database(server, source, localBase, options);
+        checkOffice(source, server, localBase);
+        return new Database(server, pool(server, source, options), localBase, options);
+    }
+
+    /**
+     * A server database belongs to one office. The first time this desk opens it with an office set up, the
+     * office's region code and level are written beside this desk's own files for it ({@code <localBase>.office});
+     * from then on a database at that address holding another office (another code or level: someone pointed the
+     * address at another office's store, or it was re-created for another office) is refused, exit code 3, before
+     * anything is read or written with this desk's keys (issue 16).
+     */
+    static void checkOffice(javax.sql.DataSource source, ServerAddress server, Path localBase) {
+        String code;
+        String level;
+        String name;
+        try (var c = source.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT region_code, level, name FROM office")) {
+            if (!rs.next()) return; // not set up yet: office init will
+            code = rs.getString(1);
+            level = rs.getString(2);
+            name = rs.getString(3);
+        } catch (SQLException e) {
+            throw serverFailure(server, e);
+        }
+        Path marker = Path.of(localBase + ".office");
+        String here = code + " " + level;
+        try {
+            if (Files.isRegularFile(marker)) {
+                String expected = Files.readString(marker, StandardCharsets.UTF_8).lines().findFirst().orElse("")
+                        .strip();
+                if (!expected.equals(here)) {
+                    throw new DatabaseException(Text.of("database.server.otherOffice", server.display(), name, code,
+                            level, expected, marker), null);
+                }
+            } else {
+                DurableFiles.writeString(marker, here + "\n" + name + "\n");
+            }
+        } catch (IOException e) {
+            throw new DatabaseException(Text.of("database.error.folder", marker.getParent(), e.getMessage()), e);
+        }
+    }
+
+    /** Connections a desk keeps open to its server at most (decision 0191). */
+    static final int SERVER_POOL_SIZE = 6;
+
+    /**
+     * The pool of a server database (HikariCP, decision 0191): connections are kept and re-used instead of one new
+     * log-in per statement; a connection the server dropped is noticed and replaced.
+     */
+    private static com.zaxxer.hikari.HikariDataSource pool(ServerAddress server, javax.sql.DataSource source,
+                                                          Options options) {
+        var cfg = new com.zaxxer.hikari.HikariConfig();
+        cfg.setDataSource(source);
+        cfg.setPoolName("LindungDesa " + options.program() + " " + server.display());
+        cfg.setMaximumPoolSize(SERVER_POOL_SIZE);
+        cfg.setMinimumIdle(1);
+        cfg.setConnectionTimeout(15_000);
+        cfg.setIdleTimeout(120_000);
+        cfg.setMaxLifetime(1_800_000);
+        cfg.setInitializationFailTimeout(-1); // the connection was just tested and migrated
+        return new com.zaxxer.hikari.HikariDataSource(cfg);
     }
 
     /** The one connection test of the set-up and the CLI: null when it connects, else what is wrong. */
@@ -543,7 +603,17 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        if (server != null) return; // no pool kept, no owner file written
+        if (server != null) {
+            // the server's pool: its connections are closed; no owner file was written
+            if (serverSource instanceof AutoCloseable pooled) {
+                try {
+                    pooled.close();
+                } catch (Exception e) {
+                    log.debug("server pool not closed cleanly", e);
+                }
+            }
+            return;
+        }
         shutdownPool();
         deleteOwner(ownerFile);
     }

@@ -104,6 +104,7 @@ public final class TestPostgres {
         }
         String user = System.getProperty("user.name");
         run(initdb.toString(), "-D", data.toString(), "-A", "trust", "-U", user, "-E", "UTF8", "--no-sync");
+        passwordCheckedRole(data.resolve("pg_hba.conf"));
         Path pgCtl = initdb.resolveSibling("pg_ctl");
         run(pgCtl.toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(), "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
@@ -118,6 +119,15 @@ public final class TestPostgres {
             }
         }));
         return ServerAddress.parse("postgresql://" + user + "@127.0.0.1:" + port + "/postgres");
+    }
+
+    /** The role whose password the server checks (every other local login is trusted): the wrong-password test. */
+    public static final String PASSWORD_ROLE = "ld_password_check";
+
+    /** Puts a password-checked line for {@link #PASSWORD_ROLE} before the cluster's trust lines. */
+    static void passwordCheckedRole(Path hba) throws IOException {
+        String rules = Files.readString(hba);
+        Files.writeString(hba, "host all " + PASSWORD_ROLE + " 127.0.0.1/32 scram-sha-256\n" + rules);
     }
 
     private static void run(String... cmd) throws Exception {
