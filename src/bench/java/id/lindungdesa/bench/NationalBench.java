@@ -55,6 +55,11 @@ public final class NationalBench implements Callable<Integer> {
     @Option(names = "--json", description = "Cetak hasil sebagai JSON / print the figures as JSON")
     boolean json;
 
+    /** Issue 16: run on an EMPTY PostgreSQL database instead of a new H2 file. */
+    @Option(names = "--db", paramLabel = "postgresql://HOST[:PORT]/DB", description = "Basis data server PostgreSQL "
+            + "yang kosong / an empty PostgreSQL server database (default: a new H2 file)")
+    String server;
+
     @Option(names = "--seed", defaultValue = "14")
     long seed;
 
@@ -65,7 +70,7 @@ public final class NationalBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> r = run(people, keep, seed, raw, line -> {
+        Map<String, Object> r = run(people, keep, server, seed, raw, line -> {
             if (!json) {
                 out.println(line);
                 out.flush();
@@ -80,6 +85,21 @@ public final class NationalBench implements Callable<Integer> {
     public static Map<String, Object> run(long people, Path keep, long seed, boolean withRaw,
                                           java.util.function.Consumer<String> log)
             throws Exception {
+        return run(people, keep, null, seed, withRaw, log);
+    }
+
+    /** As above; {@code server} (a postgresql:// URL of an empty database, or null for H2) is where it runs. */
+    public static Map<String, Object> run(long people, Path keep, String server, long seed, boolean withRaw,
+                                          java.util.function.Consumer<String> log)
+            throws Exception {
+        if (server != null && !id.lindungdesa.persistence.ServerAddress.isServer(server)) {
+            throw new IllegalArgumentException("--db takes a postgresql://HOST[:PORT]/DB URL (H2: --keep FILE)");
+        }
+        if (server != null && !id.lindungdesa.persistence.StoreCopy.isEmpty(
+                id.lindungdesa.persistence.ServerAddress.parse(server))) {
+            throw new IllegalArgumentException("--db must name an EMPTY PostgreSQL database (createdb NAME): "
+                    + id.lindungdesa.persistence.ServerAddress.parse(server).display());
+        }
         String auto = System.getProperty(BackupService.AUTO_PROPERTY);
         System.setProperty(BackupService.AUTO_PROPERTY, "false"); // no daily full backup in the middle of a timing
         Path work = Files.createTempDirectory("lindungdesa-bench-national");
@@ -116,7 +136,9 @@ public final class NationalBench implements Callable<Integer> {
         long receiptProblems = 0;
         Map<String, Object> r = new LinkedHashMap<>();
         try {
-            try (Services nas = new Services(Database.open(dbBase, Database.Options.of("bench")), clock);
+            String dbArg = server != null ? server : dbBase.toString();
+            try (Services nas = server != null ? Services.open(Path.of(server), "bench")
+                    : new Services(Database.open(dbBase, Database.Options.of("bench")), clock);
                  BareInsert bare = new BareInsert(work.resolve("bare"))) {
                 nas.office().init(OfficeLevel.NATIONAL, OfficeLevel.NATIONAL_CODE, "Kemendagri (bench)", "Bench");
                 nas.regions().importBuiltinAtSetUp(null, Progress.NONE);
@@ -157,7 +179,7 @@ public final class NationalBench implements Callable<Integer> {
                 }
             }
             // the three scripted questions, through the command line in this process (opening the database each)
-            cli(dbBase, "office", "show");
+            cli(dbArg, "office", "show");
             r.put("people", total);
             r.put("districts", set.chosen().size());
             r.put("bundle_mb", bytes / (1024 * 1024));
@@ -172,9 +194,9 @@ public final class NationalBench implements Callable<Integer> {
             r.put("peak_heap_mb", peak.get() / (1024 * 1024));
             r.put("peak_heap_first_half_mb", peakFirstHalf / (1024 * 1024));
             r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            r.put("stats_ms", timed(r, "stats_exit", dbBase, "stats", "--json"));
-            r.put("coverage_ms", timed(r, "coverage_exit", dbBase, "report", "coverage", "--json"));
-            r.put("reporting_ms", timed(r, "reporting_exit", dbBase, "report", "reporting", "--period",
+            r.put("stats_ms", timed(r, "stats_exit", dbArg, "stats", "--json"));
+            r.put("coverage_ms", timed(r, "coverage_exit", dbArg, "report", "coverage", "--json"));
+            r.put("reporting_ms", timed(r, "reporting_exit", dbArg, "report", "reporting", "--period",
                     period.label(), "--json"));
             r.put("peak_heap_mb", peak.get() / (1024 * 1024));
             if (receiptProblems > 0) r.put("receipt_problems", receiptProblems);
@@ -194,7 +216,7 @@ public final class NationalBench implements Callable<Integer> {
     }
 
     /** Runs a command in this process and returns its wall time in ms; its exit code goes under {@code exitKey}. */
-    private static long timed(Map<String, Object> r, String exitKey, Path db, String... args) {
+    private static long timed(Map<String, Object> r, String exitKey, String db, String... args) {
         long t = System.nanoTime();
         int code = cli(db, args);
         long ms = (System.nanoTime() - t) / 1_000_000;
@@ -202,10 +224,10 @@ public final class NationalBench implements Callable<Integer> {
         return ms;
     }
 
-    private static int cli(Path db, String... args) {
+    private static int cli(String db, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--db";
-        all[1] = db.toString();
+        all[1] = db;
         System.arraycopy(args, 0, all, 2, args.length);
         CommandLine cl = Cli.commandLine((p, l) -> 0);
         cl.setOut(new PrintWriter(new StringWriter(), true));

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             BackupCommand.class,
             SecurityCommand.class,
             UsersCommand.class,
+            CopyToCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer> {

@@ -55,7 +55,7 @@ public final class AgreementRepository {
                 .where(AGREEMENT.ID.eq(a.id()).and(AGREEMENT.VERSION.eq(a.version()))
                         .and(AGREEMENT.DELETED_AT.isNull()))
                 .execute();
-        if (n != 1) throw new StaleRecordException("agreement", a.id(), a.version());
+        if (n != 1) throw new StaleRecordException(tx, "agreement", a.id(), a.version());
         tx.dsl().deleteFrom(AGREEMENT_PARTY).where(AGREEMENT_PARTY.AGREEMENT_ID.eq(a.id())).execute();
         tx.dsl().deleteFrom(AGREEMENT_LEGAL_BASIS).where(AGREEMENT_LEGAL_BASIS.AGREEMENT_ID.eq(a.id())).execute();
         tx.dsl().deleteFrom(AGREEMENT_TERM).where(AGREEMENT_TERM.AGREEMENT_ID.eq(a.id())).execute();
@@ -74,7 +74,7 @@ public final class AgreementRepository {
                 .set(AGREEMENT.DELETED_REASON, reason).set(AGREEMENT.UPDATED_AT, now)
                 .where(AGREEMENT.ID.eq(id).and(AGREEMENT.VERSION.eq(version)).and(AGREEMENT.DELETED_AT.isNull()))
                 .execute();
-        if (n != 1) throw new StaleRecordException("agreement", id, version);
+        if (n != 1) throw new StaleRecordException(tx, "agreement", id, version);
     }
 
     private void insertChildren(Tx tx, Agreement a) {
@@ -191,7 +191,7 @@ public final class AgreementRepository {
                 .set(ADDENDUM.DELETED_REASON, reason).set(ADDENDUM.UPDATED_AT, now)
                 .where(ADDENDUM.ID.eq(id).and(ADDENDUM.VERSION.eq(version)).and(ADDENDUM.DELETED_AT.isNull()))
                 .execute();
-        if (n != 1) throw new StaleRecordException("addendum", id, version);
+        if (n != 1) throw new StaleRecordException(tx, "addendum", id, version);
     }
 
     /** Every live addendum of live agreements. */

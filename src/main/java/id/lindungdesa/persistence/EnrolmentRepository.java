@@ -57,7 +57,7 @@ public final class EnrolmentRepository {
                 .set(ENROLMENT.FUNDING_SOURCE, e.fundingSource().name()).set(ENROLMENT.UPDATED_AT, now)
                 .where(ENROLMENT.ID.eq(e.id()).and(ENROLMENT.VERSION.eq(e.version())))
                 .execute();
-        if (n != 1) throw new StaleRecordException("enrolment", e.id(), e.version());
+        if (n != 1) throw new StaleRecordException(tx, "enrolment", e.id(), e.version());
         return find(tx, e.id()).orElseThrow();
     }
 

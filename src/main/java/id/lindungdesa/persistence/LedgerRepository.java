@@ -57,7 +57,7 @@ public final class LedgerRepository {
                 .set(CONTRIBUTION_PAYMENT.RECORDED_BY, p.recordedBy())
                 .where(CONTRIBUTION_PAYMENT.ID.eq(p.id()).and(CONTRIBUTION_PAYMENT.VERSION.eq(p.version())))
                 .execute();
-        if (n != 1) throw new StaleRecordException("contribution_payment", p.id(), p.version());
+        if (n != 1) throw new StaleRecordException(tx, "contribution_payment", p.id(), p.version());
     }
 
     static Payment map(Record rec) {

@@ -38,7 +38,7 @@ public final class MonevRepository {
                 .set(MONEV_SCHEDULE.DUE_DATE, s.dueDate()).set(MONEV_SCHEDULE.EVALUATION_ID, s.evaluationId())
                 .set(MONEV_SCHEDULE.NOTE, s.note()).set(MONEV_SCHEDULE.UPDATED_AT, now)
                 .where(MONEV_SCHEDULE.ID.eq(s.id()).and(MONEV_SCHEDULE.VERSION.eq(s.version()))).execute();
-        if (n != 1) throw new StaleRecordException("monev schedule", s.id(), s.version());
+        if (n != 1) throw new StaleRecordException(tx, "monev schedule", s.id(), s.version());
         return findSchedule(tx, s.id()).orElseThrow();
     }
 
@@ -51,7 +51,7 @@ public final class MonevRepository {
     public void deleteScheduleItem(Tx tx, UUID id, int version) {
         int n = tx.dsl().deleteFrom(MONEV_SCHEDULE).where(MONEV_SCHEDULE.ID.eq(id))
                 .and(MONEV_SCHEDULE.VERSION.eq(version)).and(MONEV_SCHEDULE.EVALUATION_ID.isNull()).execute();
-        if (n != 1) throw new StaleRecordException("monev schedule", id, version);
+        if (n != 1) throw new StaleRecordException(tx, "monev schedule", id, version);
     }
 
     public Optional<MonevScheduleItem> findSchedule(Tx tx, UUID id) {
@@ -96,7 +96,7 @@ public final class MonevRepository {
         int n = tx.dsl().update(MONEV_FOLLOW_UP).set(MONEV_FOLLOW_UP.VERSION, version + 1)
                 .set(MONEV_FOLLOW_UP.DONE_DATE, done).set(MONEV_FOLLOW_UP.UPDATED_AT, now)
                 .where(MONEV_FOLLOW_UP.ID.eq(id).and(MONEV_FOLLOW_UP.VERSION.eq(version))).execute();
-        if (n != 1) throw new StaleRecordException("follow-up", id, version);
+        if (n != 1) throw new StaleRecordException(tx, "follow-up", id, version);
         return findFollowUp(tx, id).orElseThrow();
     }
 

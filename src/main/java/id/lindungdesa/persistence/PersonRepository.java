@@ -53,7 +53,7 @@ public final class PersonRepository {
                 .set(PERSON.UPDATED_AT, now)
                 .where(PERSON.ID.eq(p.id()).and(PERSON.VERSION.eq(p.version())))
                 .execute();
-        if (n != 1) throw new StaleRecordException("person", p.id(), p.version());
+        if (n != 1) throw new StaleRecordException(tx, "person", p.id(), p.version());
         return p.withVersion(p.version() + 1);
     }
 
@@ -61,7 +61,7 @@ public final class PersonRepository {
         int n = tx.dsl().update(PERSON).set(PERSON.VERSION, version + 1).set(PERSON.DELETED_AT, now)
                 .set(PERSON.DELETED_REASON, reason).set(PERSON.UPDATED_AT, now)
                 .where(PERSON.ID.eq(id).and(PERSON.VERSION.eq(version))).execute();
-        if (n != 1) throw new StaleRecordException("person", id, version);
+        if (n != 1) throw new StaleRecordException(tx, "person", id, version);
     }
 
     public Optional<Person> find(Tx tx, UUID id) {

@@ -63,7 +63,7 @@ public final class PostRepository {
                 .set(POST.UPDATED_AT, now)
                 .where(POST.ID.eq(p.id()).and(POST.VERSION.eq(p.version())))
                 .execute();
-        if (n != 1) throw new StaleRecordException("post", p.id(), p.version());
+        if (n != 1) throw new StaleRecordException(tx, "post", p.id(), p.version());
         return find(tx, p.id()).orElseThrow();
     }
 
@@ -71,7 +71,7 @@ public final class PostRepository {
         int n = tx.dsl().update(POST).set(POST.VERSION, version + 1).set(POST.DELETED_AT, now)
                 .set(POST.DELETED_REASON, reason).set(POST.UPDATED_AT, now)
                 .where(POST.ID.eq(id).and(POST.VERSION.eq(version))).execute();
-        if (n != 1) throw new StaleRecordException("post", id, version);
+        if (n != 1) throw new StaleRecordException(tx, "post", id, version);
     }
 
     public Optional<Post> find(Tx tx, UUID id) {
