@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindungdesa.bundle.BundleKit;
 import id.lindungdesa.domain.OfficeLevel;
 import id.lindungdesa.domain.Person;
+import id.lindungdesa.domain.Role;
 import id.lindungdesa.persistence.ServerAddress;
 import id.lindungdesa.task.Progress;
 import id.lindungdesa.testing.DeskChild;
@@ -158,6 +159,8 @@ class ConcurrentDesksTest {
         assertThat(dir.resolve("b.receipt.json")).exists();
     }
 
+    static final String PW = "rahasia-desa-1";
+
     @Test
     void twoDesksSavingTheSamePersonAtOnceTheSecondIsRefusedNamingWhoAndWhen() throws Exception {
         Person p;
@@ -165,10 +168,13 @@ class ConcurrentDesksTest {
             s.demo().generate(null, "36.04.01", 3, Progress.NONE);
             p = s.roster().snapshot("", BundleKit.TODAY).people().values().stream()
                     .min(java.util.Comparator.comparing(Person::id)).orElseThrow();
+            s.users().setPassword(s.users().list().get(0).login(), PW.toCharArray());
+            s.users().add("ani", "Ani", java.util.EnumSet.of(Role.CLERK), PW.toCharArray());
+            s.users().add("dedi", "Dedi", java.util.EnumSet.of(Role.CLERK), PW.toCharArray());
         }
         String id = p.id().toString();
-        List<Process> ps = together(List.of("edit", url, "Ani", id, "Nama Dari Ani"),
-                List.of("edit", url, "Dedi", id, "Nama Dari Dedi"));
+        List<Process> ps = together(List.of("edit", url, "ani", PW, id, "Nama Dari Ani"),
+                List.of("edit", url, "dedi", PW, id, "Nama Dari Dedi"));
         Process ani = ps.get(0);
         Process dedi = ps.get(1);
         Process won = ani.exitValue() == 0 ? ani : dedi;
@@ -177,7 +183,8 @@ class ConcurrentDesksTest {
         assertThat(won.exitValue()).as(out(won) + err(won)).isZero();
         assertThat(out(won)).contains("SAVED");
         assertThat(lost.exitValue()).as(out(lost) + err(lost)).isEqualTo(1);
-        assertThat(out(lost)).contains("STALE").contains("sudah diubah oleh " + winner + " pada 20");
+        assertThat(out(lost)).contains("STALE").contains("sudah diubah oleh " + winner + " ("
+                + winner.toLowerCase(java.util.Locale.ROOT) + ") pada 20");
         try (Services s = openHere()) {
             Person now = s.roster().person(p.id()).orElseThrow();
             assertThat(now.fullName()).isEqualTo("Nama Dari " + winner);

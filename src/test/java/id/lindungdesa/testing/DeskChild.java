@@ -16,8 +16,8 @@ import java.util.UUID;
  *   <li>{@code READY GO import URL BUNDLE RECEIPT}: opens the server database once (migrations checked, classes
  *       loaded) and reads the bundle, then runs {@code lindungdesa --db URL bundle import BUNDLE --receipt-out
  *       RECEIPT}; exits with the command's exit code.</li>
- *   <li>{@code READY GO edit URL ACTOR PERSON_ID NEW_NAME}: opens the database as the clerk ACTOR and loads the
- *       person with its version, then saves it with the new name. Prints "SAVED" (exit 0), or "STALE" and the
+ *   <li>{@code READY GO edit URL LOGIN PASSWORD PERSON_ID NEW_NAME}: opens the database, signs in as the clerk
+ *       LOGIN and loads the person with its version, then saves it with the new name. Prints "SAVED" (exit 0), or "STALE" and the
  *       message (exit 1).</li>
  * </ul>
  */
@@ -40,9 +40,9 @@ public final class DeskChild {
                     (db, lang) -> 0));
         }
         try (Services s = Services.open(Path.of(url), "test")) {
-            s.setActor(args[4]);
-            Person p = s.roster().person(UUID.fromString(args[5])).orElseThrow();
-            Person edit = new Person(p.id(), p.version(), p.nik(), args[6], p.sex(), p.birthDate(), p.birthPlace(),
+            s.users().signIn(args[4], args[5].toCharArray());
+            Person p = s.roster().person(UUID.fromString(args[6])).orElseThrow();
+            Person edit = new Person(p.id(), p.version(), p.nik(), args[7], p.sex(), p.birthDate(), p.birthPlace(),
                     p.nkk(), p.phone(), p.employmentStatus(), p.homeVillageCode());
             await(ready, go);
             s.roster().updatePerson(edit);
