@@ -233,7 +233,7 @@ public final class ProvinceService {
     // ------------------------------------------------------------------ stats
 
     public Stats stats(String scope, LocalDate on) {
-        return db.read(tx -> {
+        return db.readOnly(tx -> { // one snapshot, no locks (issue 16)
             int[] rc = figures.regionCounts(tx, scope);
             Map<String, int[]> people = new TreeMap<>();
             for (var p : figures.people(tx, scope, on)) {
@@ -277,7 +277,7 @@ public final class ProvinceService {
     /** Coverage of a scope on a date, in the district report's shape (see class comment). */
     public Coverage coverage(String scope, LocalDate on) {
         List<CoverageTarget> allTargets = targets.all();
-        return db.read(tx -> {
+        return db.readOnly(tx -> { // one snapshot, no locks (issue 16)
             Map<String, Region> villages = new HashMap<>();
             Map<String, String> names = new HashMap<>();
             for (var dr : figures.regions(tx, scope)) {
@@ -382,7 +382,7 @@ public final class ProvinceService {
 
     /** For every kabupaten/kota of the scope (its region list, plus any that sent a bundle), its report. */
     public Reporting reporting(String scope, Period period) {
-        return db.read(tx -> {
+        return db.readOnly(tx -> { // one snapshot, no locks (issue 16)
             Map<String, String> names = districtNames(tx, scope);
             Map<String, Received> last = new HashMap<>();
             Map<String, Received> inPeriod = new HashMap<>();

@@ -534,6 +534,46 @@ public final class Database implements AutoCloseable {
         return work.apply(new Tx(dsl));
     }
 
+    /**
+     * Runs a long read (a report, the figures) as one read-only transaction (issue 16, decision 0191). On a server
+     * it is {@code REPEATABLE READ READ ONLY}: every query of the report sees the same committed state, it takes no
+     * row locks, so imports committing meanwhile neither wait for it nor show up half in it, and a write in it is
+     * refused by the server. On the H2 file (one program, its own write lock) it is {@link #read}.
+     */
+    public <T> T readOnly(Function<Tx, T> work) {
+        ensureOpen();
+        if (server == null) return read(work);
+        try {
+            return dsl.transactionResult(cfg -> {
+                cfg.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                return work.apply(new Tx(cfg.dsl()));
+            });
+        } catch (RuntimeException e) {
+            if (connectionLost(e)) throw new DatabaseException(Text.of("database.server.lost", server.display()), e);
+            throw e;
+        }
+    }
+
+    /** SQLSTATEs of a server session that ended: connection exceptions (08…) and the operator's or a shutdown. */
+    private static final java.util.Set<String> PG_SESSION_ENDED = java.util.Set.of("57P01", "57P02", "57P03");
+
+    /** True when {@code e} (or a cause or suppressed failure of it) says the server connection is gone. */
+    static boolean connectionLost(Throwable e) {
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) continue;
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || PG_SESSION_ENDED.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (t.getCause() != null) todo.add(t.getCause());
+            for (Throwable x : t.getSuppressed()) todo.add(x);
+        }
+        return false;
+    }
+
     /** Runs {@code work} in one transaction, then forces it to disk; the whole of it or nothing is stored. */
     public <T> T write(Function<Tx, T> work) {
         ensureOpen();
@@ -544,6 +584,11 @@ public final class Database implements AutoCloseable {
             for (Runnable r : committedListeners) r.run();
             return result;
         } catch (RuntimeException e) {
+            if (server != null && connectionLost(e)) {
+                // the server ended the session mid-transaction (restart, network, pg_terminate_backend): it rolled
+                // the transaction back itself, so nothing of it is stored; said as such, exit code 3 (issue 16)
+                throw new DatabaseException(Text.of("database.server.lost", server.display()), e);
+            }
             throw storageOr(e);
         } catch (OutOfMemoryError e) {
             // jOOQ rolled the transaction back; the heap it held is free again (decision 0130)

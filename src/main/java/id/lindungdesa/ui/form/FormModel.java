@@ -30,15 +30,22 @@ public abstract class FormModel {
         return busy;
     }
 
-    /** Shows a failure: a {@link ValidationException} next to its fields, anything else as a general error. */
+    /**
+     * Shows a failure: a {@link ValidationException} next to its fields, anything else as a general error. The
+     * form's fields are left as they are, so the clerk can re-apply what they typed (a stale save says who saved
+     * first and when).
+     */
     public void fail(Throwable e) {
         busy.set(false);
         if (e instanceof ValidationException v) {
             for (ValidationException.FieldError f : v.errors()) {
                 errors.merge(field(f.field()), Messages.tr(f.key(), f.args().toArray()), (a, b) -> a + " " + b);
             }
-        } else if (e instanceof id.lindungdesa.persistence.StaleRecordException) {
-            errors.put(GENERAL, Messages.tr("form.error.stale"));
+        } else if (e instanceof id.lindungdesa.persistence.StaleRecordException stale) {
+            // issue 16: another desk saved first; name who and when, and keep what the clerk typed in the fields
+            errors.put(GENERAL, stale.changedBy() == null ? Messages.tr("form.error.stale")
+                    : Messages.tr("form.error.staleBy", stale.changedBy(),
+                            Formats.dateTime(stale.changedAt(), Messages.current())));
         } else {
             errors.put(GENERAL, e.getMessage() == null ? e.toString() : e.getMessage());
         }
