@@ -57,6 +57,8 @@ final class CopyToCommand implements Callable<Integer> {
             out.put("audit_verified", ok);
             root.out().println(Json.write(out));
         } else {
+            r.copied().counts().forEach((t, n) -> root.out().println(String.format("  %-32s %10d  %s", t, n,
+                    r.copied().hashes().get(t))));
             root.out().println(RootCommand.t("copy.done", r.copied().rows(), r.copied().counts().size(),
                     server.display()));
             root.out().println(ok ? RootCommand.t("copy.auditOk", r.auditEntries())

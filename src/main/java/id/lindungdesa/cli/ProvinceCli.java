@@ -71,8 +71,9 @@ final class ProvinceCli {
                 m.put("enrolled_active", d.enrolledActive());
                 m.put("last_bundle_sequence", d.lastBundle() == null ? null : d.lastBundle().sequence());
                 m.put("last_bundle_period", d.lastBundle() == null ? null : d.lastBundle().period());
+                // the instant (UTC): H2 keeps the writer's offset, PostgreSQL gives UTC; the same on both
                 m.put("last_bundle_received_at", d.lastBundle() == null ? null
-                        : d.lastBundle().receivedAt().toString());
+                        : d.lastBundle().receivedAt().toInstant().toString());
                 ds.add(m);
             }
             out.put("districts", ds);

@@ -93,7 +93,8 @@ public final class ProvinceDashboardView implements Screen {
                 d -> d.villagesNoneRegistered() + " / " + d.villages()));
         districts.getColumns().add(col(Messages.tr("province.ui.lastReport"), d -> d.lastBundle() == null
                 ? Messages.tr("province.ui.never")
-                : Formats.date(d.lastBundle().receivedAt().toLocalDate()) + " (#" + d.lastBundle().sequence() + ", "
+                : Formats.date(d.lastBundle().receivedAt().atZoneSameInstant(java.time.ZoneId.systemDefault())
+                        .toLocalDate()) + " (#" + d.lastBundle().sequence() + ", "
                 + d.lastBundle().period() + ")"));
         districts.getColumns().add(col(Messages.tr("province.ui.reported"),
                 d -> Messages.tr(d.reportedThisPeriod() ? "province.ui.yes" : "province.ui.no")));
