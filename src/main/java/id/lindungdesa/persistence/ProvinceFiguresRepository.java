@@ -202,68 +202,145 @@ public final class ProvinceFiguresRepository {
 
     /** People, office-holders and active enrolments per district on {@code on}. */
     public List<DistrictPeople> people(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return livePeople(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT f.district_code, f.people, f.office_holders, f.enrolled_active FROM prov_fig_district f"
-                + " WHERE " + scope("f.district_code", scope, b) + " AND f.people > 0";
-        List<DistrictPeople> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) out.add(new DistrictPeople(d, i(r, 1), i(r, 2), i(r, 3)));
-        }
-        for (String d : p.live()) out.addAll(livePeople(tx, d, on));
-        return out;
+        return read(tx, scope, on, "prov_fig_district", "people, office_holders, enrolled_active", "people > 0",
+                (d, r) -> new DistrictPeople(d, i(r, 1), i(r, 2), i(r, 3)), this::livePeople);
     }
 
     /** Current posts per district and category on {@code on} (of people not removed). */
     public List<DistrictPosts> posts(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return livePosts(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT s.district_code, s.category, s.posts FROM prov_fig_posts s WHERE "
-                + scope("s.district_code", scope, b);
-        List<DistrictPosts> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) out.add(new DistrictPosts(d, Category.valueOf(r.get(1, String.class)), i(r, 2)));
-        }
-        for (String d : p.live()) out.addAll(livePosts(tx, d, on));
-        return out;
+        return read(tx, scope, on, "prov_fig_posts", "category, posts", null,
+                (d, r) -> new DistrictPosts(d, Category.valueOf(r.get(1, String.class)), i(r, 2)), this::livePosts);
     }
 
     /** Distinct covered and eligible people per village and category on {@code on}. */
     public List<VillageCategory> villageCategories(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return liveVillageCategories(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT s.district_code, s.village_code, s.category, s.covered, s.eligible"
-                + " FROM prov_fig_village_cat s WHERE " + scope("s.district_code", scope, b);
-        List<VillageCategory> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) {
-                out.add(new VillageCategory(d, r.get(1, String.class), Category.valueOf(r.get(2, String.class)),
-                        i(r, 3), i(r, 4)));
-            }
-        }
-        for (String d : p.live()) out.addAll(liveVillageCategories(tx, d, on));
-        return out;
+        return read(tx, scope, on, "prov_fig_village_cat", "village_code, category, covered, eligible", null,
+                (d, r) -> new VillageCategory(d, r.get(1, String.class), Category.valueOf(r.get(2, String.class)),
+                        i(r, 3), i(r, 4)), this::liveVillageCategories);
     }
 
     /** Distinct holders, eligible and covered people per village on {@code on} (a person once per village). */
     public List<VillageTotal> villageTotals(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return liveVillageTotals(tx, scope, on);
+        return read(tx, scope, on, "prov_fig_village", "village_code, holders, eligible, covered", null,
+                (d, r) -> new VillageTotal(d, r.get(1, String.class), i(r, 2), i(r, 3), i(r, 4)),
+                this::liveVillageTotals);
+    }
+
+    /** Covered and eligible people of a district and category: the sum over its villages' rows. */
+    public record DistrictCategory(String district, Category category, int covered, int eligible) {
+    }
+
+    /**
+     * Per district and category, the sums of {@link #villageCategories} over the district's villages: what the
+     * province dashboard shows per kabupaten/kota, read as one aggregate per district (never a row per village).
+     */
+    public List<DistrictCategory> districtCategories(Tx tx, String scope, LocalDate on) {
+        return read(tx, scope, on, "prov_fig_village_cat", "s.category, SUM(s.covered), SUM(s.eligible)", null,
+                "s.category", (d, r) -> new DistrictCategory(d, Category.valueOf(r.get(1, String.class)), i(r, 2),
+                        i(r, 3)), (t, sc, o) -> sumCategories(liveVillageCategories(t, sc, o)));
+    }
+
+    private static List<DistrictCategory> sumCategories(List<VillageCategory> vs) {
+        java.util.Map<String, int[]> m = new java.util.TreeMap<>();
+        for (VillageCategory v : vs) {
+            int[] n = m.computeIfAbsent(v.district() + "|" + v.category().name(), k -> new int[2]);
+            n[0] += v.covered();
+            n[1] += v.eligible();
+        }
+        List<DistrictCategory> out = new ArrayList<>();
+        m.forEach((k, n) -> {
+            int bar = k.indexOf('|');
+            out.add(new DistrictCategory(k.substring(0, bar), Category.valueOf(k.substring(bar + 1)), n[0], n[1]));
+        });
+        return out;
+    }
+
+    /**
+     * Per district, the totals of its villages: holders, eligible and covered people summed over the villages
+     * (each person once per village, as the coverage report's district row adds them up).
+     */
+    public List<VillageTotal> districtTotals(Tx tx, String scope, LocalDate on) {
+        return read(tx, scope, on, "prov_fig_village", "'', SUM(s.holders), SUM(s.eligible), SUM(s.covered)", null,
+                "''", (d, r) -> new VillageTotal(d, "", i(r, 2), i(r, 3), i(r, 4)),
+                (t, sc, o) -> {
+                    java.util.Map<String, int[]> m = new java.util.TreeMap<>();
+                    for (VillageTotal v : liveVillageTotals(t, sc, o)) {
+                        int[] n = m.computeIfAbsent(v.district(), k -> new int[3]);
+                        n[0] += v.holders();
+                        n[1] += v.eligible();
+                        n[2] += v.covered();
+                    }
+                    List<VillageTotal> out = new ArrayList<>();
+                    m.forEach((d, n) -> out.add(new VillageTotal(d, "", n[0], n[1], n[2])));
+                    return out;
+                });
+    }
+
+    /** A village of the region lists or of the figures, with what the dashboard counts of it. */
+    public record VillageMark(String district, String village, String type, Boolean active, int holders,
+                              int covered) {
+    }
+
+    /**
+     * Every village of the scope as the dashboard counts them: the imported region lists' villages (with their type
+     * and whether active) joined with the village totals (holders, covered; 0 when none), plus villages that have
+     * totals but no region row (type and active null). Narrow rows, one per village; no person is read.
+     */
+    public List<VillageMark> villageMarks(Tx tx, String scope, LocalDate on) {
+        java.util.Map<String, VillageTotal> totals = new java.util.HashMap<>();
+        for (VillageTotal v : villageTotals(tx, scope, on)) totals.put(v.village(), v);
         List<Object> b = new ArrayList<>();
-        String sql = "SELECT s.district_code, s.village_code, s.holders, s.eligible, s.covered"
-                + " FROM prov_fig_village s WHERE " + scope("s.district_code", scope, b);
-        List<VillageTotal> out = new ArrayList<>();
+        String sql = "SELECT r.district_code, r.code, r.village_type, r.active FROM prov_region r"
+                + " WHERE r.level = 'VILLAGE' AND " + scope("r.district_code", scope, b);
+        List<VillageMark> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
+            String code = r.get(1, String.class);
+            if (!seen.add(code)) continue;
+            VillageTotal t = totals.get(code);
+            out.add(new VillageMark(r.get(0, String.class), code, r.get(2, String.class), r.get(3, Boolean.class),
+                    t == null ? 0 : t.holders(), t == null ? 0 : t.covered()));
+        }
+        for (VillageTotal t : totals.values()) {
+            if (!seen.contains(t.village())) {
+                out.add(new VillageMark(t.district(), t.village(), null, null, t.holders(), t.covered()));
+            }
+        }
+        return out;
+    }
+
+    /** Computes one figure on the fly for a scope (a district, a province or every district) and a date. */
+    @FunctionalInterface
+    private interface Live<T> {
+        List<T> compute(Tx tx, String scope, LocalDate on);
+    }
+
+    /**
+     * The one read of a figure (decision 0126): the rows of summary table {@code table} ({@code district_code}
+     * first, then {@code columns}) for the districts whose summary holds on the date, plus the same figure computed
+     * on the fly ({@code live}) for each other district; everything on the fly when no summary holds. The summary
+     * rows are, by construction, the rows {@code live} returns for their district ({@link #refreshSummary}).
+     */
+    private <T> List<T> read(Tx tx, String scope, LocalDate on, String table, String columns, String where,
+                             java.util.function.BiFunction<String, Record, T> map, Live<T> live) {
+        return read(tx, scope, on, table, columns, where, null, map, live);
+    }
+
+    /** As above, with a {@code GROUP BY} after {@code s.district_code} (aggregates of the summary rows). */
+    private <T> List<T> read(Tx tx, String scope, LocalDate on, String table, String columns, String where,
+                             String groupBy, java.util.function.BiFunction<String, Record, T> map, Live<T> live) {
+        Plan p = plan(tx, scope, on);
+        if (p.allLive()) return live.compute(tx, scope, on);
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT s.district_code, " + columns + " FROM " + table + " s WHERE "
+                + scope("s.district_code", scope, b) + (where == null ? "" : " AND " + where)
+                + (groupBy == null ? "" : " GROUP BY s.district_code, " + groupBy);
+        List<T> out = new ArrayList<>();
         for (Record r : tx.dsl().fetch(sql, b.toArray())) {
             String d = r.get(0, String.class);
-            if (p.served().contains(d)) out.add(new VillageTotal(d, r.get(1, String.class), i(r, 2), i(r, 3), i(r, 4)));
+            if (p.served().contains(d)) out.add(map.apply(d, r));
         }
-        for (String d : p.live()) out.addAll(liveVillageTotals(tx, d, on));
+        for (String d : p.live()) out.addAll(live.compute(tx, d, on));
         return out;
     }
 
