@@ -280,21 +280,21 @@ public final class ProvinceService {
         return db.read(tx -> {
             Map<String, Region> villages = new HashMap<>();
             Map<String, String> names = new HashMap<>();
-            for (var dr : figures.regions(tx, scope)) {
+            figures.regions(tx, scope, dr -> {
                 Region r = dr.region();
                 names.put(r.code(), r.name());
                 if (r.level() == RegionLevel.VILLAGE) villages.put(r.code(), r);
-            }
+            });
             Map<String, String> districtNames = districtNames(tx, scope);
             names.putAll(districtNames);
             Map<String, String> provinceNames = figures.provinceNames(tx);
+            // one plan (which districts come from the summary) for both reads; rows stream into the maps
+            ProvinceFiguresRepository.Plan plan = figures.plan(tx, scope, on);
             Map<String, Map<Category, CoverageCount>> byCat = new HashMap<>();
-            for (var v : figures.villageCategories(tx, scope, on)) {
-                byCat.computeIfAbsent(v.village(), k -> zeroCounts())
-                        .merge(v.category(), new CoverageCount(v.covered(), v.eligible()), CoverageCount::plus);
-            }
+            figures.villageCategories(tx, plan, scope, on, v -> byCat.computeIfAbsent(v.village(), k -> zeroCounts())
+                    .merge(v.category(), new CoverageCount(v.covered(), v.eligible()), CoverageCount::plus));
             Map<String, ProvinceFiguresRepository.VillageTotal> totals = new HashMap<>();
-            for (var v : figures.villageTotals(tx, scope, on)) totals.put(v.village(), v);
+            figures.villageTotals(tx, plan, scope, on, v -> totals.put(v.village(), v));
             java.util.Set<String> codes = new java.util.TreeSet<>(villages.keySet());
             codes.addAll(totals.keySet());
             List<Area> vs = new ArrayList<>(codes.size());
