@@ -10,6 +10,6 @@ public final class Benches implements BenchSuite {
         return List.of(new DeskBench(), new AlertsBench(), new ReportBench(), new ImportBench(),
                 new BenchBundleCommand(), new CrashBench(), new BackupBench(), new StartupBenchCommand(),
                 new FieldBench(),
-                new FiguresBench(), new NationalBench());
+                new FiguresBench(), new NationalBench(), new ProvinceBench());
     }
 }

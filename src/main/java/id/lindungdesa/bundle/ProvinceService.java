@@ -280,21 +280,21 @@ public final class ProvinceService {
         return db.readOnly(tx -> { // one snapshot, no locks (issue 16)
             Map<String, Region> villages = new HashMap<>();
             Map<String, String> names = new HashMap<>();
-            for (var dr : figures.regions(tx, scope)) {
+            figures.regions(tx, scope, dr -> {
                 Region r = dr.region();
                 names.put(r.code(), r.name());
                 if (r.level() == RegionLevel.VILLAGE) villages.put(r.code(), r);
-            }
+            });
             Map<String, String> districtNames = districtNames(tx, scope);
             names.putAll(districtNames);
             Map<String, String> provinceNames = figures.provinceNames(tx);
+            // one plan (which districts come from the summary) for both reads; rows stream into the maps
+            ProvinceFiguresRepository.Plan plan = figures.plan(tx, scope, on);
             Map<String, Map<Category, CoverageCount>> byCat = new HashMap<>();
-            for (var v : figures.villageCategories(tx, scope, on)) {
-                byCat.computeIfAbsent(v.village(), k -> zeroCounts())
-                        .merge(v.category(), new CoverageCount(v.covered(), v.eligible()), CoverageCount::plus);
-            }
+            figures.villageCategories(tx, plan, scope, on, v -> byCat.computeIfAbsent(v.village(), k -> zeroCounts())
+                    .merge(v.category(), new CoverageCount(v.covered(), v.eligible()), CoverageCount::plus));
             Map<String, ProvinceFiguresRepository.VillageTotal> totals = new HashMap<>();
-            for (var v : figures.villageTotals(tx, scope, on)) totals.put(v.village(), v);
+            figures.villageTotals(tx, plan, scope, on, v -> totals.put(v.village(), v));
             java.util.Set<String> codes = new java.util.TreeSet<>(villages.keySet());
             codes.addAll(totals.keySet());
             List<Area> vs = new ArrayList<>(codes.size());
@@ -421,8 +421,77 @@ public final class ProvinceService {
 
     // ------------------------------------------------------------------ dashboard and drill-down
 
-    /** The dashboard of the office's area on {@code on}: one coverage read and the reporting list. */
+    /**
+     * The dashboard of the office's area on {@code on}: per kabupaten/kota, its coverage by category and its desa
+     * counts, read as aggregates per district (decision 0126's summary, GROUP BY district) and one narrow row per
+     * village for the counts; never the villages' coverage by category, never a person. Equal to
+     * {@link #dashboardFromCoverage} (ProvinceSummaryTest).
+     */
     public Dashboard dashboard(LocalDate on) {
+        String scope = officeScope();
+        Period period = Period.containing(on);
+        List<CoverageTarget> allTargets = targets.all();
+        Reporting rep = reporting(scope, period);
+        return db.read(tx -> {
+            Map<String, Map<Category, CoverageCount>> byCat = new TreeMap<>();
+            for (var c : figures.districtCategories(tx, scope, on)) {
+                byCat.computeIfAbsent(c.district(), k -> zeroCounts())
+                        .merge(c.category(), new CoverageCount(c.covered(), c.eligible()), CoverageCount::plus);
+            }
+            Map<String, CoverageCount> totals = new TreeMap<>();
+            for (var t : figures.districtTotals(tx, scope, on)) {
+                totals.merge(t.district(), new CoverageCount(t.covered(), t.eligible()), CoverageCount::plus);
+            }
+            java.util.Set<String> withVillages = new java.util.TreeSet<>();
+            Map<String, int[]> desa = new HashMap<>();
+            for (var v : figures.villageMarks(tx, scope, on)) {
+                if (Boolean.FALSE.equals(v.active()) && v.holders() == 0) continue;
+                String district = v.village().length() >= 5 ? v.village().substring(0, 5) : v.district();
+                withVillages.add(district);
+                VillageType type = v.type() != null ? VillageType.valueOf(v.type()) : Region.villageTypeOf(v.village());
+                if (type == VillageType.KELURAHAN) continue;
+                int[] n = desa.computeIfAbsent(district, k -> new int[2]);
+                n[0]++;
+                if (v.covered() == 0) n[1]++;
+            }
+            Map<String, ReportingRow> byCode = new LinkedHashMap<>();
+            for (ReportingRow r : rep.districts()) byCode.put(r.code(), r);
+            java.util.Set<String> codes = new java.util.TreeSet<>(byCode.keySet());
+            codes.addAll(withVillages);
+            Map<String, String> names = districtNames(tx, scope);
+            int year = on.getYear();
+            List<DistrictRow> rows = new ArrayList<>();
+            int villages = 0, none = 0;
+            Map<Category, CoverageCount> wholeCat = zeroCounts();
+            CoverageCount whole = CoverageCount.ZERO;
+            for (String code : codes) {
+                ReportingRow r = byCode.get(code);
+                boolean area = withVillages.contains(code);
+                Map<Category, CoverageCount> bc = area ? byCat.getOrDefault(code, zeroCounts()) : zeroCounts();
+                CoverageCount total = area ? totals.getOrDefault(code, CoverageCount.ZERO) : CoverageCount.ZERO;
+                Map<Category, BigDecimal> tg = new EnumMap<>(Category.class);
+                if (area) targetsFor(allTargets, code, year).forEach((c, t) -> tg.put(c, t.percent()));
+                Target o = area ? overallFor(allTargets, code, year) : null;
+                int[] n = desa.getOrDefault(code, new int[2]);
+                villages += n[0];
+                none += n[1];
+                if (area) {
+                    bc.forEach((c, k) -> wholeCat.merge(c, k, CoverageCount::plus));
+                    whole = whole.plus(total);
+                }
+                rows.add(new DistrictRow(code, r != null ? r.name() : names.getOrDefault(code, code), bc, total, tg,
+                        o == null ? null : o.percent(), n[0], n[1], r == null ? null : r.last(),
+                        r != null && r.reported()));
+            }
+            return new Dashboard(on, period, scope, rows, wholeCat, whole, villages, none);
+        });
+    }
+
+    /**
+     * The dashboard as it was computed before (from the full coverage report, every village): the oracle
+     * {@link #dashboard} is compared with in tests.
+     */
+    Dashboard dashboardFromCoverage(LocalDate on) {
         String scope = officeScope();
         Period period = Period.containing(on);
         Coverage cov = coverage(scope, on);

@@ -147,7 +147,8 @@ final class ProvinceCli {
                 if (!e.getKey().equals("districts")) out.put(e.getKey(), e.getValue());
             }
             out.put("scope", scopeOf(p, scope));
-            root.out().println(Json.write(out));
+            Json.write(out, root.out()); // streamed: a national report holds every village
+            root.out().println();
         } else {
             Messages m = Messages.current();
             var r = c.report();

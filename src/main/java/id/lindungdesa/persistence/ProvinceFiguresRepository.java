@@ -74,16 +74,7 @@ public final class ProvinceFiguresRepository {
     // ------------------------------------------------------------------ per-district summary (decision 0126)
 
     /** Which districts of a scope are read from the summary on a date, and which are computed on the fly. */
-    private record Plan(Set<String> served, List<String> live, boolean allLive) {
-    }
-
-    private Plan plan(Tx tx, String scope, LocalDate on) {
-        if (!summaries) return new Plan(Set.of(), List.of(), true);
-        Set<String> served = summarised(tx, scope, on);
-        if (served.isEmpty()) return new Plan(served, List.of(), true);
-        List<String> live = new ArrayList<>();
-        for (String d : holding(tx, scope)) if (!served.contains(d)) live.add(d);
-        return new Plan(served, live, false);
+    public record Plan(Set<String> served, List<String> live, boolean allLive) {
     }
 
     /** Districts of the scope whose summary holds on {@code on}. */
@@ -200,70 +191,197 @@ public final class ProvinceFiguresRepository {
         return out;
     }
 
+    /**
+     * One figure (decision 0126): its summary table, and the same rows computed on the fly. {@code live} builds the
+     * on-the-fly query for a scope; it returns exactly the summary table's {@code columns}, under the same names,
+     * so every read below is one query shape, {@code SELECT … FROM <source> s}, whatever the source.
+     */
+    private record Figure(String table, String columns, LiveSql live) {
+        /** {@code (SELECT …) s} computed on the fly, or {@code table s} with the scope condition. */
+        String source(boolean summary, String scope, LocalDate on, List<Object> binds) {
+            if (summary) return table + " s WHERE " + ProvinceFiguresRepository.scope("s.district_code", scope, binds);
+            return "(" + live.sql(scope, on, binds) + ") s";
+        }
+    }
+
+    @FunctionalInterface
+    private interface LiveSql {
+        String sql(String scope, LocalDate on, List<Object> binds);
+    }
+
+    private static final Figure DISTRICT_FIG = new Figure("prov_fig_district",
+            "district_code, people, office_holders, enrolled_active", ProvinceFiguresRepository::liveDistrictSql);
+    private static final Figure POSTS = new Figure("prov_fig_posts", "district_code, category, posts",
+            ProvinceFiguresRepository::livePostsSql);
+    private static final Figure VILLAGE_CAT = new Figure("prov_fig_village_cat",
+            "district_code, village_code, category, covered, eligible", ProvinceFiguresRepository::liveVillageCatSql);
+    private static final Figure VILLAGE = new Figure("prov_fig_village",
+            "district_code, village_code, holders, eligible, covered", ProvinceFiguresRepository::liveVillageSql);
+
+    /** Reads one row of a figure's query; the first column is always the district code. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(String district, java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /**
+     * The one read of every figure: {@code SELECT s.district_code, <select> FROM <source> s [GROUP BY
+     * s.district_code<groupBy>]} over the summary rows of the districts whose summary holds on the date, plus the
+     * same query over the on-the-fly rows of each other district (everything on the fly when no summary holds).
+     * Rows stream to {@code sink} (nothing is collected here).
+     */
+    private <T> void read(Tx tx, Plan p, String scope, LocalDate on, Figure f, String select, String groupBy,
+                          Row<T> map, java.util.function.Consumer<T> sink) {
+        String tail = groupBy == null ? "" : " GROUP BY s.district_code" + groupBy;
+        if (p.allLive()) {
+            List<Object> b = new ArrayList<>();
+            String sql = "SELECT s.district_code, " + select + " FROM " + f.source(false, scope, on, b) + tail;
+            query(tx, sql, b, rs -> sink.accept(map.map(rs.getString(1), rs)));
+            return;
+        }
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT s.district_code, " + select + " FROM " + f.source(true, scope, on, b) + tail;
+        query(tx, sql, b, rs -> {
+            String d = rs.getString(1);
+            if (p.served().contains(d)) sink.accept(map.map(d, rs));
+        });
+        for (String d : p.live()) {
+            List<Object> lb = new ArrayList<>();
+            String lsql = "SELECT s.district_code, " + select + " FROM " + f.source(false, d, on, lb) + tail;
+            query(tx, lsql, lb, rs -> sink.accept(map.map(rs.getString(1), rs)));
+        }
+    }
+
+    private <T> List<T> list(Tx tx, Plan p, String scope, LocalDate on, Figure f, String select, String groupBy,
+                             Row<T> map) {
+        List<T> out = new ArrayList<>();
+        read(tx, p, scope, on, f, select, groupBy, map, out::add);
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** Runs a query and hands each row over as it is read (plain JDBC: no record per row is kept). */
+    private static void query(Tx tx, String sql, List<Object> binds, RowHandler h) {
+        tx.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int k = 0; k < binds.size(); k++) ps.setObject(k + 1, binds.get(k));
+                ps.setFetchSize(1000);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) h.row(rs);
+                }
+            }
+        });
+    }
+
+    /** The districts read from the summary and those computed on the fly, for a scope and a date: ask once. */
+    public Plan plan(Tx tx, String scope, LocalDate on) {
+        if (!summaries) return new Plan(Set.of(), List.of(), true);
+        Set<String> served = summarised(tx, scope, on);
+        if (served.isEmpty()) return new Plan(served, List.of(), true);
+        List<String> live = new ArrayList<>();
+        for (String d : holding(tx, scope)) if (!served.contains(d)) live.add(d);
+        return new Plan(served, live, false);
+    }
+
     /** People, office-holders and active enrolments per district on {@code on}. */
     public List<DistrictPeople> people(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return livePeople(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT f.district_code, f.people, f.office_holders, f.enrolled_active FROM prov_fig_district f"
-                + " WHERE " + scope("f.district_code", scope, b) + " AND f.people > 0";
-        List<DistrictPeople> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) out.add(new DistrictPeople(d, i(r, 1), i(r, 2), i(r, 3)));
-        }
-        for (String d : p.live()) out.addAll(livePeople(tx, d, on));
-        return out;
+        return list(tx, plan(tx, scope, on), scope, on, DISTRICT_FIG, "s.people, s.office_holders, s.enrolled_active",
+                null, (d, rs) -> new DistrictPeople(d, rs.getInt(2), rs.getInt(3), rs.getInt(4)));
     }
 
     /** Current posts per district and category on {@code on} (of people not removed). */
     public List<DistrictPosts> posts(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return livePosts(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT s.district_code, s.category, s.posts FROM prov_fig_posts s WHERE "
-                + scope("s.district_code", scope, b);
-        List<DistrictPosts> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) out.add(new DistrictPosts(d, Category.valueOf(r.get(1, String.class)), i(r, 2)));
-        }
-        for (String d : p.live()) out.addAll(livePosts(tx, d, on));
-        return out;
+        return list(tx, plan(tx, scope, on), scope, on, POSTS, "s.category, s.posts", null,
+                (d, rs) -> new DistrictPosts(d, Category.valueOf(rs.getString(2)), rs.getInt(3)));
     }
 
     /** Distinct covered and eligible people per village and category on {@code on}. */
     public List<VillageCategory> villageCategories(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return liveVillageCategories(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT s.district_code, s.village_code, s.category, s.covered, s.eligible"
-                + " FROM prov_fig_village_cat s WHERE " + scope("s.district_code", scope, b);
         List<VillageCategory> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) {
-                out.add(new VillageCategory(d, r.get(1, String.class), Category.valueOf(r.get(2, String.class)),
-                        i(r, 3), i(r, 4)));
-            }
-        }
-        for (String d : p.live()) out.addAll(liveVillageCategories(tx, d, on));
+        villageCategories(tx, plan(tx, scope, on), scope, on, out::add);
         return out;
+    }
+
+    /** As {@link #villageCategories(Tx, String, LocalDate)}, streamed, with the plan asked once by the caller. */
+    public void villageCategories(Tx tx, Plan p, String scope, LocalDate on,
+                                  java.util.function.Consumer<VillageCategory> sink) {
+        read(tx, p, scope, on, VILLAGE_CAT, "s.village_code, s.category, s.covered, s.eligible", null,
+                (d, rs) -> new VillageCategory(d, rs.getString(2), Category.valueOf(rs.getString(3)), rs.getInt(4),
+                        rs.getInt(5)), sink);
     }
 
     /** Distinct holders, eligible and covered people per village on {@code on} (a person once per village). */
     public List<VillageTotal> villageTotals(Tx tx, String scope, LocalDate on) {
-        Plan p = plan(tx, scope, on);
-        if (p.allLive()) return liveVillageTotals(tx, scope, on);
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT s.district_code, s.village_code, s.holders, s.eligible, s.covered"
-                + " FROM prov_fig_village s WHERE " + scope("s.district_code", scope, b);
         List<VillageTotal> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String d = r.get(0, String.class);
-            if (p.served().contains(d)) out.add(new VillageTotal(d, r.get(1, String.class), i(r, 2), i(r, 3), i(r, 4)));
+        villageTotals(tx, plan(tx, scope, on), scope, on, out::add);
+        return out;
+    }
+
+    /** As {@link #villageTotals(Tx, String, LocalDate)}, streamed, with the plan asked once by the caller. */
+    public void villageTotals(Tx tx, Plan p, String scope, LocalDate on, java.util.function.Consumer<VillageTotal> sink) {
+        read(tx, p, scope, on, VILLAGE, "s.village_code, s.holders, s.eligible, s.covered", null,
+                (d, rs) -> new VillageTotal(d, rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)), sink);
+    }
+
+    /** Covered and eligible people of a district and category: the sum over its villages' rows. */
+    public record DistrictCategory(String district, Category category, int covered, int eligible) {
+    }
+
+    /**
+     * Per district and category, the sums of {@link #villageCategories} over the district's villages (one
+     * {@code GROUP BY} over the same source): what the province dashboard shows per kabupaten/kota.
+     */
+    public List<DistrictCategory> districtCategories(Tx tx, String scope, LocalDate on) {
+        return list(tx, plan(tx, scope, on), scope, on, VILLAGE_CAT, "s.category, SUM(s.covered), SUM(s.eligible)",
+                ", s.category", (d, rs) -> new DistrictCategory(d, Category.valueOf(rs.getString(2)), rs.getInt(3),
+                        rs.getInt(4)));
+    }
+
+    /**
+     * Per district, the sums of {@link #villageTotals} over its villages (each person once per village, as the
+     * coverage report's district row adds them up); {@code village} is empty.
+     */
+    public List<VillageTotal> districtTotals(Tx tx, String scope, LocalDate on) {
+        return list(tx, plan(tx, scope, on), scope, on, VILLAGE, "SUM(s.holders), SUM(s.eligible), SUM(s.covered)",
+                "", (d, rs) -> new VillageTotal(d, "", rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+    }
+
+    /** A village of the region lists or of the figures, with what the dashboard counts of it. */
+    public record VillageMark(String district, String village, String type, Boolean active, int holders,
+                              int covered) {
+    }
+
+    /**
+     * Every village of the scope as the dashboard counts them: the imported region lists' villages (with their type
+     * and whether active) joined with the village totals (holders, covered; 0 when none), plus villages that have
+     * totals but no region row (type and active null). Narrow rows, one per village; no person is read.
+     */
+    public List<VillageMark> villageMarks(Tx tx, String scope, LocalDate on) {
+        java.util.Map<String, VillageTotal> totals = new java.util.HashMap<>();
+        villageTotals(tx, plan(tx, scope, on), scope, on, v -> totals.put(v.village(), v));
+        List<Object> b = new ArrayList<>();
+        String sql = "SELECT r.district_code, r.code, r.village_type, r.active FROM prov_region r"
+                + " WHERE r.level = 'VILLAGE' AND " + scope("r.district_code", scope, b);
+        List<VillageMark> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        query(tx, sql, b, rs -> {
+            String code = rs.getString(2);
+            if (!seen.add(code)) return;
+            VillageTotal t = totals.get(code);
+            boolean active = rs.getBoolean(4);
+            Boolean act = rs.wasNull() ? null : active;
+            out.add(new VillageMark(rs.getString(1), code, rs.getString(3), act, t == null ? 0 : t.holders(),
+                    t == null ? 0 : t.covered()));
+        });
+        for (VillageTotal t : totals.values()) {
+            if (!seen.contains(t.village())) {
+                out.add(new VillageMark(t.district(), t.village(), null, null, t.holders(), t.covered()));
+            }
         }
-        for (String d : p.live()) out.addAll(liveVillageTotals(tx, d, on));
         return out;
     }
 
@@ -311,39 +429,43 @@ public final class ProvinceFiguresRepository {
 
     // ------------------------------------------------------------------ stats
 
+    /**
+     * The on-the-fly rows of {@code prov_fig_district}: per district, people (not removed), current office-holders
+     * (distinct people with a current post) and people with an active enrolment on the date.
+     */
+    static String liveDistrictSql(String scope, LocalDate on, List<Object> b) {
+        String people = "SELECT pe.district_code AS district_code, COUNT(*) AS people, SUM(CASE WHEN "
+                + active("pe.district_code", "pe.id", b, on) + " THEN 1 ELSE 0 END) AS enrolled_active"
+                + " FROM prov_person pe WHERE pe.deleted_at IS NULL AND " + scope("pe.district_code", scope, b)
+                + " GROUP BY pe.district_code";
+        String holders = "SELECT po.district_code AS district_code, COUNT(DISTINCT po.person_id) AS office_holders"
+                + POST_PERSON + " WHERE " + current(b, on) + " AND " + scope("po.district_code", scope, b)
+                + " GROUP BY po.district_code";
+        return "SELECT a.district_code AS district_code, a.people AS people,"
+                + " COALESCE(h.office_holders, 0) AS office_holders, a.enrolled_active AS enrolled_active"
+                + " FROM (" + people + ") a LEFT JOIN (" + holders + ") h ON h.district_code = a.district_code";
+    }
+
     /** People, office-holders and active enrolments per district on {@code on}, computed on the fly. */
     List<DistrictPeople> livePeople(Tx tx, String scope, LocalDate on) {
-        java.util.Map<String, int[]> m = new java.util.TreeMap<>();
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT pe.district_code, COUNT(*), SUM(CASE WHEN " + active("pe.district_code", "pe.id", b, on)
-                + " THEN 1 ELSE 0 END) FROM prov_person pe WHERE pe.deleted_at IS NULL AND "
-                + scope("pe.district_code", scope, b) + " GROUP BY pe.district_code";
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            int[] v = m.computeIfAbsent(r.get(0, String.class), k -> new int[3]);
-            v[0] = i(r, 1);
-            v[2] = i(r, 2);
-        }
-        List<Object> b2 = new ArrayList<>();
-        String holders = "SELECT po.district_code, COUNT(DISTINCT po.person_id)" + POST_PERSON + " WHERE "
-                + current(b2, on) + " AND " + scope("po.district_code", scope, b2) + " GROUP BY po.district_code";
-        for (Record r : tx.dsl().fetch(holders, b2.toArray())) {
-            m.computeIfAbsent(r.get(0, String.class), k -> new int[3])[1] = i(r, 1);
-        }
-        List<DistrictPeople> out = new ArrayList<>();
-        m.forEach((d, v) -> out.add(new DistrictPeople(d, v[0], v[1], v[2])));
-        return out;
+        return list(tx, LIVE, scope, on, DISTRICT_FIG, "s.people, s.office_holders, s.enrolled_active", null,
+                (d, rs) -> new DistrictPeople(d, rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+    }
+
+    /** Every figure computed on the fly. */
+    private static final Plan LIVE = new Plan(Set.of(), List.of(), true);
+
+    /** The on-the-fly rows of {@code prov_fig_posts}: current posts per district and category. */
+    static String livePostsSql(String scope, LocalDate on, List<Object> b) {
+        return "SELECT po.district_code AS district_code, po.category AS category, COUNT(*) AS posts" + POST_PERSON
+                + " WHERE " + current(b, on) + " AND " + scope("po.district_code", scope, b)
+                + " GROUP BY po.district_code, po.category";
     }
 
     /** Current posts per district and category on {@code on} (of people not removed), computed on the fly. */
     List<DistrictPosts> livePosts(Tx tx, String scope, LocalDate on) {
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT po.district_code, po.category, COUNT(*)" + POST_PERSON + " WHERE " + current(b, on)
-                + " AND " + scope("po.district_code", scope, b) + " GROUP BY po.district_code, po.category";
-        List<DistrictPosts> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            out.add(new DistrictPosts(r.get(0, String.class), Category.valueOf(r.get(1, String.class)), i(r, 2)));
-        }
-        return out;
+        return list(tx, LIVE, scope, on, POSTS, "s.category, s.posts", null,
+                (d, rs) -> new DistrictPosts(d, Category.valueOf(rs.getString(2)), rs.getInt(3)));
     }
 
     /** Active kecamatan, desa, desa adat and kelurahan of the imported region lists: [kec, desa, adat, kel]. */
@@ -366,52 +488,58 @@ public final class ProvinceFiguresRepository {
 
     // ------------------------------------------------------------------ coverage
 
+    /** The on-the-fly rows of {@code prov_fig_village_cat}: distinct covered and eligible per village, category. */
+    static String liveVillageCatSql(String scope, LocalDate on, List<Object> b) {
+        return "SELECT po.district_code AS district_code, po.village_code AS village_code, po.category AS category,"
+                + " COUNT(DISTINCT CASE WHEN " + active("po.district_code", "po.person_id", b, on)
+                + " THEN po.person_id END) AS covered, COUNT(DISTINCT po.person_id) AS eligible" + POST_PERSON
+                + " WHERE " + current(b, on) + " AND pe.employment_status = 'NON_ASN' AND "
+                + scope("po.district_code", scope, b) + " GROUP BY po.district_code, po.village_code, po.category";
+    }
+
     /** Distinct covered and eligible people per village and category on {@code on}, computed on the fly. */
     List<VillageCategory> liveVillageCategories(Tx tx, String scope, LocalDate on) {
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT po.district_code, po.village_code, po.category, COUNT(DISTINCT CASE WHEN "
-                + active("po.district_code", "po.person_id", b, on) + " THEN po.person_id END),"
-                + " COUNT(DISTINCT po.person_id)" + POST_PERSON + " WHERE " + current(b, on)
-                + " AND pe.employment_status = 'NON_ASN' AND " + scope("po.district_code", scope, b)
-                + " GROUP BY po.district_code, po.village_code, po.category";
         List<VillageCategory> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            out.add(new VillageCategory(r.get(0, String.class), r.get(1, String.class),
-                    Category.valueOf(r.get(2, String.class)), i(r, 3), i(r, 4)));
-        }
+        villageCategories(tx, LIVE, scope, on, out::add);
         return out;
+    }
+
+    /** The on-the-fly rows of {@code prov_fig_village}: distinct holders, eligible and covered per village. */
+    static String liveVillageSql(String scope, LocalDate on, List<Object> b) {
+        return "SELECT po.district_code AS district_code, po.village_code AS village_code,"
+                + " COUNT(DISTINCT po.person_id) AS holders,"
+                + " COUNT(DISTINCT CASE WHEN pe.employment_status = 'NON_ASN' THEN po.person_id END) AS eligible,"
+                + " COUNT(DISTINCT CASE WHEN pe.employment_status = 'NON_ASN' AND "
+                + active("po.district_code", "po.person_id", b, on) + " THEN po.person_id END) AS covered"
+                + POST_PERSON + " WHERE " + current(b, on) + " AND " + scope("po.district_code", scope, b)
+                + " GROUP BY po.district_code, po.village_code";
     }
 
     /** Distinct holders, eligible and covered people per village on {@code on}, computed on the fly. */
     List<VillageTotal> liveVillageTotals(Tx tx, String scope, LocalDate on) {
-        List<Object> b = new ArrayList<>();
-        String sql = "SELECT po.district_code, po.village_code, COUNT(DISTINCT po.person_id),"
-                + " COUNT(DISTINCT CASE WHEN pe.employment_status = 'NON_ASN' THEN po.person_id END),"
-                + " COUNT(DISTINCT CASE WHEN pe.employment_status = 'NON_ASN' AND "
-                + active("po.district_code", "po.person_id", b, on) + " THEN po.person_id END)" + POST_PERSON
-                + " WHERE " + current(b, on) + " AND " + scope("po.district_code", scope, b)
-                + " GROUP BY po.district_code, po.village_code";
         List<VillageTotal> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            out.add(new VillageTotal(r.get(0, String.class), r.get(1, String.class), i(r, 2), i(r, 3), i(r, 4)));
-        }
+        villageTotals(tx, LIVE, scope, on, out::add);
         return out;
     }
 
     /** Kecamatan and village rows (retired ones too) of the imported region lists, by code. */
     public List<DistrictRegion> regions(Tx tx, String scope) {
+        List<DistrictRegion> out = new ArrayList<>();
+        regions(tx, scope, out::add);
+        return out;
+    }
+
+    /** As {@link #regions(Tx, String)}, streamed (plain JDBC, one region object per row). */
+    public void regions(Tx tx, String scope, java.util.function.Consumer<DistrictRegion> sink) {
         List<Object> b = new ArrayList<>();
         String sql = "SELECT r.district_code, r.code, r.name, r.level, r.village_type, r.parent_code, r.active"
                 + " FROM prov_region r WHERE " + scope("r.district_code", scope, b) + " ORDER BY r.code";
-        List<DistrictRegion> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String type = r.get(4, String.class);
-            out.add(new DistrictRegion(r.get(0, String.class), new Region(r.get(1, String.class),
-                    r.get(2, String.class), RegionLevel.valueOf(r.get(3, String.class)),
-                    type == null ? null : VillageType.valueOf(type), r.get(5, String.class),
-                    Boolean.TRUE.equals(r.get(6, Boolean.class)))));
-        }
-        return out;
+        query(tx, sql, b, rs -> {
+            String type = rs.getString(5);
+            sink.accept(new DistrictRegion(rs.getString(1), new Region(rs.getString(2), rs.getString(3),
+                    RegionLevel.valueOf(rs.getString(4)), type == null ? null : VillageType.valueOf(type),
+                    rs.getString(6), rs.getBoolean(7))));
+        });
     }
 
     /** Districts with any record at the office, within the scope. */
@@ -475,25 +603,39 @@ public final class ProvinceFiguresRepository {
         return out;
     }
 
-    /** Regencies (kabupaten/kota) of the office's own region list within the scope (active ones). */
+    /**
+     * Regencies (kabupaten/kota) of the office's own region list within the scope (active ones). The list holds
+     * the whole country at a national office (~90,000 rows), so this is read through the parent index (a
+     * regency's parent is its province), never by a scan.
+     */
     public List<Region> regencies(Tx tx, String scope) {
         List<Object> b = new ArrayList<>();
-        String sql = "SELECT r.code, r.name, r.active FROM region r WHERE r.level = 'REGENCY' AND r.active = TRUE AND "
-                + scope("r.code", scope, b) + " ORDER BY r.code";
-        List<Region> out = new ArrayList<>();
-        for (Record r : tx.dsl().fetch(sql, b.toArray())) {
-            String code = r.get(0, String.class);
-            out.add(new Region(code, r.get(1, String.class), RegionLevel.REGENCY, null, Region.parentOf(code), true));
+        String where;
+        if (scope == null || scope.isEmpty()) {
+            where = "r.parent_code IN (SELECT p.code FROM region p WHERE p.parent_code IS NULL)";
+        } else if (scope.indexOf('.') < 0) {
+            where = "r.parent_code = ?";
+            b.add(scope);
+        } else {
+            where = "r.code = ?";
+            b.add(scope);
         }
+        String sql = "SELECT r.code, r.name FROM region r WHERE " + where
+                + " AND r.level = 'REGENCY' AND r.active = TRUE ORDER BY r.code";
+        List<Region> out = new ArrayList<>();
+        query(tx, sql, b, rs -> {
+            String code = rs.getString(1);
+            out.add(new Region(code, rs.getString(2), RegionLevel.REGENCY, null, Region.parentOf(code), true));
+        });
         return out;
     }
 
     /** Names of provinces in the office's own region list. */
     public java.util.Map<String, String> provinceNames(Tx tx) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
-        for (Record r : tx.dsl().fetch("SELECT r.code, r.name FROM region r WHERE r.level = 'PROVINCE'")) {
-            out.put(r.get(0, String.class), r.get(1, String.class));
-        }
+        // provinces are the roots of the list: read through the parent index, not by a scan of the whole country
+        query(tx, "SELECT r.code, r.name FROM region r WHERE r.parent_code IS NULL AND r.level = 'PROVINCE'",
+                List.of(), rs -> out.put(rs.getString(1), rs.getString(2)));
         return out;
     }
 }

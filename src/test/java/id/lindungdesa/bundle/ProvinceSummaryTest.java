@@ -122,6 +122,10 @@ class ProvinceSummaryTest {
                     .isEqualTo(live.coverage(scope, on));
         }
         assertThat(fast.dashboard(on)).isEqualTo(live.dashboard(on));
+        // the dashboard's per-district aggregates equal the dashboard built from every village's coverage
+        assertThat(fast.dashboard(on)).as("dashboard on " + on).isEqualTo(fast.dashboardFromCoverage(on));
+        assertThat(live.dashboard(on)).as("dashboard on the fly on " + on).isEqualTo(live.dashboardFromCoverage(on));
+        assertThat(fast.dashboard(on).villages()).isPositive();
         assertThat(fast.stats("36", on).totals().people()).isPositive();
     }
 }

@@ -249,7 +249,7 @@ public final class RosterViewModel {
     }
 
     /** The background half of {@link #refreshPerson}: one read per village touched. */
-    static Touched loadTouched(RosterService roster, UUID personId, Set<String> before) {
+    public static Touched loadTouched(RosterService roster, UUID personId, Set<String> before) {
         LocalDate on = roster.today();
         Set<String> villages = new java.util.TreeSet<>(before);
         for (id.lindungdesa.domain.Post p : roster.postsOf(personId)) villages.add(p.villageCode());
