@@ -144,7 +144,7 @@ public final class NationalBench implements Callable<Integer> {
                 nas.regions().importBuiltinAtSetUp(null, Progress.NONE);
                 if (nas.bundles().keys().activeKey().isEmpty()) nas.bundles().keys().init(pass);
                 int n = set.chosen().size();
-                // one run of imports, as `bundle import FILE…` does: the office key is unlocked once (decision 0200)
+                // one run of imports, as `bundle import FILE…` does: the office key is unlocked once (decision 0204)
                 var unlocked = nas.bundles().imports().unlocker(pass);
                 log.accept("JVM max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
                         + Runtime.getRuntime().availableProcessors() + " CPU; " + n + " kabupaten/kota, target "
