@@ -135,6 +135,7 @@ public final class NationalBench implements Callable<Integer> {
         long peakFirstHalf = 0;
         long receiptProblems = 0;
         Map<String, Object> r = new LinkedHashMap<>();
+        java.util.List<Long> liveAfterGc = new java.util.ArrayList<>();
         try {
             String dbArg = server != null ? server : dbBase.toString();
             try (Services nas = server != null ? Services.open(Path.of(server), "bench")
@@ -144,7 +145,7 @@ public final class NationalBench implements Callable<Integer> {
                 nas.regions().importBuiltinAtSetUp(null, Progress.NONE);
                 if (nas.bundles().keys().activeKey().isEmpty()) nas.bundles().keys().init(pass);
                 int n = set.chosen().size();
-                // one run of imports, as `bundle import FILE…` does: the office key is unlocked once (decision 0204)
+                // one run of imports, as `bundle import FILE…` does: the office key is unlocked once (decision 0200)
                 var unlocked = nas.bundles().imports().unlocker(pass);
                 log.accept("JVM max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
                         + Runtime.getRuntime().availableProcessors() + " CPU; " + n + " kabupaten/kota, target "
@@ -174,9 +175,15 @@ public final class NationalBench implements Callable<Integer> {
                     Files.deleteIfExists(key.publicFile());
                     if (i == n / 2) peakFirstHalf = peak.get();
                     if (i % 25 == 0 || i == n - 1) {
+                        // live data, not garbage: the heap in use right after a full collection (untimed), every
+                        // 25 bundles; if it grows with the bundles, something is kept per bundle
+                        long sampled = mem.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+                        System.gc();
+                        long live = mem.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+                        liveAfterGc.add(live);
                         log.accept(String.format("%3d/%d %s %,d people so far, import %,d rows/s, raw %,d rows/s, "
-                                        + "heap now %d MB", i + 1, n, d.code(), total, rate(importRows, importNanos),
-                                rate(rawRows, rawNanos), mem.getHeapMemoryUsage().getUsed() / (1024 * 1024)));
+                                        + "heap now %d MB, live after GC %d MB", i + 1, n, d.code(), total,
+                                rate(importRows, importNanos), rate(rawRows, rawNanos), sampled, live));
                     }
                 }
             }
@@ -196,6 +203,8 @@ public final class NationalBench implements Callable<Integer> {
             r.put("peak_heap_mb", peak.get() / (1024 * 1024));
             r.put("peak_heap_first_half_mb", peakFirstHalf / (1024 * 1024));
             r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            // heap in use after a full GC, every 25 bundles (first, ..., last): the live data, without garbage
+            r.put("live_heap_after_gc_mb", liveAfterGc);
             r.put("stats_ms", timed(r, "stats_exit", dbArg, "stats", "--json"));
             r.put("coverage_ms", timed(r, "coverage_exit", dbArg, "report", "coverage", "--json"));
             r.put("reporting_ms", timed(r, "reporting_exit", dbArg, "report", "reporting", "--period",

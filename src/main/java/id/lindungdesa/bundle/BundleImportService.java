@@ -185,8 +185,9 @@ public final class BundleImportService {
             throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.otherProvince", m.issuer().code(),
                     me.regionCode());
         }
-        List<KeyService.Signer> signer = dryRun ? null : passphrase.signers();
+        // a replayed or older bundle is refused for that reason before the office key is unlocked (decision 0200)
         List<String> warnings = new ArrayList<>(checkSequence(m));
+        List<KeyService.Signer> signer = dryRun ? null : passphrase.signers();
         // the receipt's place is chosen and checked BEFORE anything is saved (decision 0112)
         Path out = receiptOut != null ? receiptOut.toAbsolutePath() : receipts.defaultLocation(file);
         if (!dryRun) ReceiptService.probeWritable(out);

@@ -175,7 +175,7 @@ final class BundleCommand {
             int code = 0;
             boolean receiptMissing = false;
             List<Map<String, Object>> out = new ArrayList<>();
-            // the office key is unlocked once for all the files (decision 0204)
+            // the office key is unlocked once for all the files (decision 0200)
             var key = dryRun ? null : imports.unlocker(pass);
             for (Path f : files) {
                 try {

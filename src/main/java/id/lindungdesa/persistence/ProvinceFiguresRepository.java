@@ -124,7 +124,7 @@ public final class ProvinceFiguresRepository {
             tx.dsl().execute("DELETE FROM " + t + " WHERE district_code = ?", district);
         }
         LocalDate[] valid = validity(tx, district, on);
-        // Set-based (decision 0204): the district's current posts are joined with their holders ONCE, each row with
+        // Set-based (decision 0200): the district's current posts are joined with their holders ONCE, each row with
         // whether the holder is eligible (NON_ASN) and covered (eligible, and an enrolment whose last status by the
         // date is ACTIVE): the very conditions of the on-the-fly queries below (current, POST_PERSON, active).
         // Every summary table is then one INSERT ... SELECT grouping these rows.

@@ -158,7 +158,7 @@ public final class ProvinceRepository {
     // ------------------------------------------------------------------ inserts (batched)
 
     /*
-     * The inserts are plain JDBC batches on the transaction's connection (decision 0204): one prepared statement per
+     * The inserts are plain JDBC batches on the transaction's connection (decision 0200): one prepared statement per
      * batch of 500 rows, values set by position. jOOQ's batch binding cost about a third of the insert time at the
      * national scale (an Object[] and a conversion per value); the SQL is the same portable INSERT.
      */

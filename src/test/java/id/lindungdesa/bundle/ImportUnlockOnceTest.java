@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several bundles imported in one run with the office key unlocked once (decision 0204): a wrong passphrase is
+ * Several bundles imported in one run with the office key unlocked once (decision 0200): a wrong passphrase is
  * refused with the database unchanged and is not remembered, a bundle refused for its own reason says that reason
  * first, and every bundle imported with the one unlocked key gets its signed receipt.
  */
