@@ -118,8 +118,40 @@ public final class BundleImportService {
      * {@code <bundle>.receipt.json}). The passphrase unlocks this office's key to sign the receipt.
      */
     public ImportReport apply(Path file, char[] passphrase, Path receiptOut, Progress progress) {
+        return apply(file, unlocker(passphrase), receiptOut, progress);
+    }
+
+    /**
+     * The office key, unlocked at most once for several imports in one run (a national office imports hundreds of
+     * bundles; each unlock is a PBKDF2 derivation of about half a second). The key is unlocked when the first bundle
+     * that passed its checks needs its receipt signed, so a refused bundle still says why before a wrong passphrase
+     * does; a wrong passphrase is not remembered (the next bundle tries again). Hold it only for the run.
+     */
+    public static final class Unlocker {
+        private final KeyService keys;
+        private final char[] passphrase;
+        private List<KeyService.Signer> signers;
+
+        private Unlocker(KeyService keys, char[] passphrase) {
+            this.keys = keys;
+            this.passphrase = passphrase;
+        }
+
+        synchronized List<KeyService.Signer> signers() {
+            if (signers == null) signers = keys.signers(passphrase);
+            return signers;
+        }
+    }
+
+    /** An {@link Unlocker} for several {@link #apply(Path, Unlocker, Path, Progress)} calls with one passphrase. */
+    public Unlocker unlocker(char[] passphrase) {
+        return new Unlocker(keys, passphrase);
+    }
+
+    /** {@link #apply(Path, char[], Path, Progress)} with the office key unlocked once for the run. */
+    public ImportReport apply(Path file, Unlocker key, Path receiptOut, Progress progress) {
         audit.require(id.lindungdesa.domain.Role.HEAD, "access.do.importBundle"); // issue 17
-        return run(file, false, passphrase, receiptOut, progress);
+        return run(file, false, key, receiptOut, progress);
     }
 
     private static final class DryRunRollback extends RuntimeException {
@@ -131,7 +163,7 @@ public final class BundleImportService {
         }
     }
 
-    private ImportReport run(Path file, boolean dryRun, char[] passphrase, Path receiptOut, Progress progress) {
+    private ImportReport run(Path file, boolean dryRun, Unlocker passphrase, Path receiptOut, Progress progress) {
         Office me = office.require();
         if (!me.level().receivesBundles()) {
             throw new BundleException(Reason.NOT_PROVINCE, "bundle.error.notProvince");
@@ -145,7 +177,7 @@ public final class BundleImportService {
         }
     }
 
-    private ImportReport run(Path file, BundleArchive.Pending kept, Office me, boolean dryRun, char[] passphrase,
+    private ImportReport run(Path file, BundleArchive.Pending kept, Office me, boolean dryRun, Unlocker passphrase,
                              Path receiptOut, Progress progress) {
         Verified v = BundleVerifier.verify(kept != null ? kept.temp() : file, trustLookup(), cap());
         Manifest m = v.manifest();
@@ -153,8 +185,9 @@ public final class BundleImportService {
             throw new BundleException(Reason.WRONG_PROVINCE, "bundle.error.otherProvince", m.issuer().code(),
                     me.regionCode());
         }
-        List<KeyService.Signer> signer = dryRun ? null : keys.signers(passphrase);
+        // a replayed or older bundle is refused for that reason before the office key is unlocked (decision 0200)
         List<String> warnings = new ArrayList<>(checkSequence(m));
+        List<KeyService.Signer> signer = dryRun ? null : passphrase.signers();
         // the receipt's place is chosen and checked BEFORE anything is saved (decision 0112)
         Path out = receiptOut != null ? receiptOut.toAbsolutePath() : receipts.defaultLocation(file);
         if (!dryRun) ReceiptService.probeWritable(out);

@@ -144,10 +144,14 @@ final class Fields {
         }
     }
 
+    /** The few shapes records are checked against, compiled once (a national import checks millions of fields). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.regex.Pattern> PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A string that must match {@code regex}. */
     String matching(String name, String regex, boolean required) {
         String s = string(name, required);
-        if (s != null && !s.matches(regex)) {
+        if (s != null && !PATTERNS.computeIfAbsent(regex, java.util.regex.Pattern::compile).matcher(s).matches()) {
             throw new BundleException(Reason.WRONG_TYPES, "bundle.error.value", path + "." + name, s);
         }
         return s;

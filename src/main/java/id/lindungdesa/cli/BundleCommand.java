@@ -175,10 +175,12 @@ final class BundleCommand {
             int code = 0;
             boolean receiptMissing = false;
             List<Map<String, Object>> out = new ArrayList<>();
+            // the office key is unlocked once for all the files (decision 0200)
+            var key = dryRun ? null : imports.unlocker(pass);
             for (Path f : files) {
                 try {
                     ImportReport r = dryRun ? imports.dryRun(f, Progress.NONE)
-                            : imports.apply(f, pass, files.size() == 1 ? receiptOut : null, Progress.NONE);
+                            : imports.apply(f, key, files.size() == 1 ? receiptOut : null, Progress.NONE);
                     if (json) out.add(toJson(f, r)); else print(root.out(), f, r);
                     if (r.savedWithoutReceiptFile()) {
                         receiptMissing = true;

@@ -119,44 +119,47 @@ public final class ProvinceFiguresRepository {
      */
     public void refreshSummary(Tx tx, String district, LocalDate on, UUID bundle, OffsetDateTime now) {
         if (!DISTRICT.matcher(district).matches()) throw new IllegalArgumentException(district);
-        for (String t : List.of("prov_fig_village_cat", "prov_fig_village", "prov_fig_posts", "prov_fig_district")) {
+        for (String t : List.of("prov_fig_village_cat", "prov_fig_village", "prov_fig_posts", "prov_fig_district",
+                "prov_fig_work")) {
             tx.dsl().execute("DELETE FROM " + t + " WHERE district_code = ?", district);
         }
         LocalDate[] valid = validity(tx, district, on);
-        int[] pv = new int[3];
-        for (DistrictPeople p : livePeople(tx, district, on)) {
-            if (!p.district().equals(district)) continue;
-            pv[0] = p.people();
-            pv[1] = p.officeHolders();
-            pv[2] = p.enrolledActive();
-        }
+        // Set-based (decision 0200): the district's current posts are joined with their holders ONCE, each row with
+        // whether the holder is eligible (NON_ASN) and covered (eligible, and an enrolment whose last status by the
+        // date is ACTIVE): the very conditions of the on-the-fly queries below (current, POST_PERSON, active).
+        // Every summary table is then one INSERT ... SELECT grouping these rows.
+        List<Object> b = new ArrayList<>();
+        String work = "INSERT INTO prov_fig_work (district_code, village_code, category, person_id, eligible, covered)"
+                + " SELECT po.district_code, po.village_code, po.category, po.person_id,"
+                + " CASE WHEN pe.employment_status = 'NON_ASN' THEN TRUE ELSE FALSE END,"
+                + " CASE WHEN pe.employment_status = 'NON_ASN' AND " + active("po.district_code", "po.person_id", b, on)
+                + " THEN TRUE ELSE FALSE END" + POST_PERSON + " WHERE " + current(b, on) + " AND po.district_code = ?";
+        b.add(district);
+        tx.dsl().execute(work, b.toArray());
+        List<Object> bp = new ArrayList<>();
+        String peopleSql = "SELECT COUNT(*), SUM(CASE WHEN " + active("pe.district_code", "pe.id", bp, on)
+                + " THEN 1 ELSE 0 END) FROM prov_person pe WHERE pe.deleted_at IS NULL AND pe.district_code = ?";
+        bp.add(district);
+        Record people = tx.dsl().fetchOne(peopleSql, bp.toArray());
+        Record holders = tx.dsl().fetchOne("SELECT COUNT(DISTINCT w.person_id) FROM prov_fig_work w"
+                + " WHERE w.district_code = ?", district);
         tx.dsl().execute("INSERT INTO prov_fig_district (district_code, figures_on, valid_from, valid_until, people,"
                 + " office_holders, enrolled_active, bundle_id, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                district, on, valid[0], valid[1], pv[0], pv[1], pv[2], bundle, now);
-        List<Object[]> rows = new ArrayList<>();
-        for (DistrictPosts p : livePosts(tx, district, on)) {
-            rows.add(new Object[] {p.district(), p.category().name(), p.posts()});
-        }
-        batch(tx, "INSERT INTO prov_fig_posts (district_code, category, posts) VALUES (?, ?, ?)", rows);
-        rows = new ArrayList<>();
-        for (VillageCategory v : liveVillageCategories(tx, district, on)) {
-            rows.add(new Object[] {v.district(), v.village(), v.category().name(), v.covered(), v.eligible()});
-        }
-        batch(tx, "INSERT INTO prov_fig_village_cat (district_code, village_code, category, covered, eligible)"
-                + " VALUES (?, ?, ?, ?, ?)", rows);
-        rows = new ArrayList<>();
-        for (VillageTotal v : liveVillageTotals(tx, district, on)) {
-            rows.add(new Object[] {v.district(), v.village(), v.holders(), v.eligible(), v.covered()});
-        }
-        batch(tx, "INSERT INTO prov_fig_village (district_code, village_code, holders, eligible, covered)"
-                + " VALUES (?, ?, ?, ?, ?)", rows);
-    }
-
-    private static void batch(Tx tx, String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += 500) {
-            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + 500));
-            tx.dsl().batch(sql, part.toArray(new Object[0][])).execute();
-        }
+                district, on, valid[0], valid[1], i(people, 0), i(holders, 0), i(people, 1), bundle, now);
+        tx.dsl().execute("INSERT INTO prov_fig_posts (district_code, category, posts)"
+                + " SELECT w.district_code, w.category, COUNT(*) FROM prov_fig_work w WHERE w.district_code = ?"
+                + " GROUP BY w.district_code, w.category", district);
+        tx.dsl().execute("INSERT INTO prov_fig_village_cat (district_code, village_code, category, covered, eligible)"
+                + " SELECT w.district_code, w.village_code, w.category,"
+                + " COUNT(DISTINCT CASE WHEN w.covered THEN w.person_id END), COUNT(DISTINCT w.person_id)"
+                + " FROM prov_fig_work w WHERE w.district_code = ? AND w.eligible"
+                + " GROUP BY w.district_code, w.village_code, w.category", district);
+        tx.dsl().execute("INSERT INTO prov_fig_village (district_code, village_code, holders, eligible, covered)"
+                + " SELECT w.district_code, w.village_code, COUNT(DISTINCT w.person_id),"
+                + " COUNT(DISTINCT CASE WHEN w.eligible THEN w.person_id END),"
+                + " COUNT(DISTINCT CASE WHEN w.covered THEN w.person_id END)"
+                + " FROM prov_fig_work w WHERE w.district_code = ? GROUP BY w.district_code, w.village_code", district);
+        tx.dsl().execute("DELETE FROM prov_fig_work WHERE district_code = ?", district);
     }
 
     /**

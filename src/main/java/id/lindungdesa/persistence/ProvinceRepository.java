@@ -21,6 +21,9 @@ import id.lindungdesa.domain.RegionLevel;
 import id.lindungdesa.domain.Segment;
 import id.lindungdesa.domain.Sex;
 import id.lindungdesa.domain.VillageType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -154,83 +157,157 @@ public final class ProvinceRepository {
 
     // ------------------------------------------------------------------ inserts (batched)
 
-    public void insertRegions(Tx tx, String d, List<Hashed<Region>> rows, UUID bundle) {
+    /*
+     * The inserts are plain JDBC batches on the transaction's connection (decision 0200): one prepared statement per
+     * batch of 500 rows, values set by position. jOOQ's batch binding cost about a third of the insert time at the
+     * national scale (an Object[] and a conversion per value); the SQL is the same portable INSERT.
+     */
+
+    /** Sets the values of one row: called once per row with the statement and the row. */
+    private interface Row<T> {
+        void set(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    private static <T> void batch(Tx tx, String sql, List<T> rows, Row<T> row) {
         if (rows.isEmpty()) return;
-        var b = tx.dsl().batch(tx.dsl().insertInto(PROV_REGION, PROV_REGION.DISTRICT_CODE, PROV_REGION.CODE,
-                PROV_REGION.NAME, PROV_REGION.LEVEL, PROV_REGION.VILLAGE_TYPE, PROV_REGION.PARENT_CODE,
-                PROV_REGION.ACTIVE, PROV_REGION.CONTENT_HASH, PROV_REGION.SOURCE_BUNDLE_ID,
-                PROV_REGION.LAST_SEEN_BUNDLE_ID).values((String) null, null, null, null, null, null, null, null, null,
-                null));
-        for (Hashed<Region> h : rows) {
-            Region r = h.value();
-            b = b.bind(d, r.code(), r.name(), r.level().name(), r.villageType() == null ? null : r.villageType().name(),
-                    r.parentCode(), r.active(), h.hash(), bundle, bundle);
-        }
-        b.execute();
+        tx.dsl().connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (T r : rows) {
+                    row.set(ps, r);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private static void setString(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.VARCHAR);
+        else ps.setString(i, v);
+    }
+
+    private static void setDate(PreparedStatement ps, int i, java.time.LocalDate v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.DATE);
+        else ps.setObject(i, v);
+    }
+
+    private static void setUuid(PreparedStatement ps, int i, UUID v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.OTHER);
+        else ps.setObject(i, v);
+    }
+
+    public void insertRegions(Tx tx, String d, List<Hashed<Region>> rows, UUID bundle) {
+        batch(tx, "INSERT INTO prov_region (district_code, code, name, level, village_type, parent_code, active,"
+                + " content_hash, source_bundle_id, last_seen_bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+                (ps, h) -> {
+                    Region r = h.value();
+                    ps.setString(1, d);
+                    ps.setString(2, r.code());
+                    ps.setString(3, r.name());
+                    ps.setString(4, r.level().name());
+                    setString(ps, 5, r.villageType() == null ? null : r.villageType().name());
+                    setString(ps, 6, r.parentCode());
+                    ps.setBoolean(7, r.active());
+                    ps.setString(8, h.hash());
+                    ps.setObject(9, bundle);
+                    ps.setObject(10, bundle);
+                });
     }
 
     public void insertPeople(Tx tx, String d, List<Hashed<Person>> rows, UUID bundle) {
-        if (rows.isEmpty()) return;
-        var b = tx.dsl().batch(tx.dsl().insertInto(PROV_PERSON, PROV_PERSON.DISTRICT_CODE, PROV_PERSON.ID,
-                PROV_PERSON.VERSION, PROV_PERSON.NIK, PROV_PERSON.FULL_NAME, PROV_PERSON.SEX, PROV_PERSON.BIRTH_DATE,
-                PROV_PERSON.BIRTH_PLACE, PROV_PERSON.NKK, PROV_PERSON.PHONE, PROV_PERSON.EMPLOYMENT_STATUS,
-                PROV_PERSON.HOME_VILLAGE_CODE, PROV_PERSON.CONTENT_HASH, PROV_PERSON.SOURCE_BUNDLE_ID,
-                PROV_PERSON.LAST_SEEN_BUNDLE_ID).values((String) null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null));
-        for (Hashed<Person> h : rows) {
-            Person p = h.value();
-            b = b.bind(d, p.id(), p.version(), p.nik(), p.fullName(), p.sex().name(), p.birthDate(), p.birthPlace(),
-                    p.nkk(), p.phone(), p.employmentStatus().name(), p.homeVillageCode(), h.hash(), bundle, bundle);
-        }
-        b.execute();
+        batch(tx, "INSERT INTO prov_person (district_code, id, version, nik, full_name, sex, birth_date, birth_place,"
+                + " nkk, phone, employment_status, home_village_code, content_hash, source_bundle_id,"
+                + " last_seen_bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (ps, h) -> {
+                    Person p = h.value();
+                    ps.setString(1, d);
+                    ps.setObject(2, p.id());
+                    ps.setInt(3, p.version());
+                    ps.setString(4, p.nik());
+                    ps.setString(5, p.fullName());
+                    ps.setString(6, p.sex().name());
+                    setDate(ps, 7, p.birthDate());
+                    setString(ps, 8, p.birthPlace());
+                    setString(ps, 9, p.nkk());
+                    setString(ps, 10, p.phone());
+                    ps.setString(11, p.employmentStatus().name());
+                    setString(ps, 12, p.homeVillageCode());
+                    ps.setString(13, h.hash());
+                    ps.setObject(14, bundle);
+                    ps.setObject(15, bundle);
+                });
     }
 
     public void insertPosts(Tx tx, String d, List<Hashed<Post>> rows, UUID bundle) {
-        if (rows.isEmpty()) return;
-        var b = tx.dsl().batch(tx.dsl().insertInto(PROV_POST, PROV_POST.DISTRICT_CODE, PROV_POST.ID,
-                PROV_POST.VERSION, PROV_POST.PERSON_ID, PROV_POST.VILLAGE_CODE, PROV_POST.CATEGORY,
-                PROV_POST.POSITION, PROV_POST.UNIT_LABEL, PROV_POST.SK_NUMBER, PROV_POST.SK_DATE,
-                PROV_POST.START_DATE, PROV_POST.PLANNED_END_DATE, PROV_POST.END_DATE, PROV_POST.END_REASON,
-                PROV_POST.CONTENT_HASH, PROV_POST.SOURCE_BUNDLE_ID, PROV_POST.LAST_SEEN_BUNDLE_ID)
-                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null));
-        for (Hashed<Post> h : rows) {
-            Post p = h.value();
-            b = b.bind(d, p.id(), p.version(), p.personId(), p.villageCode(), p.category().name(), p.position().name(),
-                    p.unitLabel(), p.skNumber(), p.skDate(), p.startDate(), p.plannedEndDate(), p.endDate(),
-                    p.endReason() == null ? null : p.endReason().name(), h.hash(), bundle, bundle);
-        }
-        b.execute();
+        batch(tx, "INSERT INTO prov_post (district_code, id, version, person_id, village_code, category, position,"
+                + " unit_label, sk_number, sk_date, start_date, planned_end_date, end_date, end_reason, content_hash,"
+                + " source_bundle_id, last_seen_bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows, (ps, h) -> {
+                    Post p = h.value();
+                    ps.setString(1, d);
+                    ps.setObject(2, p.id());
+                    ps.setInt(3, p.version());
+                    ps.setObject(4, p.personId());
+                    ps.setString(5, p.villageCode());
+                    ps.setString(6, p.category().name());
+                    ps.setString(7, p.position().name());
+                    setString(ps, 8, p.unitLabel());
+                    setString(ps, 9, p.skNumber());
+                    setDate(ps, 10, p.skDate());
+                    ps.setObject(11, p.startDate());
+                    setDate(ps, 12, p.plannedEndDate());
+                    setDate(ps, 13, p.endDate());
+                    setString(ps, 14, p.endReason() == null ? null : p.endReason().name());
+                    ps.setString(15, h.hash());
+                    ps.setObject(16, bundle);
+                    ps.setObject(17, bundle);
+                });
+    }
+
+    /** A status row of an enrolment being inserted. */
+    private record StatusRow(UUID enrolment, EnrolmentStatus status) {
     }
 
     public void insertEnrolments(Tx tx, String d, List<Hashed<Enrolment>> rows, Map<UUID, List<EnrolmentStatus>> history,
                                  UUID bundle) {
-        if (rows.isEmpty()) return;
-        var b = tx.dsl().batch(tx.dsl().insertInto(PROV_ENROLMENT, PROV_ENROLMENT.DISTRICT_CODE, PROV_ENROLMENT.ID,
-                PROV_ENROLMENT.VERSION, PROV_ENROLMENT.PERSON_ID, PROV_ENROLMENT.POST_ID, PROV_ENROLMENT.KPJ,
-                PROV_ENROLMENT.SEGMENT, PROV_ENROLMENT.PROGRAMMES, PROV_ENROLMENT.JKK_RISK_CLASS,
-                PROV_ENROLMENT.WAGE_BASE, PROV_ENROLMENT.FUNDING_SOURCE, PROV_ENROLMENT.CONTENT_HASH,
-                PROV_ENROLMENT.SOURCE_BUNDLE_ID, PROV_ENROLMENT.LAST_SEEN_BUNDLE_ID)
-                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null));
-        var sb = tx.dsl().batch(tx.dsl().insertInto(PROV_ENROLMENT_STATUS, PROV_ENROLMENT_STATUS.DISTRICT_CODE,
-                PROV_ENROLMENT_STATUS.ID, PROV_ENROLMENT_STATUS.ENROLMENT_ID, PROV_ENROLMENT_STATUS.STATUS,
-                PROV_ENROLMENT_STATUS.EFFECTIVE_DATE, PROV_ENROLMENT_STATUS.NOTE, PROV_ENROLMENT_STATUS.RECORDED_AT,
-                PROV_ENROLMENT_STATUS.RECORDED_BY, PROV_ENROLMENT_STATUS.SOURCE_BUNDLE_ID)
-                .values((String) null, null, null, null, null, null, null, null, null));
-        int statuses = 0;
+        batch(tx, "INSERT INTO prov_enrolment (district_code, id, version, person_id, post_id, kpj, segment,"
+                + " programmes, jkk_risk_class, wage_base, funding_source, content_hash, source_bundle_id,"
+                + " last_seen_bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (ps, h) -> {
+                    Enrolment e = h.value();
+                    ps.setString(1, d);
+                    ps.setObject(2, e.id());
+                    ps.setInt(3, e.version());
+                    ps.setObject(4, e.personId());
+                    setUuid(ps, 5, e.postId());
+                    setString(ps, 6, e.kpj());
+                    ps.setString(7, e.segment().name());
+                    ps.setString(8, e.programmes().stream().map(Enum::name).collect(Collectors.joining(",")));
+                    ps.setInt(9, e.jkkRiskClass());
+                    ps.setLong(10, e.wageBase());
+                    ps.setString(11, e.fundingSource().name());
+                    ps.setString(12, h.hash());
+                    ps.setObject(13, bundle);
+                    ps.setObject(14, bundle);
+                });
+        List<StatusRow> statuses = new java.util.ArrayList<>();
         for (Hashed<Enrolment> h : rows) {
-            Enrolment e = h.value();
-            b = b.bind(d, e.id(), e.version(), e.personId(), e.postId(), e.kpj(), e.segment().name(),
-                    e.programmes().stream().map(Enum::name).collect(Collectors.joining(",")), e.jkkRiskClass(),
-                    e.wageBase(), e.fundingSource().name(), h.hash(), bundle, bundle);
-            for (EnrolmentStatus s : history.getOrDefault(e.id(), List.of())) {
-                sb = sb.bind(d, s.id(), e.id(), s.state().name(), s.effectiveDate(), s.note(), s.recordedAt(),
-                        s.recordedBy(), bundle);
-                statuses++;
+            for (EnrolmentStatus s : history.getOrDefault(h.value().id(), List.of())) {
+                statuses.add(new StatusRow(h.value().id(), s));
             }
         }
-        b.execute();
-        if (statuses > 0) sb.execute();
+        batch(tx, "INSERT INTO prov_enrolment_status (district_code, id, enrolment_id, status, effective_date, note,"
+                + " recorded_at, recorded_by, source_bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", statuses,
+                (ps, r) -> {
+                    EnrolmentStatus s = r.status();
+                    ps.setString(1, d);
+                    ps.setObject(2, s.id());
+                    ps.setObject(3, r.enrolment());
+                    ps.setString(4, s.state().name());
+                    ps.setObject(5, s.effectiveDate());
+                    setString(ps, 6, s.note());
+                    ps.setObject(7, s.recordedAt());
+                    ps.setString(8, s.recordedBy());
+                    ps.setObject(9, bundle);
+                });
     }
 
     // ------------------------------------------------------------------ reads for the dashboard

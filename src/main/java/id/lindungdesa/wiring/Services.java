@@ -136,9 +136,13 @@ public final class Services implements CoreServices, AutoCloseable {
         reloadOffice.run();
         db.onReplaced(reloadOffice);
         // Issue 14: a province or national database made before the per-district summary (or one whose figures
-        // changed since the last import by a date passing) gets its summary computed now (decision 0126).
+        // changed since the last import by a date passing) gets its summary computed now (decision 0126). Only
+        // where it can matter: a district desk has no province figures and runs nothing here; a province or
+        // national office first checks cheaply whether any district's summary is missing or stale (decision 0200).
         var bundleServices = bundles;
         Runnable summaries = () -> {
+            boolean receives = officeRef.get().map(o -> o.level().receivesBundles()).orElse(false);
+            if (!receives) return;
             try {
                 int n = bundleServices.province().refreshSummaries();
                 if (n > 0) LOG.info("province figures: summary computed for {} district(s)", n);
