@@ -84,7 +84,7 @@ public final class RosterView implements Screen {
     public RosterView(ScreenContext ctx) {
         this.ctx = ctx;
         this.vm = new RosterViewModel(ctx.services().roster(), ctx.services().regions(),
-                ctx.services()::currentOffice, ctx.tasks());
+                ctx.services().figures(), ctx.services()::currentOffice, ctx.tasks());
         root.setId("rosterScreen");
 
         // Navigator

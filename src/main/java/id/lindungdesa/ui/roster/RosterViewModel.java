@@ -111,6 +111,7 @@ public final class RosterViewModel {
 
     private final RosterService roster;
     private final RegionService regions;
+    private final id.lindungdesa.service.DistrictFigures figures;
     private final Supplier<Optional<Office>> currentOffice;
     private final TaskExecutor tasks;
     private final ObservableList<RosterRow> rows = FXCollections.observableArrayList();
@@ -136,8 +137,18 @@ public final class RosterViewModel {
 
     public RosterViewModel(RosterService roster, RegionService regions, Supplier<Optional<Office>> currentOffice,
                            TaskExecutor tasks) {
+        this(roster, regions, null, currentOffice, tasks);
+    }
+
+    /**
+     * With {@code figures} (issue 14) the navigator's counts and the per-village coverage come from SQL aggregation
+     * ({@link id.lindungdesa.service.DistrictFigures#villageCoverage}), not from the snapshot in memory.
+     */
+    public RosterViewModel(RosterService roster, RegionService regions, id.lindungdesa.service.DistrictFigures figures,
+                           Supplier<Optional<Office>> currentOffice, TaskExecutor tasks) {
         this.roster = roster;
         this.regions = regions;
+        this.figures = figures;
         this.currentOffice = currentOffice;
         this.tasks = tasks;
         search.addListener(refilter);
@@ -153,7 +164,7 @@ public final class RosterViewModel {
     public void reload() {
         loading.set(true);
         String scope = currentOffice.get().map(o -> o.regionCode()).orElse("");
-        tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("roster.loading"), p -> load(roster, regions, scope))
+        tasks.execute(BackgroundTask.<Loaded>of(Messages.tr("roster.loading"), p -> load(roster, regions, figures, scope))
                 .onSuccess(this::publish)
                 .onFailure(e -> {
                     loading.set(false);
@@ -177,10 +188,17 @@ public final class RosterViewModel {
     }
 
     static Loaded load(RosterService roster, RegionService regions, String scope) {
+        return load(roster, regions, null, scope);
+    }
+
+    /** One load; with {@code figures} the counts are SQL aggregates, else computed from the snapshot. */
+    static Loaded load(RosterService roster, RegionService regions, id.lindungdesa.service.DistrictFigures figures,
+                       String scope) {
         LocalDate on = roster.today();
         RosterService.Snapshot s = roster.snapshot(scope, on);
         List<RosterRow> rows = RosterReadModel.rows(s, false);
-        Map<String, RosterReadModel.VillageCoverage> cov = RosterReadModel.coverage(s, on);
+        Map<String, RosterReadModel.VillageCoverage> cov = figures == null ? RosterReadModel.coverage(s, on)
+                : figures.villageCoverage(scope, on);
         Map<String, String> kecNames = new HashMap<>();
         String districtName = scope;
         for (Region r : regions.within(scope)) {
