@@ -355,7 +355,7 @@ public final class BundleImportService {
         Optional<ReceivedBundle> same = bundles.received(tx, m.bundleId());
         if (same.isPresent()) {
             throw new BundleException(Reason.REPLAYED, "receipt.error.replayedBy", m.bundleId(), m.issuer().code(),
-                    same.get().importedAt().toString(), same.get().importedBy());
+                    same.get().importedAt(), same.get().importedBy());
         }
         Optional<ReceivedBundle> last = bundles.lastReceived(tx, m.issuer().code(), m.kind());
         List<String> w = new ArrayList<>();

@@ -159,6 +159,7 @@ public final class Formats {
     /** How a message argument is shown: dates and labels localised, the rest as is. */
     static Object display(Object o, Messages m) {
         if (o instanceof LocalDate d) return date(d, m);
+        if (o instanceof OffsetDateTime t) return dateTime(t, m); // a moment: in the reader's language and zone
         if (o instanceof Labelled l) return l.label(m.indonesian());
         return o;
     }

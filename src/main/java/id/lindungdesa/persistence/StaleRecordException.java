@@ -5,8 +5,6 @@ import static id.lindungdesa.persistence.jooq.Tables.AUDIT_ENTRY;
 import id.lindungdesa.i18n.Localized;
 import id.lindungdesa.i18n.Text;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -14,7 +12,6 @@ import java.util.UUID;
  * trail, the message names who made it and when (issue 16: two desks on one server database).
  */
 public final class StaleRecordException extends RuntimeException implements Localized {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final transient Text text;
     private final String changedBy;
     private final OffsetDateTime changedAt;
@@ -31,7 +28,7 @@ public final class StaleRecordException extends RuntimeException implements Loca
     private StaleRecordException(String type, UUID id, int expectedVersion, org.jooq.Record last) {
         this(last == null ? Text.of("database.error.stale", type, id, expectedVersion)
                         : Text.of("database.error.staleBy", type, id, expectedVersion, who(last),
-                                WHEN.format(last.get(AUDIT_ENTRY.AT_TIME).atZoneSameInstant(ZoneId.systemDefault()))),
+                                last.get(AUDIT_ENTRY.AT_TIME)), // shown by i18n.Formats.dateTime
                 last == null ? null : who(last), last == null ? null : last.get(AUDIT_ENTRY.AT_TIME));
     }
 

@@ -19,8 +19,6 @@ import id.lindungdesa.wiring.Services;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +39,6 @@ class StaleEditTest {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     static final String DESA = "61.01.01.2001";
     static final char[] PW = "rahasia-desa-1".toCharArray();
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Parameter
     Backend backend;
@@ -68,12 +65,12 @@ class StaleEditTest {
         s.close();
     }
 
-    /** "Ani Rahmawati (ani) pada 2026-03-02 …", the time of the last audited change of {@code entityId}. */
+    /** "Ani Rahmawati (ani) pada 2 Mar 2026 09:15", the time of the last audited change of {@code entityId}. */
     private String byWhoWhen(java.util.UUID personId, String entityId) {
         var last = s.audit().forPerson(personId).stream().filter(e -> entityId.equals(e.entityId())).findFirst()
                 .orElseThrow();
         return "sudah diubah oleh " + last.actor() + " (" + last.actorLogin() + ") pada "
-                + WHEN.format(last.at().atZoneSameInstant(ZoneId.systemDefault()));
+                + id.lindungdesa.i18n.Formats.dateTime(last.at(), id.lindungdesa.i18n.Messages.current());
     }
 
     @Test
