@@ -94,22 +94,8 @@ public final class ProvinceRekap {
             ws.width(1, 28);
             ws.freezePane(2, 4);
             progress.checkCancelled();
-            Worksheet rep = wb.newWorksheet(m.get("province.rekap.sheet.reporting"));
-            title(rep, m.get("province.rekap.reportingTitle", in.periodLabel()), in.office());
-            header(rep, 3, m.get("report.col.code"), m.get("province.rekap.col.district"),
-                    m.get("province.rekap.col.status"), m.get("province.rekap.col.sequence"),
-                    m.get("province.rekap.col.period"), m.get("province.rekap.col.received"));
-            int r = 4;
-            for (ReportLine l : in.reporting()) {
-                rep.value(r, 0, l.code());
-                rep.value(r, 1, l.name());
-                rep.value(r, 2, m.get(l.reported() ? "province.rekap.reported" : "province.rekap.missing"));
-                if (l.sequence() != null) rep.value(r, 3, l.sequence());
-                rep.value(r, 4, l.period());
-                if (l.receivedAt() != null) rep.value(r, 5, Formats.date(l.receivedAt().toLocalDate(), m));
-                r++;
-            }
-            rep.width(1, 28);
+            reportingSheet(wb.newWorksheet(m.get("province.rekap.sheet.reporting")), in.periodLabel(), in.office(),
+                    in.reporting());
             progress.checkCancelled();
             noneSheet(wb.newWorksheet(m.get("province.rekap.sheet.none")), in.office(), in.report(),
                     in.noneRegistered(), progress);
@@ -124,6 +110,38 @@ public final class ProvinceRekap {
             noneSheet(wb.newWorksheet(m.get("province.rekap.sheet.none")), office, report, villages, progress);
             wb.finish();
         });
+    }
+
+    /**
+     * The reporting list of a period alone as XLSX (issue 14 item 5: the province dashboard's export): the same sheet
+     * as in the rekapitulasi, every kabupaten/kota, reported or missing, with its bundle of the period or its last.
+     */
+    public Path reportingXlsx(Path file, String office, String periodLabel, List<ReportLine> lines,
+                              Progress progress) {
+        return Exports.atomically(file, progress, out -> {
+            Workbook wb = new Workbook(out, "LindungDesa", "1.0");
+            reportingSheet(wb.newWorksheet(m.get("province.rekap.sheet.reporting")), periodLabel, office, lines);
+            wb.finish();
+        });
+    }
+
+    private void reportingSheet(Worksheet rep, String periodLabel, String office, List<ReportLine> lines) {
+        title(rep, m.get("province.rekap.reportingTitle", periodLabel), office);
+        header(rep, 3, m.get("report.col.code"), m.get("province.rekap.col.district"),
+                m.get("province.rekap.col.status"), m.get("province.rekap.col.sequence"),
+                m.get("province.rekap.col.period"), m.get("province.rekap.col.received"));
+        int r = 4;
+        for (ReportLine l : lines) {
+            rep.value(r, 0, l.code());
+            rep.value(r, 1, l.name());
+            rep.value(r, 2, m.get(l.reported() ? "province.rekap.reported" : "province.rekap.missing"));
+            if (l.sequence() != null) rep.value(r, 3, l.sequence());
+            rep.value(r, 4, l.period());
+            if (l.receivedAt() != null) rep.value(r, 5, Formats.date(l.receivedAt().toLocalDate(), m));
+            r++;
+        }
+        rep.width(1, 28);
+        rep.freezePane(0, 4);
     }
 
     private void noneSheet(Worksheet ws, String office, Report report, List<Area> villages, Progress progress) {

@@ -181,8 +181,19 @@ public final class ProvinceDashboardView implements Screen {
                 : "#" + r.last().sequence() + " · " + r.last().period() + " · "
                 + Formats.date(r.last().receivedAt().toLocalDate())));
         reporting.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button exportReporting = new Button(Messages.tr("province.ui.exportNone"));
+        exportReporting.setId("provinceExportReporting");
+        exportReporting.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(Messages.tr("province.ui.exportReporting"));
+            fc.setInitialFileName("daftar-pelaporan.xlsx");
+            File f = fc.showSaveDialog(root.getScene().getWindow());
+            if (f != null) vm.exportReporting(f.toPath(), () -> ctx.window().say(vm.messageProperty().get()));
+        });
+        Label reportingMsg = new Label();
+        reportingMsg.textProperty().bind(vm.messageProperty());
         VBox reportingBox = new VBox(4, new HBox(8, new Label(Messages.tr("province.ui.period")), period, show,
-                reportingTitle), reporting);
+                exportReporting, reportingTitle, reportingMsg), reporting);
         VBox.setVgrow(reporting, Priority.ALWAYS);
 
         // desa with no one registered, exportable

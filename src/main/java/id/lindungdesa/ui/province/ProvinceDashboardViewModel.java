@@ -272,10 +272,35 @@ public final class ProvinceDashboardViewModel {
         }
         tasks.execute(BackgroundTask.<ProvinceService.Reporting>of("reporting",
                 p -> service.reporting(service.officeScope(), period)).onSuccess(r -> {
+                    shownReporting = r;
                     reporting.setAll(r.districts());
                     reportingTitle.set(Messages.tr("province.ui.reportingTitle", r.period().label(),
                             r.missing().size(), r.districts().size()));
                 }));
+    }
+
+    private ProvinceService.Reporting shownReporting;
+
+    /** Writes the reporting list shown (its period) as XLSX; says so when no list is shown yet. */
+    public void exportReporting(Path file, Runnable done) {
+        ProvinceService.Reporting r = shownReporting;
+        if (r == null) {
+            message.set(Messages.tr("province.ui.reportingNone"));
+            return;
+        }
+        String office = service.officeName();
+        var rekap = new ProvinceRekap(Messages.current());
+        java.util.List<ProvinceRekap.ReportLine> lines = new java.util.ArrayList<>();
+        for (var d : r.districts()) {
+            ProvinceService.Received b = d.inPeriod() != null ? d.inPeriod() : d.last();
+            lines.add(new ProvinceRekap.ReportLine(d.code(), d.name(), d.reported(), b == null ? null : b.sequence(),
+                    b == null ? null : b.period(), b == null ? null : b.receivedAt()));
+        }
+        tasks.execute(BackgroundTask.<Path>of("export", p -> rekap.reportingXlsx(file, office, r.period().label(),
+                lines, p)).onSuccess(f -> {
+            message.set(Messages.tr("province.ui.exported", f.toString()));
+            done.run();
+        }).onFailure(e -> message.set(String.valueOf(e.getMessage()))));
     }
 
     /** Writes the list of desa with no one registered (the selected kabupaten, or all) as XLSX. */

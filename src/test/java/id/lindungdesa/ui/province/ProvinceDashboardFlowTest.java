@@ -158,6 +158,18 @@ class ProvinceDashboardFlowTest extends FxRobot {
         assertThat(reporting.getItems().stream().filter(r -> !r.reported()).map(ProvinceService.ReportingRow::code))
                 .containsExactly("36.01", "36.03", "36.71", "36.72", "36.73", "36.74");
         assertThat(lookup("#provinceReportingTitle").queryAs(Label.class).getText()).contains("6").contains("8");
+        // ... and exported as the analyst sends it on: every kabupaten/kota, who has not reported says "BELUM MELAPOR"
+        Path reportingXlsx = dir.resolve("daftar-pelaporan.xlsx");
+        Platform.runLater(() -> view().viewModel().exportReporting(reportingXlsx, () -> { }));
+        FxAppHarness.waitUntil(() -> java.nio.file.Files.exists(reportingXlsx));
+        java.util.Map<String, String> reportedIn = new java.util.TreeMap<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(reportingXlsx.toFile())) {
+            for (var row : wb.getFirstSheet().read()) {
+                if (row.getRowNum() > 4 && row.getCellCount() > 2) reportedIn.put(row.getCellText(0), row.getCellText(2));
+            }
+        }
+        assertThat(reportedIn).hasSize(8).containsEntry("36.04", "sudah melapor").containsEntry("36.02", "sudah melapor")
+                .containsEntry("36.01", "BELUM MELAPOR").containsEntry("36.74", "BELUM MELAPOR");
         clickOn("#provincePeriod").write("2025-Q4");
         clickOn("#provinceShowReporting");
         FxAppHarness.waitUntil(() -> reporting.getItems().stream().noneMatch(ProvinceService.ReportingRow::reported));
