@@ -90,7 +90,10 @@ public final class DbChoiceViewModel {
             throw new IllegalArgumentException(Messages.tr("database.server.badUrl", e.getMessage()), e);
         }
         String pw = password.get();
-        return pw == null || pw.isEmpty() ? s : s.withPassword(pw);
+        if (pw != null && !pw.isEmpty()) return s.withPassword(pw);
+        // the field is empty: a password typed earlier in this run no longer counts (PGPASSWORD / ~/.pgpass do)
+        ServerAddress.useTypedPassword(s.host(), s.port(), s.database(), s.user(), null);
+        return ServerAddress.parse(url);
     }
 
     /** "Uji sambungan": connects once in the background and says what it found. */
