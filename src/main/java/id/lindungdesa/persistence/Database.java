@@ -192,6 +192,18 @@ public final class Database implements AutoCloseable {
 
     /** The one connection test of the set-up and the CLI: null when it connects, else what is wrong. */
     public static DatabaseException testServer(ServerAddress server) {
+        return checkServer(server).failure();
+    }
+
+    /** What a connection test found: the server's version when it connected, else the failure (decision 0193). */
+    public record ServerCheck(String version, DatabaseException failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** Connects once to {@code server}: its version, or what is wrong, classified as for the exit-3 messages. */
+    public static ServerCheck checkServer(ServerAddress server) {
         var source = new org.postgresql.ds.PGSimpleDataSource();
         source.setUrl(server.jdbcUrl());
         source.setUser(server.user());
@@ -199,9 +211,10 @@ public final class Database implements AutoCloseable {
         source.setConnectTimeout(10);
         source.setCurrentSchema(SERVER_SEARCH_PATH);
         try (var c = source.getConnection()) {
-            return null;
+            var meta = c.getMetaData();
+            return new ServerCheck(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(), null);
         } catch (SQLException e) {
-            return serverFailure(server, e);
+            return new ServerCheck(null, serverFailure(server, e));
         }
     }
 

@@ -97,12 +97,29 @@ public final class ServerAddress {
         if (db.isEmpty()) throw new IllegalArgumentException("the URL names no database: postgresql://HOST[:PORT]/DBNAME");
         if (user == null) user = blankToNull(env.apply("PGUSER"));
         if (user == null) user = System.getProperty("user.name");
+        if (password == null) password = TYPED.get(key(host, port, db, user));
         if (password == null) password = blankToNull(env.apply("PGPASSWORD"));
         if (password == null) {
             Optional<Path> f = passwordFile(env, home);
             if (f.isPresent()) password = lookUp(f.get(), host, port, db, user).orElse(null);
         }
         return new ServerAddress(host, port, db, user, password);
+    }
+
+    /**
+     * Passwords typed in the desktop's "Sambungkan ke server basis data" (decision 0193): held in memory for this
+     * run only, never written anywhere; they come after a password in the URL and before {@code PGPASSWORD}.
+     */
+    private static final java.util.Map<String, String> TYPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String key(String host, int port, String db, String user) {
+        return host + "\u0000" + port + "\u0000" + db + "\u0000" + user;
+    }
+
+    /** Holds {@code password} for this server, database and user for the rest of this run; empty or null forgets it. */
+    public static void useTypedPassword(String host, int port, String db, String user, String password) {
+        if (password == null || password.isEmpty()) TYPED.remove(key(host, port, db, user));
+        else TYPED.put(key(host, port, db, user), password);
     }
 
     private static String blankToNull(String s) {
@@ -207,6 +224,11 @@ public final class ServerAddress {
     /** The same server with another database (tests, {@code copy-to}). */
     public ServerAddress withDatabase(String db) {
         return new ServerAddress(host, port, db, user, password);
+    }
+
+    /** The same server with {@code password} (a typed one; null keeps none). */
+    public ServerAddress withPassword(String password) {
+        return new ServerAddress(host, port, database, user, password == null || password.isEmpty() ? null : password);
     }
 
     /** The JDBC URL (carries no user and no password). */

@@ -5,6 +5,9 @@ import id.lindungdesa.persistence.DatabaseLockedException;
 import id.lindungdesa.service.AppPaths;
 import id.lindungdesa.wiring.Services;
 import id.lindungdesa.task.BackgroundTask;
+import id.lindungdesa.ui.dbchoice.DatabaseChoice;
+import id.lindungdesa.ui.dbchoice.DbChoiceView;
+import id.lindungdesa.ui.dbchoice.DbChoiceViewModel;
 import id.lindungdesa.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -25,12 +28,21 @@ import javafx.stage.Stage;
  * worker thread, then the first-run set-up or the main window replaces the message.
  */
 public class DesktopApp extends Application {
-    /** How the desktop is started: which database, how to open it (tests pass their own clock). */
-    public record Config(Path database, Function<Path, Services> opener) {
+    /**
+     * How the desktop is started: which database, how to open it (tests pass their own clock). {@code choiceFile}
+     * is where the "Pilih basis data" choice is remembered when no {@code --db} was given (decision 0193); null
+     * when the database was given, so that it is opened as is and no choice is offered.
+     */
+    public record Config(Path database, Function<Path, Services> opener, Path choiceFile) {
+        public Config(Path database, Function<Path, Services> opener) {
+            this(database, opener, null);
+        }
+
         public static Config defaults(Path db) {
             return new Config(db != null ? db : AppPaths.defaultDatabase(),
                     p -> id.lindungdesa.wiring.SecureOpener.open(p, "desktop",
-                            new id.lindungdesa.ui.settings.FxPassphrasePrompt(), java.time.Clock.systemDefaultZone()));
+                            new id.lindungdesa.ui.settings.FxPassphrasePrompt(), java.time.Clock.systemDefaultZone()),
+                    db != null ? null : AppPaths.dataFolder().resolve(DatabaseChoice.FILE_NAME));
         }
     }
 
@@ -41,6 +53,8 @@ public class DesktopApp extends Application {
     public static final String RELOAD_KEY = MainWindow.RELOAD_KEY;
 
     private final Config config;
+    /** The database this run opens: the given one, or the one chosen in "Pilih basis data". */
+    private volatile Path target;
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private Stage stage;
     private Services services;
@@ -53,6 +67,7 @@ public class DesktopApp extends Application {
 
     public DesktopApp(Config config) {
         this.config = config;
+        this.target = config.database();
     }
 
     /** Starts the desktop and blocks until its window closes. */
@@ -81,13 +96,7 @@ public class DesktopApp extends Application {
         stage.setTitle("LindungDesa");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        ProgressIndicator spin = new ProgressIndicator();
-        Label msg = new Label(Messages.tr("app.opening", config.database()));
-        msg.setId("openingMessage");
-        VBox box = new VBox(16, spin, msg);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
-        Scene scene = new Scene(box, 1200, 760);
+        Scene scene = new Scene(openingBox(), 1200, 760);
         scene.getStylesheets().add(DesktopApp.class.getResource("/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -100,14 +109,57 @@ public class DesktopApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (main != null) main.close();
         });
-        tasks.execute(BackgroundTask.of("open", p -> {
-                    Services opened = config.opener().apply(config.database());
-                    opened.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
-                            l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
-                    return opened;
+        if (config.choiceFile() == null) {
+            reopen();
+            return;
+        }
+        // no --db (decision 0193): the remembered choice; on a fresh install (no choice, no default file) ask
+        Path defaultFile = config.database();
+        tasks.execute(BackgroundTask.of("choose", p -> {
+                    var remembered = DatabaseChoice.read(config.choiceFile());
+                    if (remembered.isPresent()) return remembered.get().target(defaultFile);
+                    boolean exists = java.nio.file.Files.exists(Path.of(defaultFile + ".mv.db"))
+                            || java.nio.file.Files.isRegularFile(defaultFile);
+                    return exists ? defaultFile : null;
                 })
-                .onSuccess(this::opened)
-                .onFailure(this::failedToOpen));
+                .onSuccess(t -> {
+                    if (t == null) showChoice();
+                    else openTarget(t);
+                })
+                .onFailure(e -> showChoice()));
+    }
+
+    private Parent openingBox() {
+        ProgressIndicator spin = new ProgressIndicator();
+        Label msg = new Label(Messages.tr("app.opening", target));
+        msg.setId("openingMessage");
+        VBox box = new VBox(16, spin, msg);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        return box;
+    }
+
+    /** "Pilih basis data" (decision 0193): the file on this laptop or a server; "Lanjut" opens it. */
+    public void showChoice() {
+        Path settings = config.choiceFile();
+        DatabaseChoice shown = null; // back from a failed open: the server fields as they were (no file read here)
+        if (id.lindungdesa.persistence.ServerAddress.isServer(target)) {
+            try {
+                shown = DatabaseChoice.server(id.lindungdesa.persistence.ServerAddress.parse(target.toString(),
+                        k -> null, null));
+            } catch (IllegalArgumentException e) {
+                shown = null;
+            }
+        }
+        var vm = new DbChoiceViewModel(tasks, settings, config.database(), shown);
+        setRoot(new DbChoiceView(vm, this::openTarget).root());
+        stage.setTitle("LindungDesa");
+    }
+
+    private void openTarget(Path chosen) {
+        this.target = chosen;
+        setRoot(openingBox());
+        reopen();
     }
 
     private void opened(Services s) {
@@ -184,7 +236,7 @@ public class DesktopApp extends Application {
             text = Messages.tr("app.locked", l.file(), l.holder() == null
                     ? Messages.tr("app.lockedUnreadable", l.unreadable()) : l.holder());
         } else {
-            text = Messages.tr("app.openFailed", config.database(), String.valueOf(e.getMessage()));
+            text = Messages.tr("app.openFailed", target, String.valueOf(e.getMessage()));
         }
         Label msg = new Label(text);
         msg.setId("openError");
@@ -194,7 +246,7 @@ public class DesktopApp extends Application {
         close.setOnAction(ev -> Platform.exit());
         VBox box = new VBox(16, msg);
         if (e instanceof id.lindungdesa.persistence.DatabaseUnreadableException) {
-            msg.setText(Messages.tr("backup.damaged", config.database()));
+            msg.setText(Messages.tr("backup.damaged", target));
             offerNewestBackup(box);
         } else if (e instanceof id.lindungdesa.security.AccessRefusedException) {
             msg.setText(e.getMessage());
@@ -202,6 +254,13 @@ public class DesktopApp extends Application {
             retry.setId("openRetry");
             retry.setOnAction(ev -> reopen());
             box.getChildren().add(retry);
+        }
+        if (config.choiceFile() != null) { // no --db: back to "Pilih basis data" (decision 0193)
+            Button choose = new Button(Messages.tr("dbchoice.back"));
+            choose.setId("openChooseAgain");
+            choose.setMnemonicParsing(true);
+            choose.setOnAction(ev -> showChoice());
+            box.getChildren().add(choose);
         }
         box.getChildren().add(close);
         box.setAlignment(Pos.CENTER);
@@ -211,7 +270,7 @@ public class DesktopApp extends Application {
 
     private void reopen() {
         tasks.execute(BackgroundTask.of("open", p -> {
-                    Services opened = config.opener().apply(config.database());
+                    Services opened = config.opener().apply(target);
                     opened.office().setting("ui.language").ifPresent(l -> Messages.setCurrent(
                             l.startsWith("en") ? Messages.ENGLISH : Messages.INDONESIAN));
                     return opened;
@@ -222,7 +281,7 @@ public class DesktopApp extends Application {
 
     /** A damaged database: offer the newest verified backup; the damaged file is moved aside, never overwritten. */
     private void offerNewestBackup(VBox box) {
-        var newest = id.lindungdesa.backup.BackupService.newestVerified(config.database());
+        var newest = id.lindungdesa.backup.BackupService.newestVerified(target);
         if (newest.isEmpty()) {
             box.getChildren().add(new Label(Messages.tr("backup.noneVerified")));
             return;
@@ -237,12 +296,12 @@ public class DesktopApp extends Application {
         restore.setOnAction(ev -> {
             restore.setDisable(true);
             tasks.execute(BackgroundTask.of("restore", p -> {
-                java.nio.file.Path base = id.lindungdesa.persistence.Database.basePath(config.database());
+                java.nio.file.Path base = id.lindungdesa.persistence.Database.basePath(target);
                 String pw = id.lindungdesa.wiring.SecureOpener.filePassword(base,
                         new id.lindungdesa.ui.settings.FxPassphrasePrompt(), false);
                 java.nio.file.Path aside = id.lindungdesa.backup.BackupService.restoreDamaged(base, entry.file(), pw,
                         null, java.time.Clock.systemDefaultZone(), id.lindungdesa.wiring.FileKeys.INSTANCE);
-                Services s = config.opener().apply(config.database());
+                Services s = config.opener().apply(target);
                 return java.util.Map.entry(s, aside);
             }).onSuccess(r -> {
                 opened(r.getKey());
